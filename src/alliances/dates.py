@@ -1,0 +1,221 @@
+"""Partial dates (`1999`, `1999-04`, `1999-04-20`) and inclusive day periods.
+
+A partial date is the set of days it may denote: `1999` is some day in 1999. It is never widened
+to its first day. Comparisons that a partial date cannot decide are left to the caller, which
+answers "uncertain".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+__all__ = ["DateError", "PartialDate", "Period", "parse_date", "parse_period"]
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MIN_YEAR = 1000
+MAX_YEAR = 2999
+
+
+class DateError(ValueError):
+    """A date text that is not an ISO 8601 year, year-month or calendar date, or is impossible."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """`year`, `month` or `day`."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def earliest(self) -> date:
+        """The first day this date may denote."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        """The last day this date may denote."""
+        if self.day is not None:
+            return date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @property
+    def exact(self) -> bool:
+        return self.day is not None
+
+    def period(self) -> Period:
+        return Period(self.earliest, self.latest, str(self))
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def sort_key(self) -> tuple[date, date]:
+        return (self.earliest, self.latest)
+
+    @classmethod
+    def from_date(cls, d: date) -> PartialDate:
+        return cls(d.year, d.month, d.day)
+
+
+def parse_date(text: str) -> PartialDate:
+    """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, keeping its precision.
+
+    Raises DateError with a sentence saying what is wrong.
+    """
+    text = text.strip()
+    match = _DATE_RE.match(text)
+    if not match:
+        raise DateError(
+            f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1999, 1999-04, 1999-04-20)"
+        )
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(f"'{text}': year {match.group(1)} is outside {MIN_YEAR}-{MAX_YEAR}")
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"'{text}' is impossible: there is no month {month}")
+    if day is not None:
+        last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
+        if not 1 <= day <= last:
+            raise DateError(
+                f"'{text}' is impossible: {calendar.month_name[month]} {year} "  # type: ignore[index]
+                f"has {last} days"
+            )
+    return PartialDate(year, month, day)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An inclusive range of days `[first, last]`; a single day when first == last."""
+
+    first: date
+    last: date
+    label: str | None = field(default=None, compare=False)
+
+    @property
+    def is_day(self) -> bool:
+        return self.first == self.last
+
+    def __str__(self) -> str:
+        if self.label:
+            return self.label
+        if self.is_day:
+            return self.first.isoformat()
+        return f"{self.first.isoformat()}..{self.last.isoformat()}"
+
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def next_day_after(self) -> date:
+        return self.last + timedelta(days=1)
+
+
+def parse_period(text: str, today: date | None = None) -> tuple[Period, PartialDate | None]:
+    """Parse a query date: `today`, a day, a month or a year.
+
+    Returns the period and the partial date it came from (None for `today`).
+    """
+    if text.strip().lower() == "today":
+        day = today or date.today()
+        return Period(day, day, day.isoformat()), None
+    pd = parse_date(text)
+    return pd.period(), pd
+
+
+# -- half-open day spans and three-valued presence ---------------------------------------------
+# A fact (a membership, an alliance link) holds on a set of days. With partial-date bounds we
+# know two sets: the days it certainly holds and the days it possibly holds. Both are unions of
+# half-open spans [start, end), end None meaning "still holds".
+
+Span = tuple[date, "date | None"]
+
+ALL = "all"  # holds on every day of the period, certainly
+PART = "part"  # holds on some days and certainly not on others
+SOME = "some"  # holds on some days, certainly; perhaps on all
+UNCERTAIN = "uncertain"  # may hold on some day; not certain on any
+
+
+def certain_span(start: PartialDate, end: PartialDate | None) -> Span:
+    """Days certainly inside `[start, end)` when the bounds are partial."""
+    return (start.latest, end.earliest if end is not None else None)
+
+
+def possible_span(start: PartialDate, end: PartialDate | None) -> Span:
+    """Days possibly inside `[start, end)` when the bounds are partial."""
+    return (start.earliest, end.latest if end is not None else None)
+
+
+def _lt(a: date, b: date | None) -> bool:
+    return b is None or a < b
+
+
+def _min_end(a: date | None, b: date | None) -> date | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)
+
+
+def intersect(a: list[Span], b: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s1, e1 in a:
+        for s2, e2 in b:
+            s, e = max(s1, s2), _min_end(e1, e2)
+            if _lt(s, e):
+                out.append((s, e))
+    return out
+
+
+def subtract(spans: list[Span], holes: list[Span]) -> list[Span]:
+    out = list(spans)
+    for hs, he in holes:
+        nxt: list[Span] = []
+        for s, e in out:
+            if not (_lt(s, he) and _lt(hs, e)):
+                nxt.append((s, e))
+                continue
+            if s < hs:
+                nxt.append((s, hs))
+            if he is not None and _lt(he, e):
+                nxt.append((he, e))
+        out = nxt
+    return out
+
+
+def _period_span(period: Period) -> list[Span]:
+    return [(period.first, period.next_day_after())]
+
+
+def presence(certain: list[Span], possible: list[Span], period: Period) -> str | None:
+    """Classify a fact over a period: ALL, PART, SOME, UNCERTAIN, or None (certainly absent)."""
+    p = _period_span(period)
+    certain_in = intersect(certain, p)
+    if certain_in:
+        covered = sum(((e - s).days for s, e in certain_in if e is not None), 0)  # type: ignore[operator]
+        if covered >= period.days():
+            return ALL
+        possible_in = intersect(possible, p)
+        possible_days = sum(((e - s).days for s, e in possible_in if e is not None), 0)  # type: ignore[operator]
+        return SOME if possible_days >= period.days() else PART
+    if intersect(possible, p):
+        return UNCERTAIN
+    return None

@@ -1,0 +1,73 @@
+"""The library's exceptions. Only the CLI turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Location
+
+__all__ = ["AlliancesError", "DataError", "Problem", "UnknownName", "UsageError"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the data: where, what, and how to fix it."""
+
+    file: str
+    line: int | None
+    col: int | None
+    what: str
+    fix: str
+
+    @classmethod
+    def at(cls, loc: Location | None, what: str, fix: str, file: str = "<data>") -> Problem:
+        if loc is None:
+            return cls(file, None, None, what, fix)
+        return cls(loc.file, loc.line, loc.col, what, fix)
+
+    @property
+    def where(self) -> str:
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}; {self.fix}"
+
+
+class AlliancesError(Exception):
+    """Base class for errors the user can act on."""
+
+
+class DataError(AlliancesError):
+    """The data files have problems; `problems` lists every one found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = len(problems)
+        first = str(problems[0]) if problems else "no details"
+        more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
+        super().__init__(f"{first}{more}")
+
+
+class UnknownName(AlliancesError):
+    """A state or treaty name that resolves to nothing (or to several things)."""
+
+    def __init__(self, kind: str, name: str, suggestions: list[str], ambiguous: bool = False):
+        self.kind = kind
+        self.name = name
+        self.suggestions = suggestions
+        if ambiguous:
+            msg = f"'{name}' could be several {kind}s: {', '.join(suggestions)}; use a code"
+        elif suggestions:
+            msg = f"unknown {kind} '{name}'; did you mean: {', '.join(suggestions)}?"
+        else:
+            msg = (
+                f"unknown {kind} '{name}'; run 'alliances "
+                f"{'treaties' if kind == 'treaty' else 'states'}' to list them"
+            )
+        super().__init__(msg)
+
+
+class UsageError(AlliancesError):
+    """A bad argument: an impossible date, conflicting options."""

@@ -1,0 +1,91 @@
+"""Resolve what people type (ids, ISO and COW codes, names, aliases) to states and treaties."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from datetime import date
+
+from .errors import UnknownName
+from .model import Dataset
+
+__all__ = ["Resolver", "normalize"]
+
+
+def normalize(text: str) -> str:
+    """Case- and accent-insensitive key: 'Türkiye' -> 'turkiye', 'Côte d’Ivoire' -> 'cote d'ivoire'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace(".", "")
+    return re.sub(r"\s+", " ", text.casefold()).strip()
+
+
+class Resolver:
+    """Name indexes over one dataset."""
+
+    def __init__(self, ds: Dataset):
+        self.ds = ds
+        self._states: dict[str, set[str]] = {}
+        self._treaties: dict[str, set[str]] = {}
+        for s in ds.states.values():
+            keys = [s.code, s.name, *s.aliases]
+            if s.iso2:
+                keys.append(s.iso2)
+            if s.iso3166_3:
+                keys.append(s.iso3166_3)
+            if s.cow_abb:
+                keys.append(s.cow_abb)
+            keys.extend(str(p.code) for p in s.cow)
+            for k in keys:
+                self._states.setdefault(normalize(k), set()).add(s.code)
+        for t in ds.treaties.values():
+            for k in [t.id, t.name, *( [t.short] if t.short else []), *t.aliases]:
+                self._treaties.setdefault(normalize(k), set()).add(t.id)
+
+    def state(self, name: str, on: date | None = None) -> str:
+        """The canonical code for `name`; raises UnknownName with suggestions."""
+        key = normalize(name)
+        found = self._states.get(key, set())
+        # An exact code wins over an alias or a COW abbreviation that other states share.
+        if name.upper() in found:
+            return name.upper()
+        if len(found) == 1:
+            return next(iter(found))
+        if len(found) > 1:
+            return self._pick(found, name, on)
+        raise UnknownName("state", name, self._suggest(key, self._states, self._state_label))
+
+    def _pick(self, codes: set[str], name: str, on: date | None) -> str:
+        # COW codes and abbreviations are shared by predecessor and successor (USSR and Russia
+        # are both 365); the state that existed on the query date is meant.
+        states = [self.ds.states[c] for c in sorted(codes)]
+        day = on or date.today()
+        alive = [s for s in states if s.exists_on(day)]
+        if len(alive) == 1:
+            return alive[0].code
+        raise UnknownName("state", name, [self._state_label(c) for c in sorted(codes)], ambiguous=True)
+
+    def treaty(self, name: str) -> str:
+        key = normalize(name)
+        found = self._treaties.get(key, set())
+        if len(found) == 1:
+            return next(iter(found))
+        if len(found) > 1:
+            raise UnknownName("treaty", name, sorted(found), ambiguous=True)
+        raise UnknownName("treaty", name, self._suggest(key, self._treaties, lambda t: t))
+
+    def _state_label(self, code: str) -> str:
+        return f"{code} ({self.ds.states[code].name})"
+
+    @staticmethod
+    def _suggest(key: str, index: dict[str, set[str]], label) -> list[str]:
+        close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
+        prefix = [k for k in index if k.startswith(key)] if len(key) >= 3 else []
+        out: list[str] = []
+        for k in [*close, *sorted(prefix)]:
+            for target in sorted(index[k]):
+                lab = label(target)
+                if lab not in out:
+                    out.append(lab)
+        return out[:4]

@@ -1,0 +1,392 @@
+"""The temporal engine: statuses over time, members on a date, memberships, allies, history.
+
+Membership periods are half-open: a state that joined on D is a member on D; one that left on D
+is not. A partial boundary (`left: 1999`) makes the days it may denote uncertain; queries that
+touch them answer "uncertain" with the known bounds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .dates import (
+    ALL,
+    UNCERTAIN,
+    PartialDate,
+    Period,
+    Span,
+    certain_span,
+    intersect,
+    possible_span,
+    presence,
+    subtract,
+)
+from .model import ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, Treaty
+
+__all__ = [
+    "AllyLink",
+    "Engine",
+    "MemberStanding",
+    "Segment",
+    "TreatyStanding",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch `[start, end)` of one state's membership of one treaty with one status."""
+
+    treaty: str
+    state: str
+    status: str
+    start: PartialDate
+    end: PartialDate | None
+    start_event: Event
+    end_event: Event | None = None  # None: ongoing, or ended with the treaty
+    withdrawal: str | None = None  # "announced" or "notified"
+    withdrawal_date: PartialDate | None = None
+    withdrawal_effective: PartialDate | None = None
+
+    def certain(self) -> Span:
+        return certain_span(self.start, self.end)
+
+    def possible(self) -> Span:
+        return possible_span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A suspension of one state's obligations towards another inside a treaty."""
+
+    treaty: str
+    state: str
+    towards: str
+    start: PartialDate
+    end: PartialDate | None
+    event: Event
+
+
+@dataclass(slots=True)
+class MemberStanding:
+    """A state's standing in a treaty over a query period."""
+
+    treaty: str
+    state: str
+    status: str  # the status held (the latest one in the period)
+    presence: str  # ALL, PART, SOME or UNCERTAIN (see dates.presence)
+    since: PartialDate  # start of the continuous membership
+    until: PartialDate | None  # end of it, if it has ended
+    segments: list[Segment] = field(default_factory=list)  # statuses held during the period
+    withdrawal: str | None = None
+    withdrawal_date: PartialDate | None = None
+    withdrawal_effective: PartialDate | None = None
+    status_certain: bool = True
+
+    @property
+    def certain(self) -> bool:
+        return self.presence != UNCERTAIN and self.status_certain
+
+
+@dataclass(slots=True)
+class TreatyStanding:
+    """Whether a treaty existed on a query period: 'not_signed', 'signed', 'in_force', 'ended'."""
+
+    treaty: Treaty
+    phase: str
+    certain: bool
+
+
+@dataclass(slots=True)
+class AllyLink:
+    """One treaty linking two states over a period."""
+
+    treaty: str
+    obligations: tuple[str, ...]
+    presence: str | None  # ALL/PART/SOME/UNCERTAIN; None when the link is suspended throughout
+    a: MemberStanding
+    b: MemberStanding
+    suspended: list[Relation] = field(default_factory=list)
+
+    @property
+    def counts(self) -> bool:
+        return self.presence is not None and self.presence != UNCERTAIN
+
+
+def _key(e: Event) -> tuple:
+    return (e.date.earliest, e.date.latest, e.order)
+
+
+def derive_segments(treaty: Treaty, code: str) -> tuple[list[Segment], list[Relation]]:
+    """Turn one state's events in one treaty into status segments and relation suspensions."""
+    segments: list[Segment] = []
+    relations: list[Relation] = []
+    open_rel: dict[str, Event] = {}
+    cur: dict | None = None  # the open segment's fields
+
+    def close(at: PartialDate, by: Event | None) -> None:
+        nonlocal cur
+        if cur is not None:
+            segments.append(Segment(end=at, end_event=by, **cur))
+            cur = None
+
+    for ev in sorted(treaty.members.get(code, ()), key=_key):
+        if ev.towards:
+            for other in ev.towards:
+                if ev.kind == "suspended":
+                    open_rel.setdefault(other, ev)
+                elif other in open_rel:
+                    start = open_rel.pop(other)
+                    relations.append(Relation(treaty.id, code, other, start.date, ev.date, start))
+            continue
+        new_status = EVENT_KINDS[ev.kind]
+        if ev.kind == "note":
+            continue
+        if new_status == "":  # withdrawal announced / notified: same status, flagged
+            if cur is None:
+                continue
+            fields = dict(cur)
+            fields.update(
+                start=ev.date,
+                start_event=ev,
+                withdrawal="notified" if ev.kind == "withdrawal_notified" else "announced",
+                withdrawal_date=ev.date,
+                withdrawal_effective=ev.effective or cur.get("withdrawal_effective"),
+            )
+            close(ev.date, ev)
+            cur = fields
+            continue
+        if new_status is None:
+            close(ev.date, ev)
+            continue
+        keep = {}
+        if cur is not None and ev.kind not in ("joined", "readmitted"):
+            keep = {k: cur[k] for k in ("withdrawal", "withdrawal_date", "withdrawal_effective")
+                    if k in cur}
+        close(ev.date, ev)
+        cur = dict(treaty=treaty.id, state=code, status=new_status, start=ev.date, start_event=ev,
+                   **keep)
+    if cur is not None:
+        segments.append(Segment(end=None, end_event=None, **cur))
+    for other, start in open_rel.items():
+        relations.append(Relation(treaty.id, code, other, start.date, None, start))
+    if treaty.ended is not None:
+        segments = _clip(segments, treaty.ended)
+        relations = [r for r in relations if r.start.earliest < treaty.ended.latest]
+    return segments, relations
+
+
+def _clip(segments: list[Segment], ended: PartialDate) -> list[Segment]:
+    """A treaty that has ended has no members from its end on."""
+    out = []
+    for seg in segments:
+        if seg.start.earliest >= ended.latest:
+            continue
+        if seg.end is None or seg.end.earliest > ended.earliest:
+            seg = Segment(seg.treaty, seg.state, seg.status, seg.start, ended, seg.start_event,
+                          None, seg.withdrawal, seg.withdrawal_date, seg.withdrawal_effective)
+        out.append(seg)
+    return out
+
+
+def _runs(segments: list[Segment], statuses: frozenset[str] | None = None) -> list[list[Segment]]:
+    """Group segments into runs of contiguous ones (optionally only with the given statuses)."""
+    runs: list[list[Segment]] = []
+    for seg in segments:
+        if statuses is not None and seg.status not in statuses:
+            continue
+        if runs and runs[-1][-1].end == seg.start and runs[-1][-1].end_event is seg.start_event:
+            runs[-1].append(seg)
+        else:
+            runs.append([seg])
+    return runs
+
+
+def _run_spans(run: list[Segment]) -> tuple[list[Span], list[Span]]:
+    return [certain_span(run[0].start, run[-1].end)], [possible_span(run[0].start, run[-1].end)]
+
+
+class Engine:
+    """Answers questions about one Dataset; derived timelines are computed once and kept."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        self._segments: dict[tuple[str, str], list[Segment]] = {}
+        self._relations: dict[tuple[str, str], list[Relation]] = {}
+
+    # -- timelines -------------------------------------------------------------------------
+    def segments(self, treaty_id: str, code: str) -> list[Segment]:
+        key = (treaty_id, code)
+        if key not in self._segments:
+            segs, rels = derive_segments(self.dataset.treaties[treaty_id], code)
+            self._segments[key] = segs
+            self._relations[key] = rels
+        return self._segments[key]
+
+    def relations(self, treaty_id: str, code: str) -> list[Relation]:
+        self.segments(treaty_id, code)
+        return self._relations[(treaty_id, code)]
+
+    def treaty_phase(self, treaty: Treaty, period: Period) -> TreatyStanding:
+        """Where the treaty stood at the start of the period."""
+        day = period.first
+        bounds = [("signed", treaty.signed), ("in_force", treaty.in_force), ("ended", treaty.ended)]
+        phase, certain = "not_signed", True
+        for name, bound in bounds:
+            if bound is None:
+                continue
+            if bound.latest <= day:
+                phase, certain = name, True
+            elif bound.earliest <= day:
+                phase, certain = name, False
+        return TreatyStanding(treaty, phase, certain)
+
+    def standing(self, treaty_id: str, code: str, period: Period,
+                 statuses: frozenset[str] | None = None) -> MemberStanding | None:
+        """The state's standing in the treaty over the period, or None if certainly not in it."""
+        best: MemberStanding | None = None
+        for run in _runs(self.segments(treaty_id, code), statuses):
+            certain, possible = _run_spans(run)
+            pres = presence(certain, possible, period)
+            if pres is None:
+                continue
+            touching = [s for s in run if presence([s.certain()], [s.possible()], period)]
+            status_certain = len({s.status for s in touching}) <= 1
+            last = touching[-1] if touching else run[-1]
+            standing = MemberStanding(
+                treaty=treaty_id, state=code, status=last.status, presence=pres,
+                since=run[0].start, until=run[-1].end, segments=touching,
+                withdrawal=last.withdrawal, withdrawal_date=last.withdrawal_date,
+                withdrawal_effective=last.withdrawal_effective, status_certain=status_certain,
+            )
+            # Prefer a certain standing, then the latest one in the period.
+            if best is None or (best.presence == UNCERTAIN and pres != UNCERTAIN) or (
+                (best.presence == UNCERTAIN) == (pres == UNCERTAIN)
+            ):
+                best = standing
+        return best
+
+    # -- the questions -----------------------------------------------------------------------
+    def members(self, treaty_id: str, period: Period) -> list[MemberStanding]:
+        """Every state in the treaty (in any status) over the period."""
+        treaty = self.dataset.treaties[treaty_id]
+        out = []
+        for code in treaty.members:
+            st = self.standing(treaty_id, code, period)
+            if st is not None:
+                out.append(st)
+        return sorted(out, key=lambda s: (s.since.sort_key(), s.state))
+
+    def memberships(self, code: str, period: Period) -> list[MemberStanding]:
+        """Every treaty the state belongs to (in any status) over the period."""
+        out = []
+        for tid, treaty in self.dataset.treaties.items():
+            if code in treaty.members:
+                st = self.standing(tid, code, period)
+                if st is not None:
+                    out.append(st)
+        return sorted(out, key=lambda s: (s.since.sort_key(), s.treaty))
+
+    def predecessor_chain(self, treaty_id: str) -> list[Treaty]:
+        chain, seen = [], {treaty_id}
+        treaty = self.dataset.treaties[treaty_id]
+        while treaty.predecessor and treaty.predecessor in self.dataset.treaties:
+            if treaty.predecessor in seen:
+                break
+            seen.add(treaty.predecessor)
+            treaty = self.dataset.treaties[treaty.predecessor]
+            chain.append(treaty)
+        return chain
+
+    def qualifying_treaties(self, obligations: Iterable[str]) -> list[Treaty]:
+        wanted = set(obligations)
+        return [t for t in self.dataset.treaties.values() if wanted & set(t.obligations)]
+
+    def link(self, treaty: Treaty, a: str, b: str, period: Period) -> AllyLink | None:
+        """How `treaty` links a and b over the period, or None if it certainly does not."""
+        if a not in treaty.members or b not in treaty.members or a == b:
+            return None
+        sa = self.standing(treaty.id, a, period, ALLIED_STATUSES)
+        sb = self.standing(treaty.id, b, period, ALLIED_STATUSES)
+        if sa is None or sb is None:
+            return None
+        certain: list[Span] = [(period.first, period.next_day_after())]
+        possible: list[Span] = list(certain)
+        for code in (a, b):
+            runs = _runs(self.segments(treaty.id, code), ALLIED_STATUSES)
+            certain = intersect(certain, [_run_spans(r)[0][0] for r in runs])
+            possible = intersect(possible, [_run_spans(r)[1][0] for r in runs])
+        rels = [r for r in self.relations(treaty.id, a) if r.towards == b]
+        rels += [r for r in self.relations(treaty.id, b) if r.towards == a]
+        touching = []
+        for rel in rels:
+            certain = subtract(certain, [possible_span(rel.start, rel.end)])
+            possible = subtract(possible, [certain_span(rel.start, rel.end)])
+            if presence([certain_span(rel.start, rel.end)], [possible_span(rel.start, rel.end)],
+                        period):
+                touching.append(rel)
+        pres = presence(certain, possible, period)
+        if pres is None and not touching:
+            return None
+        return AllyLink(treaty.id, treaty.obligations, pres, sa, sb, touching)
+
+    def allies(self, a: str, b: str, period: Period,
+               obligations: Iterable[str] = ("defence",)) -> list[AllyLink]:
+        """Every qualifying treaty that links a and b (certainly or possibly) over the period."""
+        links = []
+        for treaty in self.qualifying_treaties(obligations):
+            link = self.link(treaty, a, b, period)
+            if link is not None:
+                links.append(link)
+        return links
+
+    def allies_of(self, a: str, period: Period,
+                  obligations: Iterable[str] = ("defence",)) -> dict[str, list[AllyLink]]:
+        """All states linked to `a` over the period, each with the linking treaties."""
+        out: dict[str, list[AllyLink]] = {}
+        for treaty in self.qualifying_treaties(obligations):
+            if a not in treaty.members:
+                continue
+            if self.standing(treaty.id, a, period, ALLIED_STATUSES) is None:
+                continue
+            for b in treaty.members:
+                link = self.link(treaty, a, b, period)
+                if link is not None:
+                    out.setdefault(b, []).append(link)
+        return dict(sorted(out.items()))
+
+    def history(self, *, treaty_id: str | None = None, state: str | None = None,
+                start: PartialDate | None = None, end: PartialDate | None = None) -> list[Event]:
+        """Events as written, in date order, filtered by treaty, state and dates (inclusive)."""
+        events = []
+        for tid, treaty in self.dataset.treaties.items():
+            if treaty_id is not None and tid != treaty_id:
+                continue
+            for code, evs in treaty.members.items():
+                if state is not None and code != state and state not in _towards(evs):
+                    continue
+                for ev in evs:
+                    if state is not None and code != state and state not in ev.towards:
+                        continue
+                    if start is not None and ev.date.latest < start.earliest:
+                        continue
+                    if end is not None and ev.date.earliest > end.latest:
+                        continue
+                    events.append(ev)
+        return sorted(events, key=lambda e: (e.date.earliest, e.date.latest, e.treaty, e.order))
+
+
+def _towards(events: list[Event]) -> set[str]:
+    return {t for e in events for t in e.towards}
+
+
+def link_allied(links: list[AllyLink]) -> bool | str:
+    """True if any link certainly holds, "uncertain" if one may, else False."""
+    if any(link.counts for link in links):
+        return True
+    if any(link.presence == UNCERTAIN for link in links):
+        return "uncertain"
+    return False
+
+
+__all__ += ["ALL", "derive_segments", "link_allied"]

@@ -1,0 +1,251 @@
+"""Terminal rendering with rich: the only core-adjacent module that imports rich."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .dates import PartialDate, Period
+from .errors import Problem
+from .export import coverage_label
+from .model import Dataset, Event, Treaty
+from .query import AllyLink, MemberStanding, TreatyStanding, link_allied
+
+__all__ = [
+    "render_allies_of",
+    "render_allies_pair",
+    "render_history",
+    "render_members",
+    "render_memberships",
+    "render_treaties",
+]
+
+_STATUS_STYLE = {
+    "member": "green",
+    "suspended": "yellow",
+    "signatory": "cyan",
+    "observer": "blue",
+    "partner": "blue",
+}
+
+
+def when(d: PartialDate | None) -> str:
+    """A date as written, with its precision made plain ('1999 (year only)')."""
+    if d is None:
+        return ""
+    if d.precision == "day":
+        return str(d)
+    return f"{d} ({d.precision} only)"
+
+
+def status_text(st: MemberStanding) -> Text:
+    """'member', 'suspended; withdrawal announced 2024-06-12', 'member? (uncertain)'."""
+    if not st.status_certain:
+        statuses = " or ".join(dict.fromkeys(s.status for s in st.segments))
+        text = Text(f"{statuses} (uncertain: status changed in {st.segments[-1].start})",
+                    style="yellow")
+    else:
+        text = Text(st.status, style=_STATUS_STYLE.get(st.status, ""))
+    if st.withdrawal:
+        extra = f"; withdrawal {st.withdrawal} {st.withdrawal_date}"
+        if st.withdrawal_effective:
+            extra += f", effective {st.withdrawal_effective}"
+        text.append(extra, style="yellow")
+    if st.presence == "uncertain":
+        text = Text(f"{text.plain}? uncertain", style="yellow bold")
+    elif st.presence in ("part", "some"):
+        text.append(f" ({coverage_label(st.presence)} of the period)")
+    return text
+
+
+def span_text(st: MemberStanding) -> str:
+    out = when(st.since)
+    if st.until is not None:
+        out += f" until {when(st.until)}"
+    return out
+
+
+def _phase_line(ts: TreatyStanding, period: Period) -> str | None:
+    t = ts.treaty
+    maybe = "" if ts.certain else "possibly "
+    if ts.phase == "not_signed":
+        return f"{t.label} did not yet exist on {period} (signed {when(t.signed)})."
+    if ts.phase == "signed":
+        return (f"{t.label} was {maybe}signed ({when(t.signed)}) but not yet in force on "
+                f"{period} (in force {when(t.in_force)}).")
+    if ts.phase == "ended":
+        nxt = f"; succeeded by {t.successor}" if t.successor else ""
+        return f"{t.label} had {maybe}ended on {when(t.ended)}{nxt}."
+    return None
+
+
+def _member_table(ds: Dataset, title: str, standings: list[MemberStanding]) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    table.add_column("State")
+    table.add_column("Code")
+    table.add_column("Status")
+    table.add_column("Member since")
+    for st in standings:
+        state = ds.states.get(st.state)
+        table.add_row(state.name if state else st.state, st.state, status_text(st), span_text(st))
+    return table
+
+
+def render_members(console: Console, ds: Dataset, ts: TreatyStanding, period: Period,
+                   standings: list[MemberStanding],
+                   fallback: tuple[Treaty, list[MemberStanding]] | None) -> None:
+    t = ts.treaty
+    line = _phase_line(ts, period)
+    if line:
+        console.print(line)
+    if standings or not line:
+        title = f"{t.label} — {t.name}: {len(standings)} members on {period}"
+        console.print(_member_table(ds, title, standings))
+    if fallback:
+        pred, pst = fallback
+        console.print(f"Its predecessor, {pred.label} ({pred.name}), had these members:")
+        console.print(_member_table(ds, f"{pred.label}: {len(pst)} members on {period}", pst))
+    _footnotes(console, [s for s in standings if not s.certain])
+    if t.sources:
+        console.print(Text(f"Source: {t.sources[0].url}", style="dim"))
+
+
+def _footnotes(console: Console, uncertain: list[MemberStanding]) -> None:
+    if uncertain:
+        console.print(Text("? uncertain: a date in the data is known only to the month or year, "
+                           "and the query falls inside it.", style="yellow"))
+
+
+def render_memberships(console: Console, ds: Dataset, code: str, period: Period,
+                       standings: list[MemberStanding]) -> None:
+    state = ds.states.get(code)
+    name = state.name if state else code
+    table = Table(title=f"{name} ({code}): memberships on {period}", title_justify="left")
+    table.add_column("Treaty")
+    table.add_column("Id")
+    table.add_column("Obligations")
+    table.add_column("Status")
+    table.add_column("Since")
+    for st in standings:
+        t = ds.treaties[st.treaty]
+        table.add_row(t.name, t.id, ", ".join(t.obligations) or "none", status_text(st),
+                      span_text(st))
+    if not standings:
+        console.print(f"{name} belongs to no treaty in the data on {period}.")
+        return
+    console.print(table)
+    _footnotes(console, [s for s in standings if not s.certain])
+
+
+def _link_line(ds: Dataset, link: AllyLink) -> Text:
+    t = ds.treaties[link.treaty]
+    name = f"{t.short} ({t.name}" if t.short else f"{t.name} ("
+    text = Text(f"{name}; {', '.join(link.obligations)})")
+    if link.presence is None:
+        text.append(" — obligations suspended", style="red")
+    elif link.presence == "uncertain":
+        text.append(" — uncertain", style="yellow")
+    elif link.presence in ("part", "some"):
+        text.append(f" — {coverage_label(link.presence)} of the period")
+    for rel in link.suspended:
+        actor = ds.states[rel.state].name if rel.state in ds.states else rel.state
+        other = ds.states[rel.towards].name if rel.towards in ds.states else rel.towards
+        end = f" until {rel.end}" if rel.end else ""
+        text.append(f"\n    {actor} suspended its obligations to {other} on {rel.start}{end}",
+                    style="yellow")
+        if rel.event.note:
+            text.append(f": {rel.event.note}", style="dim")
+    return text
+
+
+def render_allies_pair(console: Console, ds: Dataset, a: str, b: str, period: Period,
+                       links: list[AllyLink], obligations: list[str]) -> None:
+    allied = link_allied(links)
+    na, nb = ds.states[a].name, ds.states[b].name
+    verdict = {True: ("Yes", "green bold"), False: ("No", "red bold"),
+               "uncertain": ("Uncertain", "yellow bold")}[allied]
+    console.print(Text.assemble((verdict[0], verdict[1]),
+                                f": {na} and {nb} on {period} ({'/'.join(obligations)} obligation)"))
+    for link in links:
+        console.print(Text("  via ").append(_link_line(ds, link)))
+        for label, st in ((na, link.a), (nb, link.b)):
+            console.print(Text(f"    {label}: ").append(status_text(st)).append(
+                f", since {when(st.since)}"))
+        src = ds.treaties[link.treaty].sources
+        if src:
+            console.print(Text(f"    source: {src[0].url}", style="dim"))
+    if not links:
+        console.print("  No treaty in the data with that obligation links them on that date.")
+
+
+def render_allies_of(console: Console, ds: Dataset, a: str, period: Period,
+                     links_by_state: dict[str, list[AllyLink]]) -> None:
+    name = ds.states[a].name
+    table = Table(title=f"Allies of {name} ({a}) on {period}", title_justify="left")
+    table.add_column("State")
+    table.add_column("Code")
+    table.add_column("Allied")
+    table.add_column("Via")
+    for b, links in links_by_state.items():
+        allied = link_allied(links)
+        label = {True: Text("yes", "green"), False: Text("no", "red"),
+                 "uncertain": Text("uncertain", "yellow")}[allied]
+        via = Text("\n").join(_link_line(ds, link) for link in links)
+        table.add_row(ds.states[b].name if b in ds.states else b, b, label, via)
+    console.print(table)
+
+
+def render_history(console: Console, ds: Dataset, title: str, events: list[Event]) -> None:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    table.add_column("Date")
+    table.add_column("Treaty")
+    table.add_column("State")
+    table.add_column("Event")
+    table.add_column("Note / source", overflow="fold")
+    for ev in events:
+        t = ds.treaties[ev.treaty]
+        what = ev.kind.replace("_", " ")
+        if ev.effective:
+            what += f" (effective {ev.effective})"
+        if ev.towards:
+            what += f" towards {', '.join(ev.towards)}"
+        detail = Text(ev.note or "")
+        src = ev.sources[0].url if ev.sources else ""
+        if src:
+            detail.append(("\n" if ev.note else "") + src, style="dim")
+        table.add_row(when(ev.date), t.label, ev.state, what, detail)
+    console.print(table)
+
+
+def render_treaties(console: Console, rows: list[dict], title: str) -> None:
+    table = Table(title=title, title_justify="left")
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Name")
+    table.add_column("Obligations")
+    for col in ("Signed", "Ended", "Members", "Events", "Day-precise", "Own source"):
+        table.add_column(col, justify="right", no_wrap=col in ("Signed", "Ended"))
+    totals = [0, 0, 0.0, 0.0]
+    for r in rows:
+        table.add_row(r["treaty"], r["short"] or r["name"], r["obligations"] or "none",
+                      r["signed"], r["ended"] or "", str(r["members"]), str(r["events"]),
+                      _pct(r["day_precision_share"]), _pct(r["own_source_share"]))
+        totals[0] += r["members"]
+        totals[1] += r["events"]
+        totals[2] += (r["day_precision_share"] or 0) * r["events"]
+        totals[3] += (r["own_source_share"] or 0) * r["events"]
+    if rows:
+        n = totals[1] or 1
+        table.add_section()
+        table.add_row("total", f"{len(rows)} treaties", "", "", "", str(totals[0]),
+                      str(totals[1]), _pct(totals[2] / n), _pct(totals[3] / n))
+    console.print(table)
+
+
+def _pct(x: float | None) -> str:
+    return "" if x is None else f"{x:.0%}"
+
+
+def render_problems(console: Console, problems: list[Problem]) -> None:
+    for p in problems:
+        console.print(Text(str(p)), soft_wrap=True)

@@ -1,0 +1,185 @@
+"""Checks across the whole merged dataset: references, event order, treaty and state lives."""
+
+from __future__ import annotations
+
+import difflib
+
+from .errors import Problem
+from .model import EVENT_KINDS, Dataset, Event, State, Treaty
+from .names import normalize
+
+__all__ = ["validate"]
+
+_MEMBERISH = {"member", "observer", "partner", "suspended", "signatory"}
+
+
+def _suggest_state(code: str, states: dict[str, State]) -> str:
+    key = normalize(code)
+    for s in states.values():
+        if key in {normalize(s.name), normalize(s.iso2 or ""), *(normalize(a) for a in s.aliases)}:
+            return f"did you mean {s.code} ({s.name})?"
+    close = difflib.get_close_matches(code.upper(), list(states), n=3, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(f"{c} ({states[c].name})" for c in close) + "?"
+    return "add the state to data/states.yaml or use an ISO 3166-1 alpha-3 code"
+
+
+def _certainly_before(a, b) -> bool:
+    """a is certainly before b (partial dates)."""
+    return a.latest < b.earliest
+
+
+def validate(ds: Dataset) -> list[Problem]:
+    """Every problem found across the merged dataset (empty when it is clean)."""
+    problems: list[Problem] = []
+    add = problems.append
+    for t in ds.treaties.values():
+        _check_treaty_refs(ds, t, add)
+        for code, events in t.members.items():
+            if code not in ds.states:
+                loc = events[0].loc if events else t.loc
+                add(Problem.at(loc, f"unknown state code '{code}' in treaty '{t.id}'",
+                               _suggest_state(code, ds.states)))
+            _check_events(ds, t, code, events, add)
+    _check_successor_cycles(ds, add)
+    for s in ds.states.values():
+        if s.successor and s.successor not in ds.states:
+            add(Problem.at(s.loc, f"successor '{s.successor}' of state {s.code} is not a known state",
+                           _suggest_state(s.successor, ds.states)))
+        if s.start and s.end and not _certainly_before(s.start, s.end) and s.start != s.end:
+            if s.end.latest < s.start.earliest:
+                add(Problem.at(s.loc, f"state {s.code} ends ({s.end}) before it begins ({s.start})",
+                               "check `from` and `to`"))
+    return problems
+
+
+def _check_treaty_refs(ds: Dataset, t: Treaty, add) -> None:
+    for field, ref in (("predecessor", t.predecessor), ("successor", t.successor)):
+        if ref is None:
+            continue
+        if ref not in ds.treaties:
+            close = difflib.get_close_matches(ref, list(ds.treaties), n=3)
+            fix = f"did you mean {', '.join(close)}?" if close else "use the id of a treaty in the data"
+            add(Problem.at(t.loc, f"{field} '{ref}' of treaty '{t.id}' is not a known treaty id", fix))
+    if t.successor in ds.treaties:
+        other = ds.treaties[t.successor]
+        if other.predecessor not in (None, t.id):
+            add(Problem.at(other.loc, f"treaty '{other.id}' names '{other.predecessor}' as predecessor "
+                           f"but '{t.id}' names it as successor",
+                           "make predecessor and successor agree"))
+    if t.in_force and t.in_force.latest < t.signed.earliest:
+        add(Problem.at(t.loc, f"treaty '{t.id}' enters into force ({t.in_force}) before it is "
+                       f"signed ({t.signed})", "check `signed` and `in_force`"))
+    if t.ended and t.ended.latest < t.signed.earliest:
+        add(Problem.at(t.loc, f"treaty '{t.id}' ends ({t.ended}) before it is signed ({t.signed})",
+                       "check `signed` and `ended`"))
+
+
+def _check_successor_cycles(ds: Dataset, add) -> None:
+    reported: set[str] = set()
+    for start in ds.treaties:
+        chain, tid = [], start
+        while tid in ds.treaties and tid not in chain:
+            chain.append(tid)
+            tid = ds.treaties[tid].successor
+        if tid in chain and tid not in reported:
+            cycle = chain[chain.index(tid):]
+            reported.update(cycle)
+            add(Problem.at(ds.treaties[tid].loc,
+                           "successor chain is a cycle: " + " -> ".join([*cycle, tid]),
+                           "a treaty cannot succeed itself; fix one `successor`"))
+
+
+def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -> None:
+    ordered = sorted(events, key=lambda e: (e.date.earliest, e.date.latest, e.order))
+    status: str | None = None
+    since: Event | None = None
+    suspended_towards: dict[str, Event] = {}
+    for ev in ordered:
+        # Dates outside the treaty's life need a note saying why.
+        if ev.note is None:
+            if _certainly_before(ev.date, t.signed):
+                add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is before treaty '{t.id}' "
+                               f"was signed ({t.signed})",
+                               "correct the date, or add a `note` explaining it"))
+            elif t.ended and ev.date.earliest > t.ended.latest:
+                add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is after treaty '{t.id}' "
+                               f"ended ({t.ended})",
+                               "correct the date, or add a `note` explaining it"))
+        state = ds.states.get(code)
+        if state and state.end and ev.date.earliest > state.end.latest and ev.note is None:
+            add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is after {state.name} ceased to "
+                           f"exist ({state.end})",
+                           f"record it under {state.successor or 'the successor state'}, or add a note"))
+        if ev.towards:
+            for other in ev.towards:
+                if other not in t.members:
+                    add(Problem.at(ev.loc, f"{code} '{ev.kind}' towards {other}, which is not a member "
+                                   f"of '{t.id}'", "name a member state of the same treaty"))
+                elif ev.kind == "suspended":
+                    if other in suspended_towards:
+                        add(Problem.at(ev.loc, f"{code} suspends its relation with {other} again",
+                                       "add a `resumed` event in between, or remove one"))
+                    suspended_towards[other] = ev
+                elif suspended_towards.pop(other, None) is None:
+                    add(Problem.at(ev.loc, f"{code} resumes its relation with {other}, which was "
+                                   "not suspended", "add the `suspended` event first"))
+            if status is None:
+                add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} while not a member of '{t.id}'",
+                               "add the joined event first"))
+            continue
+        new = EVENT_KINDS[ev.kind]
+        problem = _transition_problem(ev, status, since)
+        if problem:
+            add(Problem.at(ev.loc, problem[0], problem[1]))
+        if ev.kind == "withdrawal_notified" and ev.effective and ev.effective.latest < ev.date.earliest:
+            add(Problem.at(ev.loc, f"withdrawal of {code} takes effect ({ev.effective}) before it "
+                           f"was notified ({ev.date})", "check `date` and `effective`"))
+        if new == "":
+            continue
+        status = new
+        since = ev
+    # A state that ceased to exist cannot stay a member of a treaty that outlived it.
+    state = ds.states.get(code)
+    if state and state.end and status is not None:
+        if t.ended is None or t.ended.earliest > state.end.latest:
+            loc = since.loc if since else t.loc
+            add(Problem.at(loc, f"{state.name} ({code}) ceased to exist on {state.end} but its "
+                           f"membership of '{t.id}' never ends",
+                           f"add `left: {state.end}` (and a `joined` for "
+                           f"{state.successor or 'the successor'} if it continued)"))
+
+
+def _transition_problem(ev: Event, status: str | None, since: Event | None):
+    """Why this event cannot follow the current status, or None."""
+    where = f" (since {since.date}, line {since.loc.line})" if since and since.loc else ""
+    k = ev.kind
+    if k in ("joined",) and status in ("member", "suspended"):
+        return (f"{ev.state} joined '{ev.treaty}' on {ev.date} while already a member{where}",
+                "remove the duplicate, or add a `left` event before it")
+    if k == "readmitted" and status is not None:
+        return (f"{ev.state} readmitted to '{ev.treaty}' on {ev.date} without having left{where}",
+                "add the `left` or `expelled` event first")
+    if k == "member" and status == "member":
+        return (f"{ev.state} becomes a member of '{ev.treaty}' on {ev.date} but already is one{where}",
+                "remove the duplicate")
+    if k == "resumed" and status != "suspended":
+        return (f"{ev.state} resumes in '{ev.treaty}' on {ev.date} but was not suspended",
+                "add the `suspended` event first, or use `member`")
+    if k == "signed" and status is not None:
+        return (f"{ev.state} signs '{ev.treaty}' on {ev.date} while already {status}{where}",
+                "put `signed` before `joined`")
+    if k in ("suspended", "withdrawal_announced", "withdrawal_notified") and status is None:
+        return (f"{ev.state} '{k}' in '{ev.treaty}' on {ev.date} while not a member",
+                "add the `joined` event first, or correct the date")
+    if k in ("left", "expelled") and status is None:
+        if since is None:
+            return (f"{ev.state} left '{ev.treaty}' on {ev.date} before it joined",
+                    "check the dates: `left` must come after `joined`")
+        return (f"{ev.state} left '{ev.treaty}' on {ev.date} but had already left{where}",
+                "remove the duplicate `left`")
+    if k in ("left", "expelled") and since is not None and since.date == ev.date \
+            and since.date.exact:
+        return (f"{ev.state} left '{ev.treaty}' on the day it joined ({ev.date})",
+                "check the dates: half-open intervals make that membership empty")
+    return None
