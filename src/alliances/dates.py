@@ -82,9 +82,7 @@ def parse_date(text: str) -> PartialDate:
     text = text.strip()
     match = _DATE_RE.match(text)
     if not match:
-        raise DateError(
-            f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1999, 1999-04, 1999-04-20)"
-        )
+        raise DateError(f"'{text}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1999-04-20)")
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None

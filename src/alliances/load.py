@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from yaml.nodes import Node
+from yaml.nodes import Node, SequenceNode
 
 from .dates import DateError, PartialDate, parse_date
 from .errors import DataError, Problem
@@ -121,8 +121,8 @@ def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
 class _FileLoader:
     """Turns one file's node tree into model objects, recording problems as it goes."""
 
-    def __init__(self, name: str, size: int):
-        self.r = NodeReader(name, size)
+    def __init__(self, name: str):
+        self.r = NodeReader(name)
         self.name = name
         self.treaties: list[Treaty] = []
         self.states: list[State] = []
@@ -150,7 +150,7 @@ class _FileLoader:
         try:
             return parse_date(text)
         except DateError as exc:
-            self.r.error(node, f"{what}: {exc}", "write YYYY, YYYY-MM or YYYY-MM-DD")
+            self.r.error(node, f"{what}: {exc}", "write a real date as YYYY, YYYY-MM or YYYY-MM-DD")
             return None
 
     def texts(self, node: Node, what: str) -> tuple[str, ...]:
@@ -223,7 +223,7 @@ class _FileLoader:
         fields = self.keys(node, what, TREATY_KEYS)
         if not fields:
             return
-        missing = [k for k in TREATY_REQUIRED if k not in fields]
+        missing = [k for k in TREATY_REQUIRED if k not in fields or self.r.is_null(fields[k][1])]
         for k in missing:
             self.r.error(key_node, f"{what} has no `{k}`", f"add `{k}:` ({_HINTS[k]})")
         name = self.opt_text(fields, "name", what)
@@ -270,13 +270,15 @@ class _FileLoader:
             sources=self.sources(fields, what),
             loc=self.r.loc(key_node),
         )
-        if "sources" in fields and not treaty.sources:
-            self.r.error(fields["sources"][1], f"{what} lists no source", "add at least one url")
+        snode = fields["sources"][1] if "sources" in fields else None
+        if isinstance(snode, SequenceNode) and not snode.value:
+            self.r.error(snode, f"{what} lists no source", "add at least one url")
         if "members" in fields and not self.r.is_null(fields["members"][1]):
             for code, mkey, mnode in self.r.mapping(fields["members"][1], f"members of {what}") or []:
                 events = self.member(treaty, code, mkey, mnode)
                 if events is not None:
                     treaty.members[code] = events
+                    treaty.member_locs[code] = self.r.loc(mkey)
         self.treaties.append(treaty)
 
     def member(self, treaty: Treaty, code: str, key_node: Node, node: Node) -> list[Event] | None:
@@ -303,7 +305,7 @@ class _FileLoader:
                 ev = self.event(treaty, code, item, what)
                 if ev is not None:
                     events.append(ev)
-        if not events and "events" not in fields:
+        if not any(k in fields for k in ("joined", "left", "events")):
             self.r.error(key_node, f"{what} has no dates",
                          "add `joined: YYYY-MM-DD` or an `events:` list")
         return events
@@ -439,7 +441,7 @@ def check(
         problems.extend(read_problems)
         if root is None:
             continue
-        fl = _FileLoader(name, path.stat().st_size)
+        fl = _FileLoader(name)
         fl.document(root)
         problems.extend(fl.r.problems)
         if fl.as_of is not None:

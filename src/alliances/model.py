@@ -100,6 +100,7 @@ class Treaty:
     sources: tuple[Source, ...] = ()
     members: dict[str, list[Event]] = field(default_factory=dict)
     loc: Location | None = None
+    member_locs: dict[str, Location] = field(default_factory=dict)
 
     @property
     def label(self) -> str:

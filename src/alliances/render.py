@@ -222,12 +222,12 @@ def render_treaties(console: Console, rows: list[dict], title: str) -> None:
     table = Table(title=title, title_justify="left")
     table.add_column("Id", no_wrap=True)
     table.add_column("Name")
-    table.add_column("Obligations")
-    for col in ("Signed", "Ended", "Members", "Events", "Day-precise", "Own source"):
+    table.add_column("Oblig.")
+    for col in ("Signed", "Ended", "Mbrs", "Evts", "Day%", "Src%"):
         table.add_column(col, justify="right", no_wrap=col in ("Signed", "Ended"))
     totals = [0, 0, 0.0, 0.0]
     for r in rows:
-        table.add_row(r["treaty"], r["short"] or r["name"], r["obligations"] or "none",
+        table.add_row(r["treaty"], r["short"] or r["name"], _abbrev(r["obligations"]),
                       r["signed"], r["ended"] or "", str(r["members"]), str(r["events"]),
                       _pct(r["day_precision_share"]), _pct(r["own_source_share"]))
         totals[0] += r["members"]
@@ -237,9 +237,19 @@ def render_treaties(console: Console, rows: list[dict], title: str) -> None:
     if rows:
         n = totals[1] or 1
         table.add_section()
-        table.add_row("total", f"{len(rows)} treaties", "", "", "", str(totals[0]),
+        table.add_row("total", str(len(rows)), "", "", "", str(totals[0]),
                       str(totals[1]), _pct(totals[2] / n), _pct(totals[3] / n))
     console.print(table)
+    console.print(Text("Oblig.: def defence, off offence, neu neutrality, nag non-aggression, con "
+                       "consultation. Day%: events dated to the day; Src%: events with their own "
+                       "source (others cite the treaty's).", style="dim"))
+
+
+def _abbrev(obligations: str | None) -> str:
+    if not obligations:
+        return "none"
+    short = {"non-aggression": "nag"}
+    return " ".join(short.get(o, o[:3]) for o in obligations.split())
 
 
 def _pct(x: float | None) -> str:

@@ -37,7 +37,7 @@ def validate(ds: Dataset) -> list[Problem]:
         _check_treaty_refs(ds, t, add)
         for code, events in t.members.items():
             if code not in ds.states:
-                loc = events[0].loc if events else t.loc
+                loc = t.member_locs.get(code, t.loc)
                 add(Problem.at(loc, f"unknown state code '{code}' in treaty '{t.id}'",
                                _suggest_state(code, ds.states)))
             _check_events(ds, t, code, events, add)

@@ -18,8 +18,8 @@ from .model import Location
 __all__ = ["MAX_FILE_BYTES", "NodeReader", "compose_file"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-# Each value is visited at most once per reference to it; aliases let a small file refer to one
-# node many times ("billion laughs"), so the walk has a budget.
+# Aliases let a small file refer to one node many times ("billion laughs"); a document may expand
+# to at most this many values per byte of the file.
 MAX_VISITS_PER_BYTE = 4
 MIN_VISIT_BUDGET = 200_000
 
@@ -86,13 +86,16 @@ def compose_text(text: str, name: str) -> tuple[Node | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         what = (exc.problem or exc.context or "invalid YAML").strip()
         fix = "fix the YAML syntax at this place"
-        if "\\t" in what or "\t" in what or "tab" in what:
+        mark = exc.problem_mark or exc.context_mark
+        if mark is not None and "\t" in _line(text, mark.line)[: mark.column + 1]:
             what = "a tab character where YAML expects indentation or a value"
             fix = "indent with spaces: YAML does not allow tabs for indentation"
+        elif "nesting depth" in what:
+            what = "the document is nested deeper than YAML readers allow"
+            fix = "flatten the structure"
         elif "expected a single document" in (exc.problem or "") + (exc.context or ""):
             what = "more than one YAML document (---) in one file"
             fix = "keep one document per file"
-        mark = exc.problem_mark or exc.context_mark
         return None, [_problem(name, mark, what, fix)]
     except yaml.YAMLError as exc:
         return None, [Problem(name, None, None, f"invalid YAML: {exc}", "fix the YAML syntax")]
@@ -110,17 +113,73 @@ def compose_text(text: str, name: str) -> tuple[Node | None, list[Problem]]:
                 "add a `treaties:` or `states:` mapping, or remove the file",
             )
         ]
+    problem = _alias_problem(node, name, len(text))
+    if problem:
+        return None, [problem]
     return node, []
+
+
+def _line(text: str, index: int) -> str:
+    lines = text.splitlines()
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+def _alias_problem(root: Node, name: str, size: int) -> Problem | None:
+    """Refuse documents whose aliases refer to themselves or expand far beyond the file's size.
+
+    Counts, without expanding anything, how many values the tree holds once every alias is
+    replaced by what it refers to (a "billion laughs" document holds billions).
+    """
+    limit = max(MIN_VISIT_BUDGET, size * MAX_VISITS_PER_BYTE)
+    expanded: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            children = _children(node)
+            expanded[key] = 1 + sum(expanded[id(c)] for c in children)
+            if expanded[key] > limit:
+                return _problem(
+                    name, node.start_mark,
+                    f"anchors and aliases expand to more than {limit:,} values, far more than "
+                    "the file holds (a 'billion laughs' document?)",
+                    "write the values out instead of nesting aliases",
+                )
+            continue
+        if key in expanded:
+            continue
+        if key in on_path:
+            return _problem(name, node.start_mark, "an alias refers to the value that contains it",
+                            "remove the recursive alias")
+        on_path.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in on_path:
+                return _problem(name, child.start_mark,
+                                "an alias refers to the value that contains it",
+                                "remove the recursive alias")
+            if id(child) not in expanded:
+                stack.append((child, False))
+    return None
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
 
 
 class NodeReader:
     """Reads typed values out of nodes, collecting problems with locations."""
 
-    def __init__(self, file: str, size_hint: int = 0):
+    def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
-        self.budget = max(MIN_VISIT_BUDGET, size_hint * MAX_VISITS_PER_BYTE)
-        self.exhausted = False
 
     def loc(self, node: Node) -> Location:
         mark = node.start_mark
@@ -134,21 +193,7 @@ class NodeReader:
             self.problems.append(Problem(self.file, loc.line, loc.col, what, fix))
 
     def visit(self, node: Node) -> bool:
-        """Count a visit; False (once reported) when aliases expand beyond the budget."""
-        self.budget -= 1
-        if self.budget >= 0:
-            return self._tag_ok(node)
-        if not self.exhausted:
-            self.exhausted = True
-            self.error(
-                node,
-                "anchors and aliases expand to far more values than the file holds "
-                "(a 'billion laughs' document?); reading stopped",
-                "write the values out instead of nesting aliases",
-            )
-        return False
-
-    def _tag_ok(self, node: Node) -> bool:
+        """False (and a problem) for a node whose tag could construct an object."""
         if node.tag in _ALLOWED_TAGS:
             return True
         tag = node.tag.replace(_STD, "!!")

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alliances.dates import parse_period
+from alliances.load import load
+from alliances.query import Engine
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+MINI = [FIXTURES / "states.yaml", FIXTURES / "mini.yaml"]
+
+
+@pytest.fixture(autouse=True)
+def _no_user_data(monkeypatch):
+    """Tests never see the developer's own ALLIANCES_DATA."""
+    monkeypatch.delenv("ALLIANCES_DATA", raising=False)
+
+
+@pytest.fixture(scope="session")
+def mini():
+    return load(MINI, bundled=False, env=False)
+
+
+@pytest.fixture(scope="session")
+def engine(mini):
+    return Engine(mini)
+
+
+def period(text: str):
+    return parse_period(text)[0]
