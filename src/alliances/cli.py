@@ -395,8 +395,11 @@ def treaties(
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to check, with the "
-                                                        "bundled data (default: what the tool loads).")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to check, with the bundled data (default: what the "
+                       "tool loads)."),
+    ] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Check data files; print every problem as file:line:col: what; how to fix.

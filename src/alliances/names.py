@@ -80,7 +80,7 @@ class Resolver:
 
     @staticmethod
     def _suggest(key: str, index: dict[str, set[str]], label) -> list[str]:
-        close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
+        close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.7)
         prefix = [k for k in index if k.startswith(key)] if len(key) >= 3 else []
         out: list[str] = []
         for k in [*close, *sorted(prefix)]:

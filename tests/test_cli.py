@@ -1,0 +1,198 @@
+"""The CLI through typer's CliRunner, on the hand-written fixture."""
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from alliances.cli import app
+
+from .conftest import FIXTURES
+
+runner = CliRunner()
+DATA = ["--no-bundled", "--data", str(FIXTURES / "states.yaml"), "--data", str(FIXTURES / "mini.yaml")]
+
+
+def run(*args):
+    return runner.invoke(app, [*DATA, *args])
+
+
+def test_members_json_contract():
+    result = run("members", "alpha", "--on", "1995-03-01", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = {r["state"]: r for r in json.loads(result.stdout)}
+    assert set(rows) == {"AAA", "BBB", "CCC"}
+    assert rows["AAA"]["name"] == "Aland" and rows["AAA"]["status"] == "member"
+    assert rows["AAA"]["since"] == "1990-06-01" and rows["AAA"]["certain"] is True
+    assert rows["CCC"]["certain"] is False and rows["CCC"]["until"] == "1995"
+    assert rows["CCC"]["until_precision"] == "year"
+
+
+def test_members_csv_pipes_cleanly():
+    result = run("members", "beta", "--on", "2025-01-01", "-f", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    aaa = next(r for r in rows if r["state"] == "AAA")
+    assert (aaa["status"], aaa["withdrawal"], aaa["withdrawal_date"]) == (
+        "suspended", "announced", "2024-06-12")
+    assert aaa["certain"] == "true" and aaa["until"] == ""  # empty, never 0, for unknown
+
+
+def test_members_before_the_treaty_existed_points_to_predecessor():
+    result = run("members", "beta", "--on", "1998")
+    assert result.exit_code == 0
+    assert "did not yet exist" in result.stdout
+    assert "predecessor" in result.stdout and "Aland" in result.stdout
+    as_json = run("members", "beta", "--on", "1998", "-f", "json")
+    assert json.loads(as_json.stdout) == []
+    assert "predecessor 'alpha'" in as_json.stderr
+
+
+def test_memberships_json_contract():
+    result = run("memberships", "aaa", "--on", "2015-06-01", "-f", "json")
+    assert result.exit_code == 0
+    rows = {r["treaty"]: r for r in json.loads(result.stdout)}
+    assert set(rows) == {"gamma", "beta", "delta"}
+    assert rows["beta"]["name"] == "Beta Organisation" and rows["beta"]["since"] == "2000-01-01"
+
+
+def test_allies_pair_json():
+    result = run("allies", "Aland", "bolland", "--on", "2020-10-01", "-f", "json")
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload["allied"] is True and sorted(payload["via"]) == ["beta", "gamma"]
+
+
+def test_allies_uncertain_and_suspended():
+    uncertain = json.loads(run("allies", "AAA", "CCC", "--on", "1995-06-01", "-f", "json").stdout)
+    assert uncertain["allied"] == "uncertain" and uncertain["via"] == ["alpha"]
+    suspended = json.loads(run("allies", "EEE", "BBB", "--on", "1990", "-f", "json").stdout)
+    assert suspended["allied"] is False and suspended["via"] == []
+    assert suspended["links"][0]["relation_suspended"] is True
+
+
+def test_allies_table_names_status_of_frozen_member():
+    result = run("allies", "AAA", "BBB", "--on", "2025-01-01")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Yes")
+    assert "suspended; withdrawal announced 2024-06-12" in result.stdout
+
+
+def test_allies_obligation_widens():
+    default = json.loads(run("allies", "AAA", "EEE", "--on", "2015", "-f", "json").stdout)
+    wide = json.loads(run("allies", "AAA", "EEE", "--on", "2015", "--obligation", "consultation",
+                          "-f", "json").stdout)
+    assert default["via"] == ["gamma"] and wide["via"] == ["delta"]
+
+
+def test_allies_of_one_state_csv():
+    result = run("allies", "EEE", "--on", "1990-01-01", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {(r["state2"], r["allied"]) for r in rows} == {("AAA", "true"), ("BBB", "false")}
+
+
+@pytest.mark.parametrize("name", ["AAA", "aaa", "AA", "101", "Aland", "ALAND", "Ålandia", "alandia",
+                                  "republic of aland"])
+def test_state_names_resolve(name):
+    result = run("memberships", name, "--on", "2015", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert {r["state"] for r in json.loads(result.stdout)} == {"AAA"}
+
+
+@pytest.mark.parametrize("name", ["alpha", "ADT", "Alpha Pact", "alpha defence treaty", "пакт альфа"])
+def test_treaty_names_resolve(name):
+    result = run("members", name, "--on", "1995-01-01", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert {r["treaty"] for r in json.loads(result.stdout)} == {"alpha"}
+
+
+def test_cow_code_shared_by_predecessor_and_successor_resolves_by_date(mini):
+    from datetime import date
+
+    from alliances.names import Resolver
+
+    resolver = Resolver(mini)
+    assert resolver.state("300", date(1980, 1, 1)) == "OLD"
+    assert resolver.state("300", date(2000, 1, 1)) == "NEW"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["members", "zeta"], "alliances: unknown treaty 'zeta'; did you mean: beta?"),
+        (["memberships", "Alandd"], "alliances: unknown state 'Alandd'; did you mean: AAA (Aland)?"),
+        (["members", "alpha", "--on", "2024-02-30"],
+         "alliances: --on: '2024-02-30' is impossible: February 2024 has 29 days"),
+        (["members", "alpha", "--on", "1.1.1999"],
+         "alliances: --on: '1.1.1999' is not a date (YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1999-04-20)"),
+        (["allies", "AAA", "aland"], "alliances: 'AAA' and 'aland' are the same state (AAA)"),
+        (["allies", "AAA", "BBB", "--obligation", "friendship"],
+         "alliances: --obligation 'friendship' is not one of defence, offence, neutrality, "
+         "non-aggression, consultation, any"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_clear_line(args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == message
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_unknown_format_is_a_usage_error():
+    result = run("members", "alpha", "--format", "xml")
+    assert result.exit_code == 2 and "xml" in result.stderr
+
+
+def test_broken_data_exits_1_with_located_problems(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("treaties:\n  t1: {name: T, kind: pact}\n", encoding="utf-8")
+    result = runner.invoke(app, [*DATA, "--data", str(bad), "members", "alpha"])
+    assert result.exit_code == 1
+    assert f"{bad}:2:23: kind 'pact' of treaty 't1' is not known" in result.stderr.replace("\n", " ")
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_clean_and_broken(tmp_path):
+    ok = run("validate")
+    assert ok.exit_code == 0
+    assert ok.stdout.strip() == "ok: 2 files, 4 treaties, 8 states, 18 events"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("treaties:\n  t1: {name: T, kind: treaty, obligations: [], signed: 1999-02-29,"
+                   " sources: [x]}\n", encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{bad}:2:56: signed of treaty 't1': '1999-02-29' is impossible: February 1999 has 28 "
+        "days; write a real date as YYYY, YYYY-MM or YYYY-MM-DD"]
+
+
+def test_history_of_a_treaty_json_is_dated_and_sourced():
+    result = run("history", "beta", "--from", "2024", "-f", "json")
+    rows = json.loads(result.stdout)
+    assert [(r["state"], r["date"], r["precision"], r["event"]) for r in rows] == [
+        ("AAA", "2024-02", "month", "suspended"), ("AAA", "2024-06-12", "day", "withdrawal_announced")]
+    assert rows[1]["source"] == "https://example.org/aaa-leaves"
+
+
+def test_treaties_in_force_on_a_date():
+    rows = json.loads(run("treaties", "--on", "1995", "-f", "json").stdout)
+    assert sorted(r["treaty"] for r in rows) == ["alpha", "gamma"]
+
+
+def test_as_of_note_for_later_dates():
+    result = run("members", "beta", "--on", "2027-01-01", "-f", "json")
+    assert "current to 2026-11-01" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["members", "memberships", "allies", "history", "treaties",
+                                     "validate"])
+def test_every_command_help_has_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Example: alliances " in result.stdout
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("alliances 0.1.0")
