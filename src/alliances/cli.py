@@ -7,6 +7,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -426,6 +427,148 @@ def validate(
         sys.stdout.write(summary + "\n")
     else:
         _note(summary)
+
+
+class ExportKind(str, Enum):
+    intervals = "intervals"
+    events = "events"
+    snapshot = "snapshot"
+    state_year = "state-year"
+    dyad_year = "dyad-year"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
+    yaml = "yaml"
+
+
+@app.command()
+def export(
+    kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format; yaml (events "
+                                              "only) writes the data format itself.")] = ExportFormat.csv,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
+                                                "(atomically) instead of stdout.")] = None,
+    treaty: Annotated[list[str] | None, typer.Option("--treaty", "-t", help="Only this treaty "
+                                                     "(repeatable).", show_default=False)] = None,
+    state: Annotated[list[str] | None, typer.Option("--state", "-s", help="Only this state "
+                                                    "(repeatable).", show_default=False)] = None,
+    treaty_kind: Annotated[list[str] | None, typer.Option("--kind", help="Only treaties of this "
+                                                          "kind: treaty, organisation, declaration "
+                                                          "(repeatable).", show_default=False)] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First date or year.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last date or year.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="snapshot: the date (default today).")] = None,
+    directed: Annotated[bool, typer.Option("--directed",
+                                           help="dyad-year: both orders of each pair.")] = False,
+    data: DataOpt = None,
+) -> None:
+    """Export tables for scripts and research: intervals, events, snapshot, state-year, dyad-year.
+
+    Columns are documented in docs/export-columns.md. State-year and dyad-year panels need
+    --from and --to years (default: 1945 to the data's as-of year).
+
+    Example: alliances export dyad-year --from 1990 --to 2020 -o dyads.csv
+    """
+    from .export import (
+        DYAD_YEAR_COLUMNS,
+        INTERVAL_COLUMNS,
+        STATE_YEAR_COLUMNS,
+        Filters,
+        atomic_output,
+        dataset_document,
+        dyad_year_rows,
+        events_rows,
+        intervals_rows,
+        snapshot_rows,
+        state_year_rows,
+        write_yaml,
+    )
+    from .model import TREATY_KINDS
+
+    with _errors():
+        if fmt is ExportFormat.yaml and kind is not ExportKind.events:
+            raise UsageError("--format yaml writes the data format; use it with 'export events'")
+        if on is not None and kind is not ExportKind.snapshot:
+            raise UsageError("--on applies to 'export snapshot' only; use --from/--to")
+        if directed and kind is not ExportKind.dyad_year:
+            raise UsageError("--directed applies to 'export dyad-year' only")
+        for k in treaty_kind or []:
+            if k not in TREATY_KINDS:
+                raise UsageError(f"--kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
+        ds = _load(data)
+        resolver = Resolver(ds)
+        first, last = _date_opt("--from", start), _date_opt("--to", end)
+        if first and last and last.latest < first.earliest:
+            raise UsageError(f"--to {last} is before --from {first}")
+        filters = Filters(
+            treaties=frozenset(resolver.treaty(t) for t in treaty) if treaty else None,
+            states=frozenset(resolver.state(s) for s in state) if state else None,
+            kinds=frozenset(treaty_kind) if treaty_kind else None,
+            start=first,
+            end=last,
+        )
+        engine = Engine(ds)
+        as_of_year = ds.as_of.year if ds.as_of else date.today().year
+        years = filters.years(1945, as_of_year)
+        if kind is ExportKind.intervals:
+            rows, columns = intervals_rows(ds, engine, filters), INTERVAL_COLUMNS
+        elif kind is ExportKind.events:
+            rows, columns = events_rows(ds, filters), EVENT_COLUMNS
+        elif kind is ExportKind.snapshot:
+            period = _period(on or "today")
+            _as_of_note(ds, period)
+            rows, columns = snapshot_rows(ds, engine, period, filters), SNAPSHOT_COLUMNS
+        elif kind is ExportKind.state_year:
+            rows, columns = state_year_rows(ds, engine, filters, years), STATE_YEAR_COLUMNS
+        else:
+            rows, columns = dyad_year_rows(ds, engine, filters, years, directed), DYAD_YEAR_COLUMNS
+
+        def write(out) -> None:
+            if fmt is ExportFormat.yaml:
+                write_yaml(dataset_document(ds, filters), out)
+            else:
+                write_rows(_with_progress(rows), columns, fmt.value, out)
+
+        if output is None:
+            write(sys.stdout)
+            return
+        try:
+            with atomic_output(output) as out:
+                write(out)
+        except OSError as exc:
+            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _with_progress(rows):
+    """Show a row counter on stderr once an export has run for a second (terminals only)."""
+    if not sys.stderr.isatty() or _global.quiet:
+        yield from rows
+        return
+    import time
+
+    started = time.monotonic()
+    progress = None
+    count = 0
+    try:
+        for row in rows:
+            count += 1
+            if progress is None and count % 1000 == 0 and time.monotonic() - started > 1:
+                from rich.progress import Progress, SpinnerColumn, TextColumn
+
+                progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"),
+                                    console=_console(stderr=True), transient=True)
+                progress.start()
+                task = progress.add_task("export", completed=count)
+            elif progress is not None and count % 1000 == 0:
+                progress.update(task, completed=count)
+            yield row
+    finally:
+        if progress is not None:
+            progress.stop()
 
 
 def main() -> None:

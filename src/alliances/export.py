@@ -12,16 +12,25 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from .dates import PartialDate, Period
+from .dates import UNCERTAIN, PartialDate, Period, Span, presence
 from .model import OBLIGATIONS, Dataset, Event, Treaty
 from .query import AllyLink, Engine, MemberStanding, Segment, link_allied
 
 __all__ = [
     "ALLY_COLUMNS",
+    "DYAD_YEAR_COLUMNS",
+    "STATE_YEAR_COLUMNS",
+    "Filters",
+    "dyad_year_rows",
+    "events_rows",
+    "intervals_rows",
+    "snapshot_rows",
+    "state_year_rows",
     "EVENT_COLUMNS",
     "INTERVAL_COLUMNS",
     "SNAPSHOT_COLUMNS",
@@ -47,6 +56,22 @@ TREATY_COLUMNS = [
     "treaty", "name", "short", "kind", "obligations", "signed", "in_force", "ended",
     "predecessor", "successor", "members", "events", "day_precision_share", "own_source_share",
     "source",
+]
+STATE_YEAR_COLUMNS = [
+    "year", "treaty", "state", "iso2", "cow", "state_name", "status", "statuses", "coverage",
+    "certain",
+]
+# ATOP's names for the obligation columns, so panels merge with ATOP-based data unchanged.
+ATOP_OBLIGATION_COLUMNS = {
+    "defence": "defense",
+    "offence": "offense",
+    "neutrality": "neutral",
+    "non-aggression": "nonagg",
+    "consultation": "consul",
+}
+DYAD_YEAR_COLUMNS = [
+    "year", "ccode1", "ccode2", "state1", "state2", "iso2_1", "iso2_2", "treaties",
+    *ATOP_OBLIGATION_COLUMNS.values(), "certain",
 ]
 ALLY_COLUMNS = [
     "on", "state1", "state2", "state1_name", "state2_name", "allied", "treaty", "treaty_name",
@@ -183,6 +208,180 @@ def ally_rows(ds: Dataset, a: str, links_by_state: dict[str, list[AllyLink]],
             }
 
 
+# -- filters and panels -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Filters:
+    """Selections that apply to every export kind (None: everything)."""
+
+    treaties: frozenset[str] | None = None
+    states: frozenset[str] | None = None
+    kinds: frozenset[str] | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def treaty_ok(self, t: Treaty) -> bool:
+        return (self.treaties is None or t.id in self.treaties) and (
+            self.kinds is None or t.kind in self.kinds)
+
+    def state_ok(self, code: str) -> bool:
+        return self.states is None or code in self.states
+
+    def date_ok(self, d: PartialDate) -> bool:
+        return (self.start is None or d.latest >= self.start.earliest) and (
+            self.end is None or d.earliest <= self.end.latest)
+
+    def years(self, default_first: int, default_last: int) -> range:
+        first = self.start.year if self.start else default_first
+        last = self.end.year if self.end else default_last
+        return range(first, last + 1)
+
+
+def _year(y: int) -> Period:
+    return Period(date(y, 1, 1), date(y, 12, 31), str(y))
+
+
+def _span_years(spans: list[Span], years: range) -> range:
+    if not spans:
+        return range(0)
+    first = min(s for s, _ in spans).year
+    ends = [e for _, e in spans]
+    last = years.stop - 1 if any(e is None for e in ends) else max(e for e in ends if e).year
+    return range(max(first, years.start), min(last, years.stop - 1) + 1)
+
+
+def events_rows(ds: Dataset, f: Filters) -> Iterator[dict[str, Any]]:
+    events = [ev for t in ds.treaties.values() if f.treaty_ok(t)
+              for code, evs in t.members.items() if f.state_ok(code)
+              for ev in evs if f.date_ok(ev.date)]
+    events.sort(key=lambda e: (e.treaty, e.state, e.date.earliest, e.date.latest, e.order))
+    for ev in events:
+        yield event_row(ds, ev)
+
+
+def intervals_rows(ds: Dataset, engine: Engine, f: Filters) -> Iterator[dict[str, Any]]:
+    for tid, treaty in ds.treaties.items():
+        if not f.treaty_ok(treaty):
+            continue
+        for code in treaty.members:
+            if not f.state_ok(code):
+                continue
+            for seg in engine.segments(tid, code):
+                if f.end is not None and seg.start.earliest > f.end.latest:
+                    continue
+                if f.start is not None and seg.end is not None and seg.end.latest <= f.start.earliest:
+                    continue
+                yield interval_row(ds, treaty, seg)
+
+
+def snapshot_rows(ds: Dataset, engine: Engine, period: Period, f: Filters) -> Iterator[dict[str, Any]]:
+    for tid, treaty in ds.treaties.items():
+        if not f.treaty_ok(treaty):
+            continue
+        for st in engine.members(tid, period):
+            if f.state_ok(st.state):
+                yield standing_row(ds, st, period)
+
+
+def state_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range
+                    ) -> Iterator[dict[str, Any]]:
+    """One row per state, year and treaty: the status held, all year or part of it."""
+    for tid, treaty in ds.treaties.items():
+        if not f.treaty_ok(treaty):
+            continue
+        for code in sorted(treaty.members):
+            if not f.state_ok(code):
+                continue
+            spans = [seg.possible() for seg in engine.segments(tid, code)]
+            for y in _span_years(spans, years):
+                period = _year(y)
+                st = engine.standing(tid, code, period)
+                if st is None:
+                    continue
+                row: dict[str, Any] = {"year": y, "treaty": tid}
+                row.update(_state_cols(ds, code, period.first))
+                row.update(status=st.status,
+                           statuses=" ".join(dict.fromkeys(s.status for s in st.segments)),
+                           coverage=coverage_label(st.presence), certain=st.certain)
+                yield row
+
+
+def _pair_key(ds: Dataset, a: str, b: str, day: date) -> tuple:
+    sa, sb = ds.states.get(a), ds.states.get(b)
+    ca = sa.cow_on(day) if sa else None
+    cb = sb.cow_on(day) if sb else None
+    if ca is not None and cb is not None:
+        return (ca, cb)
+    return (a, b)
+
+
+def dyad_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
+                   directed: bool = False) -> Iterator[dict[str, Any]]:
+    """Pairs of states linked by a treaty with obligations in a year (both members on a same day).
+
+    Non-directed rows keep ccode1 < ccode2 (ISO codes order pairs where a COW code is missing);
+    directed rows list each pair both ways. Rows stream year by year.
+    """
+    pairs: list[tuple[str, str, str, list[Span], list[Span]]] = []
+    for tid, treaty in ds.treaties.items():
+        if not treaty.obligations or not f.treaty_ok(treaty):
+            continue
+        codes = [c for c in sorted(treaty.members) if engine.allied_spans(tid, c)[1]]
+        for i, a in enumerate(codes):
+            for b in codes[i + 1:]:
+                if not (f.state_ok(a) or f.state_ok(b)):
+                    continue
+                certain, possible, _ = engine.link_spans(tid, a, b)
+                if possible:
+                    pairs.append((tid, a, b, certain, possible))
+    by_year: dict[int, list[int]] = {}
+    for index, (_, _, _, _, possible) in enumerate(pairs):
+        for y in _span_years(possible, years):
+            by_year.setdefault(y, []).append(index)
+    for y in sorted(by_year):
+        period = _year(y)
+        linked: dict[tuple[str, str], dict[str, Any]] = {}
+        for index in by_year[y]:
+            tid, a, b, certain, possible = pairs[index]
+            pres = presence(certain, possible, period)
+            if pres is None:
+                continue
+            first_day = max(period.first, min(s for s, _ in possible))
+            a2, b2 = (a, b) if _pair_key(ds, a, b, first_day) <= _pair_key(ds, b, a, first_day) \
+                else (b, a)
+            entry = linked.setdefault((a2, b2), {"treaties": [], "obligations": set(),
+                                                 "certain": False, "day": first_day})
+            entry["treaties"].append(tid)
+            entry["obligations"].update(ds.treaties[tid].obligations)
+            entry["certain"] = entry["certain"] or pres != UNCERTAIN
+            entry["day"] = min(entry["day"], first_day)
+        rows = []
+        for (a, b), entry in linked.items():
+            for s1, s2 in ((a, b), (b, a)) if directed else ((a, b),):
+                rows.append(_dyad_row(ds, y, s1, s2, entry))
+        rows.sort(key=lambda r: (r["ccode1"] is None, r["ccode1"] or 0, r["ccode2"] or 0,
+                                 r["state1"], r["state2"]))
+        yield from rows
+
+
+def _dyad_row(ds: Dataset, year: int, a: str, b: str, entry: dict[str, Any]) -> dict[str, Any]:
+    day = entry["day"]
+    sa, sb = ds.states.get(a), ds.states.get(b)
+    row: dict[str, Any] = {
+        "year": year,
+        "ccode1": sa.cow_on(day) if sa else None,
+        "ccode2": sb.cow_on(day) if sb else None,
+        "state1": a,
+        "state2": b,
+        "iso2_1": sa.iso2 if sa else None,
+        "iso2_2": sb.iso2 if sb else None,
+        "treaties": " ".join(sorted(entry["treaties"])),
+        "certain": entry["certain"],
+    }
+    for ob, col in ATOP_OBLIGATION_COLUMNS.items():
+        row[col] = ob in entry["obligations"]
+    return row
+
+
 # -- writers ---------------------------------------------------------------------------------
 def _cell(value: Any) -> str:
     if value is None:
@@ -242,3 +441,115 @@ def atomic_output(path: str | Path) -> Iterator[IO[str]]:
         except FileNotFoundError:
             pass
         raise
+
+
+# -- the data format itself (round trip) -------------------------------------------------------
+def _source_doc(s) -> Any:
+    if s.title is None and s.note is None:
+        return s.url
+    doc = {"url": s.url}
+    if s.title:
+        doc["title"] = s.title
+    if s.note:
+        doc["note"] = s.note
+    return doc
+
+
+def _event_doc(ev: Event) -> dict[str, Any]:
+    doc: dict[str, Any] = {"date": str(ev.date), "event": ev.kind}
+    if ev.effective is not None:
+        doc["effective"] = str(ev.effective)
+    if ev.towards:
+        doc["towards"] = list(ev.towards)
+    if ev.note:
+        doc["note"] = ev.note
+    if ev.sources:
+        doc["sources"] = [_source_doc(s) for s in ev.sources]
+    return doc
+
+
+def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
+    """The (filtered) dataset as a document in the data format, ready for yaml.safe_dump."""
+    f = f or Filters()
+    treaties: dict[str, Any] = {}
+    used: set[str] = set()
+    for t in ds.treaties.values():
+        if not f.treaty_ok(t):
+            continue
+        doc: dict[str, Any] = {"name": t.name}
+        if t.short:
+            doc["short"] = t.short
+        if t.aliases:
+            doc["aliases"] = list(t.aliases)
+        doc.update(kind=t.kind, obligations=list(t.obligations), signed=str(t.signed))
+        for key in ("in_force", "ended"):
+            if getattr(t, key) is not None:
+                doc[key] = str(getattr(t, key))
+        for key in ("predecessor", "successor", "note"):
+            if getattr(t, key):
+                doc[key] = getattr(t, key)
+        doc["sources"] = [_source_doc(s) for s in t.sources]
+        members: dict[str, Any] = {}
+        for code, events in t.members.items():
+            kept = [e for e in events if f.state_ok(code) and f.date_ok(e.date)]
+            if kept:
+                ordered = sorted(kept, key=lambda e: (e.date.earliest, e.date.latest, e.order))
+                members[code] = {"events": [_event_doc(e) for e in ordered]}
+                used.add(code)
+                used.update(x for e in kept for x in e.towards)
+        if members:
+            doc["members"] = members
+        treaties[t.id] = doc
+    if f.states is None and f.treaties is None and f.kinds is None:
+        used = set(ds.states)
+    states: dict[str, Any] = {}
+    pending = sorted(used)
+    while pending:
+        code = pending.pop()
+        s = ds.states.get(code)
+        if s is None or code in states:
+            continue
+        states[code] = _state_doc(s)
+        if s.successor:
+            pending.append(s.successor)
+    out: dict[str, Any] = {}
+    if ds.as_of is not None:
+        out["as_of"] = str(ds.as_of)
+    out["treaties"] = treaties
+    out["states"] = dict(sorted(states.items()))
+    return out
+
+
+def _state_doc(s) -> dict[str, Any]:
+    doc: dict[str, Any] = {"name": s.name}
+    if s.iso2:
+        doc["iso2"] = s.iso2
+    if s.iso3166_3:
+        doc["iso3166_3"] = s.iso3166_3
+    if len(s.cow) == 1 and s.cow[0].start is None and s.cow[0].end is None:
+        doc["cow"] = s.cow[0].code
+    elif s.cow:
+        doc["cow"] = [{k: v for k, v in (("code", p.code), ("from", p.start and str(p.start)),
+                                         ("to", p.end and str(p.end))) if v is not None}
+                      for p in s.cow]
+    if s.cow_abb:
+        doc["cow_abb"] = s.cow_abb
+    if s.aliases:
+        doc["aliases"] = list(s.aliases)
+    if s.start:
+        doc["from"] = str(s.start)
+    if s.end:
+        doc["to"] = str(s.end)
+    for key in ("successor", "note"):
+        if getattr(s, key):
+            doc[key] = getattr(s, key)
+    if s.sources:
+        doc["sources"] = [_source_doc(x) for x in s.sources]
+    return doc
+
+
+def write_yaml(doc: dict[str, Any], out: IO[str]) -> None:
+    import yaml
+
+    out.write("# Written by `alliances export events --format yaml`; loads with --data.\n")
+    yaml.safe_dump(doc, out, allow_unicode=True, sort_keys=False, width=100)

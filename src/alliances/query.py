@@ -213,6 +213,7 @@ class Engine:
         self.dataset = dataset
         self._segments: dict[tuple[str, str], list[Segment]] = {}
         self._relations: dict[tuple[str, str], list[Relation]] = {}
+        self._allied: dict[tuple[str, str], tuple[list[Span], list[Span]]] = {}
 
     # -- timelines -------------------------------------------------------------------------
     def segments(self, treaty_id: str, code: str) -> list[Segment]:
@@ -302,6 +303,28 @@ class Engine:
         wanted = set(obligations)
         return [t for t in self.dataset.treaties.values() if wanted & set(t.obligations)]
 
+    def allied_spans(self, treaty_id: str, code: str) -> tuple[list[Span], list[Span]]:
+        """Days the state certainly / possibly held an obligation-bearing status in the treaty."""
+        key = (treaty_id, code)
+        if key not in self._allied:
+            runs = _runs(self.segments(treaty_id, code), ALLIED_STATUSES)
+            self._allied[key] = ([_run_spans(r)[0][0] for r in runs],
+                                 [_run_spans(r)[1][0] for r in runs])
+        return self._allied[key]
+
+    def link_spans(self, treaty_id: str, a: str, b: str
+                   ) -> tuple[list[Span], list[Span], list[Relation]]:
+        """Days the treaty certainly / possibly linked a and b, and the relation suspensions."""
+        ca, pa = self.allied_spans(treaty_id, a)
+        cb, pb = self.allied_spans(treaty_id, b)
+        certain, possible = intersect(ca, cb), intersect(pa, pb)
+        rels = [r for r in self.relations(treaty_id, a) if r.towards == b]
+        rels += [r for r in self.relations(treaty_id, b) if r.towards == a]
+        for rel in rels:
+            certain = subtract(certain, [possible_span(rel.start, rel.end)])
+            possible = subtract(possible, [certain_span(rel.start, rel.end)])
+        return certain, possible, rels
+
     def link(self, treaty: Treaty, a: str, b: str, period: Period) -> AllyLink | None:
         """How `treaty` links a and b over the period, or None if it certainly does not."""
         if a not in treaty.members or b not in treaty.members or a == b:
@@ -310,21 +333,9 @@ class Engine:
         sb = self.standing(treaty.id, b, period, ALLIED_STATUSES)
         if sa is None or sb is None:
             return None
-        certain: list[Span] = [(period.first, period.next_day_after())]
-        possible: list[Span] = list(certain)
-        for code in (a, b):
-            runs = _runs(self.segments(treaty.id, code), ALLIED_STATUSES)
-            certain = intersect(certain, [_run_spans(r)[0][0] for r in runs])
-            possible = intersect(possible, [_run_spans(r)[1][0] for r in runs])
-        rels = [r for r in self.relations(treaty.id, a) if r.towards == b]
-        rels += [r for r in self.relations(treaty.id, b) if r.towards == a]
-        touching = []
-        for rel in rels:
-            certain = subtract(certain, [possible_span(rel.start, rel.end)])
-            possible = subtract(possible, [certain_span(rel.start, rel.end)])
-            if presence([certain_span(rel.start, rel.end)], [possible_span(rel.start, rel.end)],
-                        period):
-                touching.append(rel)
+        certain, possible, rels = self.link_spans(treaty.id, a, b)
+        touching = [r for r in rels if presence([certain_span(r.start, r.end)],
+                                                 [possible_span(r.start, r.end)], period)]
         pres = presence(certain, possible, period)
         if pres is None and not touching:
             return None
