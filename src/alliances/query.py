@@ -251,8 +251,12 @@ class Engine:
             pres = presence(certain, possible, period)
             if pres is None:
                 continue
-            touching = [s for s in run if presence([s.certain()], [s.possible()], period)]
-            status_certain = len({s.status for s in touching}) <= 1
+            seg_presence = [(s, presence([s.certain()], [s.possible()], period)) for s in run]
+            touching = [s for s, p in seg_presence if p]
+            # Several statuses in one period are certain when each was certainly held in it;
+            # a status that only may have applied (an imprecise change date) is uncertain.
+            status_certain = len({s.status for s in touching}) <= 1 or not any(
+                p == UNCERTAIN for _, p in seg_presence)
             last = touching[-1] if touching else run[-1]
             standing = MemberStanding(
                 treaty=treaty_id, state=code, status=last.status, presence=pres,

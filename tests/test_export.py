@@ -1,0 +1,181 @@
+"""Exports: hand-written golden files, the dyad-year property, the YAML round trip, atomic files."""
+
+import csv
+import io
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from alliances.cli import app
+from alliances.export import atomic_output, dataset_document, write_yaml
+from alliances.load import load
+
+from .conftest import FIXTURES, MINI
+
+GOLDEN = Path(__file__).parent / "golden"
+runner = CliRunner()
+DATA = ["--no-bundled", "--data", str(FIXTURES / "states.yaml"), "--data", str(FIXTURES / "mini.yaml")]
+
+
+@pytest.mark.parametrize(
+    "golden, args",
+    [
+        ("intervals-beta.csv", ["export", "intervals", "--treaty", "beta"]),
+        ("events-ddd.csv", ["export", "events", "--state", "DDD"]),
+        ("snapshot-2024-07-01-beta.csv", ["export", "snapshot", "--on", "2024-07-01", "-t", "BO"]),
+        ("state-year-ccc-ddd.csv", ["export", "state-year", "-s", "CCC", "-s", "DDD", "--from", "1994",
+                                    "--to", "2011"]),
+        ("dyad-year-1985-1987.csv", ["export", "dyad-year", "--from", "1985", "--to", "1987"]),
+    ],
+)
+def test_export_matches_hand_written_golden_file(golden, args):
+    result = runner.invoke(app, [*DATA, *args])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (GOLDEN / golden).read_text(encoding="utf-8")
+
+
+def test_dyad_year_directed_lists_both_orders():
+    result = runner.invoke(app, [*DATA, "export", "dyad-year", "--from", "1990", "--to", "1990",
+                                 "--directed"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    pairs = {(r["state1"], r["state2"]) for r in rows}
+    assert {("AAA", "CCC"), ("CCC", "AAA")} <= pairs and len(pairs) == 8
+    # EEE's COW code changed on 1990-10-03; the year's row uses the code of its first linked day
+    assert {r["ccode1"] for r in rows if r["state1"] == "EEE"} == {"105"}
+
+
+def test_export_to_file_is_atomic_and_keeps_old_file_on_failure(tmp_path):
+    target = tmp_path / "out.csv"
+    target.write_text("old complete content\n")
+    with pytest.raises(RuntimeError), atomic_output(target) as out:
+        out.write("half a row")
+        raise RuntimeError("interrupted")
+    assert target.read_text() == "old complete content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temp file left behind
+    result = runner.invoke(app, [*DATA, "export", "events", "-o", str(target)])
+    assert result.exit_code == 0 and target.read_text().startswith("treaty,state,")
+
+
+def test_export_unwritable_path_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, [*DATA, "export", "events", "-o", str(tmp_path / "no" / "x.csv")])
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_closed_pipe_ends_quietly():
+    cmd = [sys.executable, "-m", "alliances", *DATA, "export", "dyad-year", "--from", "1950",
+           "--to", "2020", "--directed"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    assert proc.stderr is not None
+    with proc.stderr:
+        stderr = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert b"Traceback" not in stderr and b"Error" not in stderr
+
+
+def _events(ds):
+    return sorted(
+        (e.treaty, e.state, str(e.date), e.kind, e.note, tuple(s.url for s in e.sources),
+         str(e.effective), e.towards)
+        for t in ds.treaties.values() for evs in t.members.values() for e in evs)
+
+
+def _treaties(ds):
+    return {t.id: (t.name, t.short, t.aliases, t.kind, t.obligations, str(t.signed),
+                   str(t.in_force), str(t.ended), t.predecessor, t.successor, t.sources)
+            for t in ds.treaties.values()}
+
+
+def _round_trip(ds, tmp_path):
+    path = tmp_path / "round-trip.yaml"
+    with path.open("w", encoding="utf-8") as fh:
+        write_yaml(dataset_document(ds), fh)
+    return load([path], bundled=False, env=False)
+
+
+def test_round_trip_of_the_fixture(tmp_path):
+    ds = load(MINI, bundled=False, env=False)
+    again = _round_trip(ds, tmp_path)
+    assert _events(again) == _events(ds) and _treaties(again) == _treaties(ds)
+    assert again.states == ds.states or {k: v.name for k, v in again.states.items()} == {
+        k: v.name for k, v in ds.states.items()}
+
+
+def test_round_trip_of_the_bundled_data(tmp_path):
+    ds = load(env=False)
+    again = _round_trip(ds, tmp_path)
+    assert _events(again) == _events(ds) and _treaties(again) == _treaties(ds)
+    assert {k: (s.name, s.iso2, s.cow, s.start, s.end) for k, s in again.states.items()} == {
+        k: (s.name, s.iso2, s.cow, s.start, s.end) for k, s in ds.states.items()}
+
+
+# -- random datasets ---------------------------------------------------------------------------
+CODES = ["AAA", "BBB", "CCC", "DDD", "EEE"]
+day = st.dates(min_value=date(1950, 1, 1), max_value=date(2020, 12, 31))
+
+
+@st.composite
+def datasets(draw):
+    """Valid random datasets: day-precise spells that never overlap within a treaty."""
+    treaties = {}
+    for t in range(draw(st.integers(1, 3))):
+        members = {}
+        for code in draw(st.lists(st.sampled_from(CODES), min_size=1, max_size=5, unique=True)):
+            dates = sorted(set(draw(st.lists(day, min_size=1, max_size=4))))
+            events = [{"date": d.isoformat(), "event": "joined" if i % 2 == 0 else "left"}
+                      for i, d in enumerate(dates)]
+            members[code] = {"events": events}
+        treaties[f"t{t}"] = {"name": f"T{t}", "kind": "treaty", "obligations": ["defence"],
+                             "signed": "1950", "sources": ["https://example.org"],
+                             "members": members}
+    return {"treaties": treaties}
+
+
+def _write(doc, folder: Path) -> Path:
+    import yaml
+
+    path = folder / "random.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    return path
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(doc=datasets())
+def test_dyad_year_equals_pairwise_overlap_of_intervals(doc, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dyads")
+    args = ["--no-bundled", "--data", str(FIXTURES / "states.yaml"), "--data", str(_write(doc, folder))]
+    intervals = list(csv.DictReader(io.StringIO(
+        runner.invoke(app, [*args, "export", "intervals"]).stdout)))
+    expected = set()
+    for a in intervals:
+        for b in intervals:
+            if a["treaty"] != b["treaty"] or a["state"] >= b["state"]:
+                continue
+            start = max(date.fromisoformat(a["start"]), date.fromisoformat(b["start"]))
+            end = min(date.fromisoformat(x["end"]) if x["end"] else date(2021, 1, 1) for x in (a, b))
+            for year in range(1950, 2021):
+                if start < end and start <= date(year, 12, 31) and end > date(year, 1, 1):
+                    expected.add((year, a["state"], b["state"], a["treaty"]))
+    dyads = list(csv.DictReader(io.StringIO(runner.invoke(
+        app, [*args, "export", "dyad-year", "--from", "1950", "--to", "2020"]).stdout)))
+    got = {(int(r["year"]), *sorted((r["state1"], r["state2"])), t)
+           for r in dyads for t in r["treaties"].split()}
+    assert got == expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(doc=datasets())
+def test_round_trip_is_identity_on_random_datasets(doc, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rt")
+    ds = load([FIXTURES / "states.yaml", _write(doc, folder)], bundled=False, env=False)
+    again = _round_trip(ds, folder)
+    assert _events(again) == _events(ds) and _treaties(again) == _treaties(ds)
