@@ -8,13 +8,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .api import Alliances, load
 from .dates import PartialDate, Period, parse_date, parse_period
 from .errors import AlliancesError, DataError, Problem, UnknownName, UsageError
-from .load import check, load
+from .load import check
 from .model import Dataset, Event, State, Treaty
 from .query import Engine
 
 __all__ = [
+    "Alliances",
     "AlliancesError",
     "DataError",
     "Dataset",

@@ -20,18 +20,22 @@ from .errors import AlliancesError, DataError, UnknownName, UsageError
 from .export import (
     ALLY_COLUMNS,
     EVENT_COLUMNS,
+    MEMBER_COLUMNS,
+    MEMBERSHIP_COLUMNS,
     SNAPSHOT_COLUMNS,
     TREATY_COLUMNS,
+    allies_payload,
     ally_rows,
     event_row,
-    standing_row,
+    member_rows,
+    membership_rows,
     treaty_row,
     write_rows,
 )
 from .load import check, load
 from .model import OBLIGATIONS, Dataset
 from .names import Resolver
-from .query import Engine, link_allied
+from .query import Engine
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -213,16 +217,14 @@ def members(
             if fallback:
                 msg += f"; its predecessor '{fallback[0].id}' had {len(fallback[1])} members"
             _note(msg)
-        rows = [{"name": ds.states[s.state].name if s.state in ds.states else None,
-                 **standing_row(ds, s, period)} for s in standings]
-        columns = ["state", "name", *[c for c in SNAPSHOT_COLUMNS if c != "state"]]
+        rows = member_rows(ds, standings, period)
 
         def table() -> None:
             from .render import render_members
 
             render_members(_console(), ds, ts, period, standings, fallback)
 
-        _emit(fmt, rows, columns, table)
+        _emit(fmt, rows, MEMBER_COLUMNS, table)
 
 
 @app.command()
@@ -242,16 +244,14 @@ def memberships(
         code = Resolver(ds).state(state, period.first)
         standings = Engine(ds).memberships(code, period)
         _as_of_note(ds, period)
-        rows = [{"name": ds.treaties[s.treaty].name, **standing_row(ds, s, period)}
-                for s in standings]
-        columns = ["treaty", "name", *[c for c in SNAPSHOT_COLUMNS if c != "treaty"]]
+        rows = membership_rows(ds, standings, period)
 
         def table() -> None:
             from .render import render_memberships
 
             render_memberships(_console(), ds, code, period, standings)
 
-        _emit(fmt, rows, columns, table)
+        _emit(fmt, rows, MEMBERSHIP_COLUMNS, table)
 
 
 @app.command()
@@ -293,17 +293,7 @@ def allies(
             raise UsageError(f"'{state}' and '{other}' are the same state ({a})")
         links = engine.allies(a, b, period, obligations)
         if fmt is Format.json:
-            allied = link_allied(links)
-            payload = {
-                "on": str(period),
-                "state1": a,
-                "state2": b,
-                "obligations": obligations,
-                "allied": allied,
-                "via": [lk.treaty for lk in links
-                        if lk.counts or (allied == "uncertain" and lk.presence == "uncertain")],
-                "links": list(ally_rows(ds, a, {b: links}, period)),
-            }
+            payload = allies_payload(ds, a, b, links, period, obligations)
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
             return
 

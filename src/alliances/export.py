@@ -119,6 +119,38 @@ def standing_row(ds: Dataset, st: MemberStanding, period: Period) -> dict[str, A
     return row
 
 
+MEMBER_COLUMNS = ["state", "name", *[c for c in SNAPSHOT_COLUMNS if c != "state"]]
+MEMBERSHIP_COLUMNS = ["treaty", "name", *[c for c in SNAPSHOT_COLUMNS if c != "treaty"]]
+
+
+def member_rows(ds: Dataset, standings: list[MemberStanding], period: Period) -> list[dict[str, Any]]:
+    """Rows of `alliances members`: snapshot columns plus `name`, the state's name."""
+    return [{"name": ds.states[s.state].name if s.state in ds.states else None,
+             **standing_row(ds, s, period)} for s in standings]
+
+
+def membership_rows(ds: Dataset, standings: list[MemberStanding], period: Period
+                    ) -> list[dict[str, Any]]:
+    """Rows of `alliances memberships`: snapshot columns plus `name`, the treaty's name."""
+    return [{"name": ds.treaties[s.treaty].name, **standing_row(ds, s, period)} for s in standings]
+
+
+def allies_payload(ds: Dataset, a: str, b: str, links: list[AllyLink], period: Period,
+                   obligations: list[str]) -> dict[str, Any]:
+    """The JSON answer of `alliances allies A B`: allied (true/false/"uncertain") and via."""
+    allied = link_allied(links)
+    return {
+        "on": str(period),
+        "state1": a,
+        "state2": b,
+        "obligations": obligations,
+        "allied": allied,
+        "via": [lk.treaty for lk in links
+                if lk.counts or (allied == "uncertain" and lk.presence == "uncertain")],
+        "links": list(ally_rows(ds, a, {b: links}, period)),
+    }
+
+
 def source_text(ev: Event, treaty: Treaty) -> str | None:
     sources = ev.sources or treaty.sources
     return " ; ".join(s.url for s in sources) if sources else None
