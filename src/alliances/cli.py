@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -419,6 +420,105 @@ def validate(
         _note(summary)
 
 
+def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
+    """Draw a timeline on the terminal, or record it to SVG/HTML (written atomically)."""
+    from rich.console import Console
+
+    from .export import atomic_output
+    from .render import render_timeline
+
+    if svg or html:
+        console = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
+        render_timeline(console, build(120 - 25), ascii_only=False)
+        for path, text in ((svg, svg and console.export_svg(title="alliances timeline",
+                                                              clear=False)),
+                           (html, html and console.export_html(clear=False))):
+            if path:
+                try:
+                    with atomic_output(path) as out:
+                        out.write(text)
+                except OSError as exc:
+                    raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        console.file.close()
+        return
+    console = _console()
+    ascii_only = console.no_color or not console.is_terminal or console.encoding.lower() != "utf-8"
+    render_timeline(console, build(max(20, console.width - 25)), ascii_only)
+
+
+def _opt_day(option: str, text: str | None, end: bool = False) -> date | None:
+    d = _date_opt(option, text)
+    if d is None:
+        return None
+    return (d.latest + timedelta(days=1)) if end else d.earliest
+
+
+SvgOpt = Annotated[Path | None, typer.Option("--svg", help="Save the picture as SVG.")]
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Save the picture as HTML.")]
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="A treaty (one row per member) or a state (one row "
+                                        "per treaty).")],
+    start: Annotated[str | None, typer.Option("--from", help="Zoom: first date or year.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Zoom: last date or year.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Draw a marker at this date.")] = None,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Draw a membership history: who joined when, froze, announced withdrawal, left.
+
+    Example: alliances timeline CSTO --on 2024-06-12
+    """
+    from .timeline import build_state_timeline, build_treaty_timeline
+
+    with _errors():
+        ds = _load(data)
+        resolver = Resolver(ds)
+        first, last = _opt_day("--from", start), _opt_day("--to", end, end=True)
+        marker = _opt_day("--on", on)
+        engine = Engine(ds)
+        try:
+            tid = resolver.treaty(name)
+            build = lambda w: build_treaty_timeline(ds, engine, tid, w, first, last, marker)  # noqa: E731
+        except UnknownName as treaty_error:
+            try:
+                code = resolver.state(name)
+            except UnknownName as state_error:
+                raise UnknownName("state or treaty", name,
+                                  [*treaty_error.suggestions, *state_error.suggestions][:5]) from None
+            build = lambda w: build_state_timeline(ds, engine, code, w, first, last, marker)  # noqa: E731
+        _timeline_output(build, svg, html)
+
+
+@app.command()
+def compare(
+    states: Annotated[list[str], typer.Argument(help="Two or more states.")],
+    start: Annotated[str | None, typer.Option("--from", help="First date or year.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last date or year.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Draw a marker at this date.")] = None,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Several states' alliance memberships over time, one row per state and treaty.
+
+    Example: alliances compare Armenia Belarus Azerbaijan Russia --from 1992 --to 2026
+    """
+    from .timeline import build_compare
+
+    with _errors():
+        ds = _load(data)
+        resolver = Resolver(ds)
+        codes = list(dict.fromkeys(resolver.state(s) for s in states))
+        first, last = _opt_day("--from", start), _opt_day("--to", end, end=True)
+        marker = _opt_day("--on", on)
+        engine = Engine(ds)
+        _timeline_output(lambda w: build_compare(ds, engine, codes, w, first, last, marker), svg, html)
+
+
 class ExportKind(str, Enum):
     intervals = "intervals"
     events = "events"
@@ -571,6 +671,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
+    except Exception as exc:  # a bug: still one clear line, never a traceback
+        _err(f"unexpected error ({type(exc).__name__}: {exc}); please report it with the command "
+             "you ran (set ALLIANCES_DEBUG=1 to see the traceback)")
+        if os.environ.get("ALLIANCES_DEBUG"):
+            raise
+        sys.exit(3)
 
 
 __all__ = ["app", "main"]

@@ -259,3 +259,67 @@ def _pct(x: float | None) -> str:
 def render_problems(console: Console, problems: list[Problem]) -> None:
     for p in problems:
         console.print(Text(str(p)), soft_wrap=True)
+
+
+# -- timelines ---------------------------------------------------------------------------------
+GLYPHS = {  # cell kind -> (unicode glyph, ascii glyph, style)
+    "member": ("█", "#", "green"),
+    "suspended": ("▒", "=", "yellow"),
+    "withdrawing": ("▓", "%", "red"),
+    "observer": ("░", "-", "blue"),
+    "partner": ("░", "-", "blue"),
+    "signatory": ("╌", ".", "cyan"),
+    "?": ("?", "?", "magenta"),
+    "": (" ", " ", ""),
+}
+LEGEND = [("member", "member"), ("suspended", "suspended / frozen"),
+          ("withdrawing", "withdrawal pending"), ("observer", "observer / partner"),
+          ("signatory", "signed, not yet bound"), ("?", "uncertain (imprecise date)")]
+
+
+def timeline_width(console: Console, label_width: int) -> int:
+    return max(10, console.width - label_width - 3)
+
+
+def render_timeline(console: Console, tl, ascii_only: bool) -> None:
+    """Draw a Timeline: one row per label, a date axis, markers and a legend."""
+    from .timeline import ticks
+
+    label_w = max([len(r.label) for r in tl.rows] + [4])
+    label_w = min(label_w, max(12, console.width // 3))
+    on_col = tl.column(tl.on) if tl.on else None
+    console.print(Text(tl.title, style="bold"))
+    if tl.life:
+        start, end = tl.life
+        life = f"in force {when(start)}" + (f", ended {when(end)}" if end else ", still in force")
+        console.print(Text(life, style="dim"))
+    for row in tl.rows:
+        line = Text(row.label[:label_w].ljust(label_w) + " │")
+        for col, kind in enumerate(row.cells):
+            uni, asc, style = GLYPHS.get(kind, GLYPHS["?"])
+            glyph = asc if ascii_only else uni
+            if col in row.markers:
+                glyph, style = row.markers[col], "bold white" if not ascii_only else ""
+            elif col == on_col:
+                glyph, style = ("|" if ascii_only or kind == "" else glyph), "bold red"
+            line.append(glyph, style="" if ascii_only else style)
+        console.print(line, no_wrap=True, overflow="crop")
+    axis = [("-" if ascii_only else "─")] * tl.width
+    labels = [" "] * (tl.width + 6)
+    for col, year in ticks(tl):
+        axis[col] = "+" if ascii_only else "┴"
+        text = str(year)
+        if all(c == " " for c in labels[col:col + len(text) + 1]):
+            labels[col:col + len(text)] = list(text)
+    corner = "+" if ascii_only else "└"
+    console.print(" " * label_w + " " + corner + "".join(axis), no_wrap=True, overflow="crop")
+    console.print(" " * (label_w + 2) + "".join(labels).rstrip(), no_wrap=True, overflow="crop")
+    legend = Text()
+    for kind, label in LEGEND:
+        uni, asc, style = GLYPHS[kind]
+        legend.append(asc if ascii_only else uni, style="" if ascii_only else style)
+        legend.append(f" {label}  ")
+    legend.append("! announced  N notified  ] left  * note")
+    if tl.on:
+        legend.append(f"  | {tl.on}")
+    console.print(legend)
