@@ -157,6 +157,33 @@ def _obligations(values: list[str] | None) -> list[str]:
     return out
 
 
+def _complete(kind: str, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of treaty ids or state codes from the data the tool would load."""
+    try:
+        ds = load(bundled=True)
+    except AlliancesError:
+        return []
+    key = incomplete.casefold()
+    if kind == "treaty":
+        items = [(t.id, t.name) for t in ds.treaties.values()]
+    else:
+        items = [(s.code, s.name) for s in ds.states.values()]
+    return [(v, help_) for v, help_ in items
+            if v.casefold().startswith(key) or help_.casefold().startswith(key)]
+
+
+def complete_treaty(incomplete: str) -> list[tuple[str, str]]:
+    return _complete("treaty", incomplete)
+
+
+def complete_state(incomplete: str) -> list[tuple[str, str]]:
+    return _complete("state", incomplete)
+
+
+def complete_any(incomplete: str) -> list[tuple[str, str]]:
+    return complete_treaty(incomplete) + complete_state(incomplete)
+
+
 def _version(value: bool) -> None:
     if value:
         try:
@@ -189,7 +216,8 @@ def _main(
 # -- commands ---------------------------------------------------------------------------------
 @app.command()
 def members(
-    treaty: Annotated[str, typer.Argument(help="Treaty id or name: nato, CSTO, 'Warsaw Pact'...")],
+    treaty: Annotated[str, typer.Argument(help="Treaty id or name: nato, CSTO, 'Warsaw Pact'...",
+                                          autocompletion=complete_treaty)],
     on: OnOpt = "today",
     fmt: FormatOpt = Format.table,
     data: DataOpt = None,
@@ -230,7 +258,8 @@ def members(
 
 @app.command()
 def memberships(
-    state: Annotated[str, typer.Argument(help="State: name, ISO code or COW number.")],
+    state: Annotated[str, typer.Argument(help="State: name, ISO code or COW number.",
+                                         autocompletion=complete_state)],
     on: OnOpt = "today",
     fmt: FormatOpt = Format.table,
     data: DataOpt = None,
@@ -257,8 +286,9 @@ def memberships(
 
 @app.command()
 def allies(
-    state: Annotated[str, typer.Argument(help="A state.")],
-    other: Annotated[str | None, typer.Argument(help="A second state (optional).")] = None,
+    state: Annotated[str, typer.Argument(help="A state.", autocompletion=complete_state)],
+    other: Annotated[str | None, typer.Argument(help="A second state (optional).",
+                                                autocompletion=complete_state)] = None,
     on: OnOpt = "today",
     obligation: ObligationOpt = None,
     fmt: FormatOpt = Format.table,
@@ -308,7 +338,7 @@ def allies(
 
 @app.command()
 def history(
-    name: Annotated[str, typer.Argument(help="A state or a treaty.")],
+    name: Annotated[str, typer.Argument(help="A state or a treaty.", autocompletion=complete_any)],
     start: Annotated[str | None, typer.Option("--from", help="First date (inclusive).")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last date (inclusive).")] = None,
     fmt: FormatOpt = Format.table,
@@ -460,7 +490,7 @@ HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Save the picture a
 @app.command()
 def timeline(
     name: Annotated[str, typer.Argument(help="A treaty (one row per member) or a state (one row "
-                                        "per treaty).")],
+                                        "per treaty).", autocompletion=complete_any)],
     start: Annotated[str | None, typer.Option("--from", help="Zoom: first date or year.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Zoom: last date or year.")] = None,
     on: Annotated[str | None, typer.Option("--on", help="Draw a marker at this date.")] = None,
@@ -495,7 +525,8 @@ def timeline(
 
 @app.command()
 def compare(
-    states: Annotated[list[str], typer.Argument(help="Two or more states.")],
+    states: Annotated[list[str], typer.Argument(help="Two or more states.",
+                                                autocompletion=complete_state)],
     start: Annotated[str | None, typer.Option("--from", help="First date or year.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last date or year.")] = None,
     on: Annotated[str | None, typer.Option("--on", help="Draw a marker at this date.")] = None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -74,6 +75,7 @@ class PartialDate:
         return cls(d.year, d.month, d.day)
 
 
+@lru_cache(maxsize=65536)
 def parse_date(text: str) -> PartialDate:
     """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, keeping its precision.
 

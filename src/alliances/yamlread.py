@@ -24,16 +24,33 @@ MAX_VISITS_PER_BYTE = 4
 MIN_VISIT_BUDGET = 200_000
 
 try:  # libyaml is about ten times faster; the pure-Python loader gives the same nodes.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
 _STD = "tag:yaml.org,2002:"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _ALLOWED_TAGS = {
     _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 NULL_TAG = _STD + "null"
-INT_TAG = _STD + "int"
+STR_TAG = _STD + "str"
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Composes nodes without YAML 1.1 implicit typing: every plain scalar stays text.
+
+    The schema decides what a value means (`NO` is Norway's code, `1999-04` a month), and
+    skipping the implicit resolvers also makes composing faster. Plain empty values and `~`/`null`
+    are read as null.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode:
+            if implicit[0] and value in _NULLS:
+                return NULL_TAG
+            return STR_TAG
+        return _STD + ("seq" if kind is SequenceNode else "map")
 
 
 def _problem(file: str, mark, what: str, fix: str) -> Problem:
@@ -113,9 +130,10 @@ def compose_text(text: str, name: str) -> tuple[Node | None, list[Problem]]:
                 "add a `treaties:` or `states:` mapping, or remove the file",
             )
         ]
-    problem = _alias_problem(node, name, len(text))
-    if problem:
-        return None, [problem]
+    if "&" in text:  # no anchor, no alias: nothing can expand
+        problem = _alias_problem(node, name, len(text))
+        if problem:
+            return None, [problem]
     return node, []
 
 
@@ -215,7 +233,7 @@ class NodeReader:
         seen: dict[str, Node] = {}
         items = []
         for key_node, value_node in node.value:
-            if key_node.tag == _STD + "merge":
+            if key_node.tag == _STD + "merge" or (key_node.value == "<<" and key_node.style is None):
                 self.error(key_node, "merge keys (<<) are not supported",
                            "write the keys out in full")
                 continue

@@ -1,0 +1,30 @@
+"""Documentation as tests: the CLI reference cannot drift, and the Python API examples run."""
+
+import doctest
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_cli_reference_is_generated_from_the_cli(tmp_path):
+    out = tmp_path / "cli.md"
+    subprocess.run([sys.executable, "-m", "typer", "alliances.cli", "utils", "docs", "--name",
+                    "alliances", "--title", "alliances command-line reference", "--output", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_text() == (ROOT / "docs" / "cli.md").read_text(), (
+        "docs/cli.md is stale: regenerate it with the command in the README's development section")
+
+
+def test_python_api_examples_run():
+    result = doctest.testfile(str(ROOT / "docs" / "python-api.md"), module_relative=False,
+                              optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
+    assert result.attempted > 5 and result.failed == 0
+
+
+def test_api_module_docstring_example_runs():
+    import alliances.api
+
+    result = doctest.testmod(alliances.api)
+    assert result.attempted >= 2 and result.failed == 0
