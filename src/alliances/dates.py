@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["DateError", "PartialDate", "Period", "parse_date", "parse_period"]
 

@@ -233,7 +233,7 @@ class NodeReader:
         seen: dict[str, Node] = {}
         items = []
         for key_node, value_node in node.value:
-            if key_node.tag == _STD + "merge" or (key_node.value == "<<" and key_node.style is None):
+            if key_node.tag == _STD + "merge" or (key_node.value == "<<" and not key_node.style):
                 self.error(key_node, "merge keys (<<) are not supported",
                            "write the keys out in full")
                 continue
