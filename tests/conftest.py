@@ -14,9 +14,11 @@ MINI = [FIXTURES / "states.yaml", FIXTURES / "mini.yaml"]
 
 
 @pytest.fixture(autouse=True)
-def _no_user_data(monkeypatch):
-    """Tests never see the developer's own ALLIANCES_DATA."""
+def _no_user_data(monkeypatch, tmp_path_factory):
+    """Tests never see the developer's own ALLIANCES_DATA, nor share the user's cache."""
     monkeypatch.delenv("ALLIANCES_DATA", raising=False)
+    monkeypatch.delenv("ALLIANCES_NO_CACHE", raising=False)
+    monkeypatch.setenv("ALLIANCES_CACHE", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture(scope="session")

@@ -482,10 +482,31 @@ def _check(paths, *, bundled: bool, env: bool) -> tuple[Dataset, list[Problem]]:
 
 
 def load(
-    paths: list[str | Path] | None = None, *, bundled: bool = True, env: bool = True
+    paths: list[str | Path] | None = None, *, bundled: bool = True, env: bool = True,
+    cache: bool = True,
 ) -> Dataset:
-    """Load the bundled data plus `paths` (and ALLIANCES_DATA); raise DataError on any problem."""
+    """Load the bundled data plus `paths` (and ALLIANCES_DATA); raise DataError on any problem.
+
+    A validated dataset is cached (see cache.py); unchanged files load from the cache.
+    """
+    from . import __version__
+    from .cache import cache_dir, cache_key, read_cache, write_cache
+
+    folder = cache_dir() if cache else None
+    key = None
+    if folder is not None:
+        files, problems = data_files(paths, bundled=bundled, env=env)
+        if files and not problems:
+            try:
+                key = cache_key(files, __version__)
+            except OSError:
+                key = None
+            cached = read_cache(folder, key) if key else None
+            if cached is not None:
+                return cached
     dataset, problems = check(paths, bundled=bundled, env=env)
     if problems:
         raise DataError(problems)
+    if folder is not None and key is not None:
+        write_cache(folder, key, dataset)
     return dataset
