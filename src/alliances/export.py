@@ -40,7 +40,8 @@ __all__ = [
 ]
 
 SNAPSHOT_COLUMNS = [
-    "on", "treaty", "treaty_name", "state", "iso2", "cow", "state_name", "status", "certain",
+    "on", "treaty", "treaty_name", "state", "iso2", "cow", "state_name", "status", "status_since",
+    "certain",
     "coverage", "since", "since_precision", "until", "until_precision", "withdrawal",
     "withdrawal_date", "withdrawal_effective",
 ]
@@ -106,6 +107,7 @@ def standing_row(ds: Dataset, st: MemberStanding, period: Period) -> dict[str, A
     row.update(_state_cols(ds, st.state, period.last))
     row.update(
         status=st.status,
+        status_since=_pd(st.status_since),
         certain=st.certain,
         coverage=coverage_label(st.presence),
         since=_pd(st.since),

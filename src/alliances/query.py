@@ -82,6 +82,7 @@ class MemberStanding:
     withdrawal_date: PartialDate | None = None
     withdrawal_effective: PartialDate | None = None
     status_certain: bool = True
+    status_since: PartialDate | None = None
 
     @property
     def certain(self) -> bool:
@@ -258,9 +259,16 @@ class Engine:
             status_certain = len({s.status for s in touching}) <= 1 or not any(
                 p == UNCERTAIN for _, p in seg_presence)
             last = touching[-1] if touching else run[-1]
+            # "since" is when the state became bound (its signature only while a signatory);
+            # "status_since" is when the status it holds began.
+            joined = next((s for s in run if s.status != "signatory"), run[0])
+            since = run[0].start if last.status == "signatory" else joined.start
+            i = run.index(last)
+            while i > 0 and run[i - 1].status == last.status:
+                i -= 1
             standing = MemberStanding(
                 treaty=treaty_id, state=code, status=last.status, presence=pres,
-                since=run[0].start, until=run[-1].end, segments=touching,
+                since=since, until=run[-1].end, segments=touching, status_since=run[i].start,
                 withdrawal=last.withdrawal, withdrawal_date=last.withdrawal_date,
                 withdrawal_effective=last.withdrawal_effective, status_certain=status_certain,
             )

@@ -61,6 +61,8 @@ def status_text(st: MemberStanding) -> Text:
 
 def span_text(st: MemberStanding) -> str:
     out = when(st.since)
+    if st.status_since is not None and st.status_since != st.since and st.status_certain:
+        out += f" ({st.status} since {when(st.status_since)})"
     if st.until is not None:
         out += f" until {when(st.until)}"
     return out
@@ -106,6 +108,7 @@ def render_members(console: Console, ds: Dataset, ts: TreatyStanding, period: Pe
         pred, pst = fallback
         console.print(f"Its predecessor, {pred.label} ({pred.name}), had these members:")
         console.print(_member_table(ds, f"{pred.label}: {len(pst)} members on {period}", pst))
+        t = pred
     _footnotes(console, [s for s in standings if not s.certain])
     if t.sources:
         console.print(Text(f"Source: {t.sources[0].url}", style="dim"))
