@@ -222,17 +222,19 @@ def render_history(console: Console, ds: Dataset, title: str, events: list[Event
 
 
 def render_treaties(console: Console, rows: list[dict], title: str) -> None:
-    table = Table(title=title, title_justify="left")
+    from rich import box
+
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("Id", no_wrap=True)
-    table.add_column("Name")
-    table.add_column("Oblig.")
-    for col in ("Signed", "Ended", "Mbrs", "Evts", "Day%", "Src%"):
-        table.add_column(col, justify="right", no_wrap=col in ("Signed", "Ended"))
+    table.add_column("Oblig.", no_wrap=True)
+    table.add_column("Life", no_wrap=True)
+    for col in ("Mbrs", "Evts", "Day%", "Src%"):
+        table.add_column(col, justify="right", no_wrap=True)
     totals = [0, 0, 0.0, 0.0]
     for r in rows:
-        table.add_row(r["treaty"], r["short"] or r["name"], _abbrev(r["obligations"]),
-                      r["signed"], r["ended"] or "", str(r["members"]), str(r["events"]),
-                      _pct(r["day_precision_share"]), _pct(r["own_source_share"]))
+        life = f"{r['signed'][:4]}–{(r['ended'] or '')[:4]}"
+        table.add_row(r["treaty"], _abbrev(r["obligations"]), life, str(r["members"]),
+                      str(r["events"]), _pct(r["day_precision_share"]), _pct(r["own_source_share"]))
         totals[0] += r["members"]
         totals[1] += r["events"]
         totals[2] += (r["day_precision_share"] or 0) * r["events"]
@@ -240,12 +242,12 @@ def render_treaties(console: Console, rows: list[dict], title: str) -> None:
     if rows:
         n = totals[1] or 1
         table.add_section()
-        table.add_row("total", str(len(rows)), "", "", "", str(totals[0]),
-                      str(totals[1]), _pct(totals[2] / n), _pct(totals[3] / n))
+        table.add_row(f"total: {len(rows)}", "", "", str(totals[0]), str(totals[1]),
+                      _pct(totals[2] / n), _pct(totals[3] / n))
     console.print(table)
     console.print(Text("Oblig.: def defence, off offence, neu neutrality, nag non-aggression, con "
-                       "consultation. Day%: events dated to the day; Src%: events with their own "
-                       "source (others cite the treaty's).", style="dim"))
+                       "consultation. Life: signed–ended. Day%: events dated to the day; Src%: "
+                       "events with their own source (others cite the treaty's).", style="dim"))
 
 
 def _abbrev(obligations: str | None) -> str:
