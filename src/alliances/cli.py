@@ -455,11 +455,15 @@ def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
     from rich.console import Console
 
     from .export import atomic_output
-    from .render import render_timeline
+    from .render import render_timeline, timeline_width
+
+    def fitted(console: Console):
+        labels = build(1).rows
+        return build(timeline_width(console, [r.label for r in labels]))
 
     if svg or html:
         console = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
-        render_timeline(console, build(120 - 25), ascii_only=False)
+        render_timeline(console, fitted(console), ascii_only=False)
         for path, text in ((svg, svg and console.export_svg(title="alliances timeline",
                                                               clear=False)),
                            (html, html and console.export_html(clear=False))):
@@ -473,7 +477,7 @@ def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
         return
     console = _console()
     ascii_only = console.no_color or not console.is_terminal or console.encoding.lower() != "utf-8"
-    render_timeline(console, build(max(20, console.width - 25)), ascii_only)
+    render_timeline(console, fitted(console), ascii_only)
 
 
 def _opt_day(option: str, text: str | None, end: bool = False) -> date | None:

@@ -282,16 +282,20 @@ LEGEND = [("member", "member"), ("suspended", "suspended / frozen"),
           ("signatory", "signed, not yet bound"), ("?", "uncertain (imprecise date)")]
 
 
-def timeline_width(console: Console, label_width: int) -> int:
-    return max(10, console.width - label_width - 3)
+def timeline_label_width(console: Console, labels: list[str]) -> int:
+    return min(max([len(label) for label in labels] + [4]), max(12, console.width // 3))
+
+
+def timeline_width(console: Console, labels: list[str]) -> int:
+    """Columns left for the bars once the labels and the separator are drawn."""
+    return max(10, console.width - timeline_label_width(console, labels) - 3)
 
 
 def render_timeline(console: Console, tl, ascii_only: bool) -> None:
     """Draw a Timeline: one row per label, a date axis, markers and a legend."""
     from .timeline import ticks
 
-    label_w = max([len(r.label) for r in tl.rows] + [4])
-    label_w = min(label_w, max(12, console.width // 3))
+    label_w = timeline_label_width(console, [r.label for r in tl.rows])
     on_col = tl.column(tl.on) if tl.on else None
     console.print(Text(tl.title, style="bold"))
     if tl.life:
