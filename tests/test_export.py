@@ -62,6 +62,19 @@ def test_export_to_file_is_atomic_and_keeps_old_file_on_failure(tmp_path):
     assert result.exit_code == 0 and target.read_text().startswith("treaty,state,")
 
 
+def test_output_file_gets_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "new.csv"
+    old = os.umask(0o022)
+    try:
+        assert runner.invoke(app, [*DATA, "export", "events", "-o", str(target)]).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
 def test_export_unwritable_path_is_a_clear_error(tmp_path):
     result = runner.invoke(app, [*DATA, "export", "events", "-o", str(tmp_path / "no" / "x.csv")])
     assert result.exit_code == 2

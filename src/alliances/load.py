@@ -2,52 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
-import re
 from pathlib import Path
 
-from yaml.nodes import Node, SequenceNode
-
-from .dates import DateError, PartialDate, parse_date
+from .dates import PartialDate
 from .errors import DataError, Problem
-from .model import (
-    EVENT_KINDS,
-    OBLIGATIONS,
-    RELATION_EVENT_KINDS,
-    TREATY_KINDS,
-    CowPeriod,
-    Dataset,
-    Event,
-    Location,
-    Source,
-    State,
-    Treaty,
-)
-from .yamlread import NodeReader, compose_file
+from .model import Dataset, Location
 
 __all__ = ["bundled_data_dir", "check", "data_files", "load", "ENV_VAR"]
 
 ENV_VAR = "ALLIANCES_DATA"
-
-TOP_KEYS = ("as_of", "treaties", "states")
-TREATY_KEYS = (
-    "name", "short", "aliases", "kind", "obligations", "signed", "in_force", "ended",
-    "predecessor", "successor", "note", "sources", "members",
-)
-TREATY_REQUIRED = ("name", "kind", "obligations", "signed", "sources")
-MEMBER_KEYS = ("joined", "left", "note", "source", "sources", "events")
-EVENT_KEYS = ("date", "event", "note", "source", "sources", "effective", "towards")
-STATE_KEYS = (
-    "name", "iso2", "iso3166_3", "cow", "cow_abb", "aliases", "from", "to", "successor", "note",
-    "sources",
-)
-SOURCE_KEYS = ("url", "title", "note")
-COW_KEYS = ("code", "from", "to")
-
-_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
-_CODE_RE = re.compile(r"^[A-Z]{3}$")
 
 
 def bundled_data_dir() -> Path:
@@ -108,320 +73,6 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def suggest(word: str, choices: list[str] | tuple[str, ...], n: int = 3) -> list[str]:
-    return difflib.get_close_matches(word, list(choices), n=n, cutoff=0.6)
-
-
-def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
-    close = suggest(word, choices, 1)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return f"allowed keys: {', '.join(choices)}"
-
-
-class _FileLoader:
-    """Turns one file's node tree into model objects, recording problems as it goes."""
-
-    def __init__(self, name: str):
-        self.r = NodeReader(name)
-        self.name = name
-        self.treaties: list[Treaty] = []
-        self.states: list[State] = []
-        self.as_of: PartialDate | None = None
-        self.as_of_loc: Location | None = None
-        self.order = 0
-
-    # -- small readers -------------------------------------------------------------------
-    def keys(self, node: Node, what: str, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]]:
-        items = self.r.mapping(node, what)
-        if items is None:
-            return {}
-        out: dict[str, tuple[Node, Node]] = {}
-        for key, key_node, value_node in items:
-            if key not in allowed:
-                self.r.error(key_node, f"unknown key '{key}' in {what}", _did_you_mean(key, allowed))
-                continue
-            out[key] = (key_node, value_node)
-        return out
-
-    def date(self, node: Node, what: str) -> PartialDate | None:
-        text = self.r.text(node, what)
-        if text is None:
-            return None
-        try:
-            return parse_date(text)
-        except DateError as exc:
-            self.r.error(node, f"{what}: {exc}", "write a real date as YYYY, YYYY-MM or YYYY-MM-DD")
-            return None
-
-    def texts(self, node: Node, what: str) -> tuple[str, ...]:
-        items = self.r.sequence(node, what)
-        if items is None:
-            return ()
-        out = [self.r.text(item, f"an entry of {what}") for item in items]
-        return tuple(t for t in out if t is not None)
-
-    def source(self, node: Node, what: str) -> Source | None:
-        if not self.r.visit(node):
-            return None
-        if self.r.is_null(node) or not hasattr(node, "value") or isinstance(node.value, str):
-            url = self.r.text(node, what)
-            return Source(url) if url else None
-        fields = self.keys(node, what, SOURCE_KEYS)
-        if "url" not in fields:
-            self.r.error(node, f"{what} has no url", "add `url: https://...`")
-            return None
-        url = self.r.text(fields["url"][1], f"{what} url")
-        title = self.r.text(fields["title"][1], f"{what} title") if "title" in fields else None
-        note = self.r.text(fields["note"][1], f"{what} note") if "note" in fields else None
-        return Source(url, title, note) if url else None
-
-    def sources(self, fields: dict[str, tuple[Node, Node]], what: str) -> tuple[Source, ...]:
-        out: list[Source] = []
-        if "source" in fields:
-            s = self.source(fields["source"][1], f"the source of {what}")
-            if s:
-                out.append(s)
-        if "sources" in fields:
-            for item in self.r.sequence(fields["sources"][1], f"the sources of {what}") or []:
-                s = self.source(item, f"a source of {what}")
-                if s:
-                    out.append(s)
-        return tuple(out)
-
-    def opt_text(self, fields, key: str, what: str) -> str | None:
-        if key not in fields or self.r.is_null(fields[key][1]):
-            return None
-        return self.r.text(fields[key][1], f"{key} of {what}")
-
-    def opt_date(self, fields, key: str, what: str) -> PartialDate | None:
-        if key not in fields or self.r.is_null(fields[key][1]):
-            return None
-        return self.date(fields[key][1], f"{key} of {what}")
-
-    # -- the document --------------------------------------------------------------------
-    def document(self, root: Node) -> None:
-        fields = self.keys(root, "the file", TOP_KEYS)
-        if not fields and not self.r.problems:
-            self.r.error(root, "the file has none of as_of, treaties, states",
-                         "add a `treaties:` or `states:` mapping")
-        if "as_of" in fields:
-            self.as_of = self.date(fields["as_of"][1], "as_of")
-            self.as_of_loc = self.r.loc(fields["as_of"][0])
-        if "treaties" in fields:
-            for tid, key_node, value in self.r.mapping(fields["treaties"][1], "treaties") or []:
-                self.treaty(tid, key_node, value)
-        if "states" in fields:
-            for code, key_node, value in self.r.mapping(fields["states"][1], "states") or []:
-                self.state(code, key_node, value)
-
-    def treaty(self, tid: str, key_node: Node, node: Node) -> None:
-        if not _ID_RE.match(tid):
-            self.r.error(key_node, f"treaty id '{tid}' is not a lowercase id",
-                         f"use lowercase letters, digits, '-' or '_', e.g. '{_slug(tid)}'")
-            return
-        what = f"treaty '{tid}'"
-        fields = self.keys(node, what, TREATY_KEYS)
-        if not fields:
-            return
-        missing = [k for k in TREATY_REQUIRED if k not in fields or self.r.is_null(fields[k][1])]
-        for k in missing:
-            self.r.error(key_node, f"{what} has no `{k}`", f"add `{k}:` ({_HINTS[k]})")
-        name = self.opt_text(fields, "name", what)
-        kind = self.opt_text(fields, "kind", what)
-        if kind is not None and kind not in TREATY_KINDS:
-            self.r.error(fields["kind"][1], f"kind '{kind}' of {what} is not known",
-                         f"use one of {', '.join(TREATY_KINDS)}")
-            kind = None
-        obligations: tuple[str, ...] = ()
-        if "obligations" in fields:
-            onode = fields["obligations"][1]
-            if self.r.is_null(onode):
-                obligations = ()
-            else:
-                items = self.r.sequence(onode, f"obligations of {what}") or []
-                for item in items:
-                    ob = self.r.text(item, f"an obligation of {what}")
-                    if ob is None:
-                        continue
-                    ob_norm = ob.lower().replace("defense", "defence").replace("offense", "offence")
-                    if ob_norm == "none":
-                        continue
-                    if ob_norm not in OBLIGATIONS:
-                        close = suggest(ob_norm, OBLIGATIONS, 1)
-                        hint = f"did you mean '{close[0]}'?" if close else ""
-                        self.r.error(item, f"unknown obligation '{ob}' in {what}",
-                                     f"{hint} use any of {', '.join(OBLIGATIONS)}, or [] for none".strip())
-                        continue
-                    obligations += (ob_norm,)
-        signed = self.opt_date(fields, "signed", what)
-        treaty = Treaty(
-            id=tid,
-            name=name or tid,
-            kind=kind or "treaty",
-            obligations=obligations,
-            signed=signed or PartialDate(1000),
-            short=self.opt_text(fields, "short", what),
-            aliases=self.texts(fields["aliases"][1], f"aliases of {what}") if "aliases" in fields else (),
-            in_force=self.opt_date(fields, "in_force", what),
-            ended=self.opt_date(fields, "ended", what),
-            predecessor=self.opt_text(fields, "predecessor", what),
-            successor=self.opt_text(fields, "successor", what),
-            note=self.opt_text(fields, "note", what),
-            sources=self.sources(fields, what),
-            loc=self.r.loc(key_node),
-        )
-        snode = fields["sources"][1] if "sources" in fields else None
-        if isinstance(snode, SequenceNode) and not snode.value:
-            self.r.error(snode, f"{what} lists no source", "add at least one url")
-        if "members" in fields and not self.r.is_null(fields["members"][1]):
-            for code, mkey, mnode in self.r.mapping(fields["members"][1], f"members of {what}") or []:
-                events = self.member(treaty, code, mkey, mnode)
-                if events is not None:
-                    treaty.members[code] = events
-                    treaty.member_locs[code] = self.r.loc(mkey)
-        self.treaties.append(treaty)
-
-    def member(self, treaty: Treaty, code: str, key_node: Node, node: Node) -> list[Event] | None:
-        if key_node.tag == "tag:yaml.org,2002:int" or code.isdigit():
-            self.r.error(key_node, f"member key {code} of treaty '{treaty.id}' is a number",
-                         "key members by ISO 3166-1 alpha-3 code (e.g. ARM); COW numbers are "
-                         "for queries, not keys")
-            return None
-        what = f"{code} in '{treaty.id}'"
-        fields = self.keys(node, what, MEMBER_KEYS)
-        if not fields:
-            return None
-        shared_note = self.opt_text(fields, "note", what)
-        shared_sources = self.sources(fields, what)
-        events: list[Event] = []
-        for kind, key in (("joined", "joined"), ("left", "left")):
-            if key in fields:
-                d = self.date(fields[key][1], f"{key} of {what}")
-                if d is not None:
-                    events.append(self._event(treaty, code, d, kind, shared_note, shared_sources,
-                                              loc=self.r.loc(fields[key][1])))
-        if "events" in fields:
-            for item in self.r.sequence(fields["events"][1], f"events of {what}") or []:
-                ev = self.event(treaty, code, item, what)
-                if ev is not None:
-                    events.append(ev)
-        if not any(k in fields for k in ("joined", "left", "events")):
-            self.r.error(key_node, f"{what} has no dates",
-                         "add `joined: YYYY-MM-DD` or an `events:` list")
-        return events
-
-    def _event(self, treaty, code, d, kind, note, sources, loc, effective=None, towards=()):
-        self.order += 1
-        return Event(treaty.id, code, d, kind, note, sources, effective, towards, loc, self.order)
-
-    def event(self, treaty: Treaty, code: str, node: Node, owner: str) -> Event | None:
-        what = f"an event of {owner}"
-        fields = self.keys(node, what, EVENT_KEYS)
-        if not fields:
-            return None
-        ok = True
-        for req in ("date", "event"):
-            if req not in fields:
-                self.r.error(node, f"{what} has no `{req}`",
-                             "give every event a `date:` and an `event:` kind")
-                ok = False
-        if not ok:
-            return None
-        d = self.date(fields["date"][1], f"the date of {what}")
-        kind = self.r.text(fields["event"][1], f"the kind of {what}")
-        if kind is not None and kind not in EVENT_KINDS:
-            close = suggest(kind, tuple(EVENT_KINDS), 1)
-            hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(EVENT_KINDS)}"
-            self.r.error(fields["event"][1], f"unknown event kind '{kind}'", hint)
-            kind = None
-        effective = self.opt_date(fields, "effective", what)
-        if effective is not None and kind != "withdrawal_notified":
-            self.r.error(fields["effective"][0], f"`effective` on a '{kind}' event",
-                         "only withdrawal_notified events take `effective`")
-        towards: tuple[str, ...] = ()
-        if "towards" in fields:
-            tnode = fields["towards"][1]
-            if hasattr(tnode, "value") and isinstance(tnode.value, str):
-                one = self.r.text(tnode, "towards")
-                towards = (one,) if one else ()
-            else:
-                towards = self.texts(tnode, "towards")
-            if kind is not None and kind not in RELATION_EVENT_KINDS:
-                self.r.error(fields["towards"][0], f"`towards` on a '{kind}' event",
-                             "only suspended and resumed events may apply to one relation")
-                towards = ()
-        if d is None or kind is None:
-            return None
-        return self._event(treaty, code, d, kind, self.opt_text(fields, "note", what),
-                           self.sources(fields, what), self.r.loc(node), effective, towards)
-
-    def state(self, code: str, key_node: Node, node: Node) -> None:
-        if not _CODE_RE.match(code):
-            self.r.error(key_node, f"state code '{code}' is not three capital letters",
-                         "key states by ISO 3166-1 alpha-3 code, e.g. ARM")
-            return
-        what = f"state {code}"
-        fields = self.keys(node, what, STATE_KEYS)
-        if not fields:
-            return
-        if "name" not in fields:
-            self.r.error(key_node, f"{what} has no `name`", "add `name: ...`")
-        cow: list[CowPeriod] = []
-        if "cow" in fields:
-            cnode = fields["cow"][1]
-            if hasattr(cnode, "value") and isinstance(cnode.value, str):
-                n = self.r.integer(cnode, f"cow of {what}")
-                if n is not None:
-                    cow.append(CowPeriod(n))
-            else:
-                for item in self.r.sequence(cnode, f"cow of {what}") or []:
-                    cf = self.keys(item, f"a cow period of {what}", COW_KEYS)
-                    if "code" not in cf:
-                        if cf:
-                            self.r.error(item, f"a cow period of {what} has no code", "add `code:`")
-                        continue
-                    n = self.r.integer(cf["code"][1], f"cow code of {what}")
-                    if n is not None:
-                        cow.append(CowPeriod(n, self.opt_date(cf, "from", what),
-                                             self.opt_date(cf, "to", what)))
-        iso2 = self.opt_text(fields, "iso2", what)
-        if iso2 is not None and not re.match(r"^[A-Z]{2}$", iso2):
-            self.r.error(fields["iso2"][1], f"iso2 '{iso2}' of {what} is not two capital letters",
-                         "write the ISO 3166-1 alpha-2 code, e.g. AM")
-        self.states.append(
-            State(
-                code=code,
-                name=self.opt_text(fields, "name", what) or code,
-                iso2=iso2,
-                iso3166_3=self.opt_text(fields, "iso3166_3", what),
-                cow=tuple(cow),
-                cow_abb=self.opt_text(fields, "cow_abb", what),
-                aliases=self.texts(fields["aliases"][1], f"aliases of {what}")
-                if "aliases" in fields else (),
-                start=self.opt_date(fields, "from", what),
-                end=self.opt_date(fields, "to", what),
-                successor=self.opt_text(fields, "successor", what),
-                note=self.opt_text(fields, "note", what),
-                sources=self.sources(fields, what),
-                loc=self.r.loc(key_node),
-            )
-        )
-
-
-_HINTS = {
-    "name": "the official English name",
-    "kind": "treaty, organisation or declaration",
-    "obligations": "e.g. [defence], or [] for none",
-    "signed": "the date of signature, YYYY-MM-DD",
-    "sources": "a list of urls",
-}
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "treaty"
-
-
 def check(
     paths: list[str | Path] | None = None, *, bundled: bool = True, env: bool = True
 ) -> tuple[Dataset, list[Problem]]:
@@ -438,7 +89,10 @@ def check(
 
 
 def _check(paths, *, bundled: bool, env: bool) -> tuple[Dataset, list[Problem]]:
+    # Imported here: a cached load never needs the YAML reader.
+    from .parse import FileLoader
     from .validate import validate
+    from .yamlread import compose_file
 
     files, problems = data_files(paths, bundled=bundled, env=env)
     dataset = Dataset(files=tuple(str(f) for f in files))
@@ -454,7 +108,7 @@ def _check(paths, *, bundled: bool, env: bool) -> tuple[Dataset, list[Problem]]:
         problems.extend(read_problems)
         if root is None:
             continue
-        fl = _FileLoader(name)
+        fl = FileLoader(name)
         fl.document(root)
         problems.extend(fl.r.problems)
         if fl.as_of is not None:

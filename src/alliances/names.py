@@ -15,6 +15,8 @@ __all__ = ["Resolver", "normalize"]
 
 def normalize(text: str) -> str:
     """Case- and accent-insensitive key: 'Türkiye' -> 'turkiye', 'Côte d’Ivoire' -> 'cote d'ivoire'."""
+    if text.isascii():
+        return " ".join(text.replace(".", "").casefold().split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace(".", "")

@@ -1,0 +1,158 @@
+"""Measure alliances whole-process, as ratios within one run (absolute times vary by machine).
+
+    python benchmarks/run.py [--quick] [--out benchmarks/results.md]
+
+(a) the floor any typer CLI pays: `python -c "import typer"` (and `import typer, rich.table`);
+(b) `alliances members NATO --on 2020-01-01` as JSON and as a table on the bundled data;
+(c) the same query on generated data of 10k, 100k and 1M events, cold (no cache) and warm;
+(d) `yaml.load(..., CSafeLoader)` of the same generated files: the raw parse floor;
+(e) `export dyad-year` rows per second against writing the same rows with a bare csv.writer;
+(f) peak memory (max RSS) of each. `--quick` skips the 1M-event data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+PY = sys.executable
+ALLIANCES = [PY, "-m", "alliances"]
+TIME = shutil.which("time") or "/usr/bin/time"
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None, reps: int = 5,
+        before=None) -> tuple[float, int | None]:
+    """Median wall time over `reps` runs and the largest max-RSS (KiB) seen."""
+    times, peak = [], None
+    for _ in range(reps):
+        if before:
+            before()
+        full = [TIME, "-f", "%M", *cmd] if os.path.exists(TIME) else cmd
+        start = time.perf_counter()
+        proc = subprocess.run(full, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True)
+        times.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr}")
+        lines = proc.stderr.strip().splitlines()
+        if full is not cmd and lines and lines[-1].isdigit():
+            peak = max(peak or 0, int(lines[-1]))
+    return statistics.median(times), peak
+
+
+def csv_rates(data_args: list[str], env: dict[str, str], years: tuple[int, int]) -> tuple[float, float, int]:
+    """Rows per second of the dyad-year export, and of a bare csv.writer writing the same rows."""
+    code = f"""
+import csv, io, os, sys, time
+from alliances.load import load
+from alliances.query import Engine
+from alliances.export import DYAD_YEAR_COLUMNS, Filters, dyad_year_rows, write_rows
+paths = {data_args!r}
+ds = load(paths, bundled=not paths, env=False)
+engine = Engine(ds)
+out = open(os.devnull, "w")
+start = time.perf_counter()
+n = write_rows(dyad_year_rows(ds, engine, Filters(), range({years[0]}, {years[1] + 1})),
+               DYAD_YEAR_COLUMNS, "csv", out)
+export_s = time.perf_counter() - start
+rows = list(dyad_year_rows(ds, engine, Filters(), range({years[0]}, {years[1] + 1})))
+start = time.perf_counter()
+w = csv.writer(out, lineterminator="\\n")
+w.writerow(DYAD_YEAR_COLUMNS)
+for r in rows:
+    w.writerow([r[c] for c in DYAD_YEAR_COLUMNS])
+bare_s = time.perf_counter() - start
+print(n, n / export_s, n / bare_s)
+"""
+    out = subprocess.run([PY, "-c", code], env=env, capture_output=True, text=True, check=True)
+    n, export_rate, bare_rate = out.stdout.split()
+    return float(export_rate), float(bare_rate), int(n)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 1M-event dataset")
+    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="alliances-bench-"))
+    cache = work / "cache"
+    env = {**os.environ, "ALLIANCES_CACHE": str(cache)}
+    env.pop("ALLIANCES_DATA", None)
+    rows: list[tuple[str, float, int | None, str]] = []
+
+    def clear_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    floor, floor_mem = run([PY, "-c", "import typer"])
+    rows.append(("(a) python -c 'import typer'", floor, floor_mem, "1.00x (floor)"))
+    floor_rich, mem = run([PY, "-c", "import typer, rich.table"])
+    rows.append(("(a) python -c 'import typer, rich.table'", floor_rich, mem,
+                 f"{floor_rich / floor:.2f}x"))
+
+    query = ["members", "NATO", "--on", "2020-01-01"]
+    run([*ALLIANCES, "-q", *query, "--format", "json"], env, reps=1)  # fill the cache
+    bundled_json, mem = run([*ALLIANCES, "-q", *query, "--format", "json"], env)
+    rows.append(("(b) bundled, --format json (warm)", bundled_json, mem,
+                 f"{bundled_json / floor:.2f}x import typer"))
+    bundled_table, mem = run([*ALLIANCES, "-q", *query, "--format", "table"], env)
+    rows.append(("(b) bundled, --format table (warm)", bundled_table, mem,
+                 f"{bundled_table / floor_rich:.2f}x import typer, rich.table"))
+    cold, mem = run([*ALLIANCES, "-q", *query, "--format", "json"], env, before=clear_cache)
+    rows.append(("(b) bundled, --format json (cold)", cold, mem, f"{cold / floor:.2f}x import typer"))
+
+    sizes = [10_000, 100_000] + ([] if args.quick else [1_000_000])
+    for n in sizes:
+        folder = work / f"g{n}"
+        written = generate(n, folder)
+        label = f"{n // 1000}k" if n < 1_000_000 else "1M"
+        data = ["--no-bundled", "--data", str(folder)]
+        reps = 3 if n >= 1_000_000 else 5
+        parse, parse_mem = run([PY, "-c", "import glob, yaml\nfor f in sorted(glob.glob("
+                                f"{str(folder / '*.yaml')!r})):\n    yaml.load(open(f, 'rb'), "
+                                "Loader=yaml.CSafeLoader)"], env, reps=reps)
+        rows.append((f"(d) {label}: yaml.load CSafeLoader ({written:,} events)", parse, parse_mem,
+                     "1.00x (parse floor)"))
+        cold, cold_mem = run([*ALLIANCES, "-q", *data, *query, "--format", "json"], env, reps=reps,
+                             before=clear_cache)
+        rows.append((f"(c) {label}: query, cold (no cache)", cold, cold_mem,
+                     f"{cold / parse:.2f}x parse"))
+        warm, warm_mem = run([*ALLIANCES, "-q", *data, *query, "--format", "json"], env, reps=reps)
+        rows.append((f"(c) {label}: query, warm (cache)", warm, warm_mem,
+                     f"{warm / bundled_json:.2f}x bundled query"))
+        if n == 100_000:
+            export_rate, bare_rate, count = csv_rates([str(folder)], env, (1950, 2026))
+            rows.append((f"(e) {label}: export dyad-year, {count:,} rows", count / export_rate, None,
+                         f"{export_rate:,.0f} rows/s = {export_rate / bare_rate:.2f}x bare "
+                         f"csv.writer ({bare_rate:,.0f} rows/s)"))
+    export_rate, bare_rate, count = csv_rates([], env, (1945, 2026))
+    rows.append((f"(e) bundled: export dyad-year, {count:,} rows", count / export_rate, None,
+                 f"{export_rate:,.0f} rows/s = {export_rate / bare_rate:.2f}x bare csv.writer"))
+
+    machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+               f"{platform.system()} {platform.release()}")
+    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {machine}; medians of 5 runs (3 for 1M).",
+             "", "| measurement | seconds | peak RSS (MiB) | ratio |", "|---|---:|---:|---|"]
+    for name, secs, peak, ratio in rows:
+        mib = f"{peak / 1024:.0f}" if peak else ""
+        lines.append(f"| {name} | {secs:.3f} | {mib} | {ratio} |")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    args.out.write_text(text, encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
