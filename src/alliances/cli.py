@@ -606,6 +606,7 @@ def export(
         atomic_output,
         dataset_document,
         dyad_year_rows,
+        dyad_year_tuples,
         events_rows,
         intervals_rows,
         snapshot_rows,
@@ -649,6 +650,9 @@ def export(
             rows, columns = snapshot_rows(ds, engine, period, filters), SNAPSHOT_COLUMNS
         elif kind is ExportKind.state_year:
             rows, columns = state_year_rows(ds, engine, filters, years), STATE_YEAR_COLUMNS
+        elif fmt in (ExportFormat.csv, ExportFormat.tsv):
+            rows = dyad_year_tuples(ds, engine, filters, years, directed, csv_ready=True)
+            columns = DYAD_YEAR_COLUMNS
         else:
             rows, columns = dyad_year_rows(ds, engine, filters, years, directed), DYAD_YEAR_COLUMNS
 

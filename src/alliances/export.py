@@ -12,11 +12,11 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import IO, Any
 
-from .dates import UNCERTAIN, PartialDate, Period, Span, presence
+from .dates import PartialDate, Period, Span
 from .model import OBLIGATIONS, Dataset, Event, Treaty
 from .query import AllyLink, Engine, MemberStanding, Segment, link_allied
 
@@ -26,6 +26,7 @@ __all__ = [
     "STATE_YEAR_COLUMNS",
     "Filters",
     "dyad_year_rows",
+    "dyad_year_tuples",
     "events_rows",
     "intervals_rows",
     "snapshot_rows",
@@ -338,81 +339,93 @@ def state_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range
                 yield row
 
 
-def _pair_key(ds: Dataset, a: str, b: str, day: date) -> tuple:
-    sa, sb = ds.states.get(a), ds.states.get(b)
-    ca = sa.cow_on(day) if sa else None
-    cb = sb.cow_on(day) if sb else None
-    if ca is not None and cb is not None:
-        return (ca, cb)
-    return (a, b)
+def _years_of(spans: list[Span], lo: int, hi: int) -> set[int]:
+    """The years in [lo, hi] that share at least one day with the spans."""
+    out: set[int] = set()
+    for start, end in spans:
+        last = hi if end is None else (end - timedelta(days=1)).year
+        out.update(range(max(start.year, lo), min(last, hi) + 1))
+    return out
 
 
-def dyad_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
-                   directed: bool = False) -> Iterator[dict[str, Any]]:
-    """Pairs of states linked by a treaty with obligations in a year (both members on a same day).
+def dyad_year_tuples(ds: Dataset, engine: Engine, f: Filters, years: range,
+                     directed: bool = False, csv_ready: bool = False) -> Iterator[tuple]:
+    """Dyad-year rows as tuples in DYAD_YEAR_COLUMNS order, streamed year by year.
 
-    Non-directed rows keep ccode1 < ccode2 (ISO codes order pairs where a COW code is missing);
-    directed rows list each pair both ways. Rows stream year by year.
+    Two states are linked in a year when both were `member` or `suspended`, on a same day of it,
+    in a treaty with at least one obligation (relation suspensions excepted). Non-directed rows
+    keep ccode1 < ccode2 (ISO codes order pairs where a COW code is missing); `--directed`
+    writes both orders. `csv_ready` renders booleans as true/false and None as "".
     """
-    pairs: list[tuple[str, str, str, list[Span], list[Span]]] = []
+    lo, hi = years.start, years.stop - 1
+    obligation_names = list(ATOP_OBLIGATION_COLUMNS)
+    by_year: dict[int, dict[tuple[str, str], list]] = {}
     for tid, treaty in ds.treaties.items():
         if not treaty.obligations or not f.treaty_ok(treaty):
             continue
+        mask = [ob in treaty.obligations for ob in obligation_names]
         codes = [c for c in sorted(treaty.members) if engine.allied_spans(tid, c)[1]]
         for i, a in enumerate(codes):
             for b in codes[i + 1:]:
                 if not (f.state_ok(a) or f.state_ok(b)):
                     continue
                 certain, possible, _ = engine.link_spans(tid, a, b)
-                if possible:
-                    pairs.append((tid, a, b, certain, possible))
-    by_year: dict[int, list[int]] = {}
-    for index, (_, _, _, _, possible) in enumerate(pairs):
-        for y in _span_years(possible, years):
-            by_year.setdefault(y, []).append(index)
+                if not possible:
+                    continue
+                certain_years = _years_of(certain, lo, hi)
+                for y in _years_of(possible, lo, hi):
+                    pairs = by_year.setdefault(y, {})
+                    entry = pairs.get((a, b))
+                    if entry is None:
+                        pairs[(a, b)] = [[tid], list(mask), y in certain_years, possible]
+                    else:
+                        entry[0].append(tid)
+                        entry[1] = [x or m for x, m in zip(entry[1], mask, strict=True)]
+                        entry[2] = entry[2] or y in certain_years
+                        entry[3] = entry[3] + possible
+    states = ds.states
+    fixed = {code: (s.cow[0].code if len(s.cow) == 1 else None, s.iso2)
+             for code, s in states.items() if len(s.cow) <= 1}
+
+    def cow(code: str, y: int, spans: list[Span]) -> int | None:
+        if code in fixed:
+            return fixed[code][0]
+        s = states.get(code)
+        if s is None:
+            return None
+        # the code in use on the first day of the year that the link held
+        first = max(date(y, 1, 1), min((st for st, en in spans
+                                        if en is None or en > date(y, 1, 1)), default=date(y, 1, 1)))
+        return s.cow_on(first)
+
+    def iso2(code: str) -> str | None:
+        s = states.get(code)
+        return s.iso2 if s else None
+
+    true, false, none = (("true", "false", "") if csv_ready else (True, False, None))
     for y in sorted(by_year):
-        period = _year(y)
-        linked: dict[tuple[str, str], dict[str, Any]] = {}
-        for index in by_year[y]:
-            tid, a, b, certain, possible = pairs[index]
-            pres = presence(certain, possible, period)
-            if pres is None:
-                continue
-            first_day = max(period.first, min(s for s, _ in possible))
-            a2, b2 = (a, b) if _pair_key(ds, a, b, first_day) <= _pair_key(ds, b, a, first_day) \
-                else (b, a)
-            entry = linked.setdefault((a2, b2), {"treaties": [], "obligations": set(),
-                                                 "certain": False, "day": first_day})
-            entry["treaties"].append(tid)
-            entry["obligations"].update(ds.treaties[tid].obligations)
-            entry["certain"] = entry["certain"] or pres != UNCERTAIN
-            entry["day"] = min(entry["day"], first_day)
         rows = []
-        for (a, b), entry in linked.items():
-            for s1, s2 in ((a, b), (b, a)) if directed else ((a, b),):
-                rows.append(_dyad_row(ds, y, s1, s2, entry))
-        rows.sort(key=lambda r: (r["ccode1"] is None, r["ccode1"] or 0, r["ccode2"] or 0,
-                                 r["state1"], r["state2"]))
+        for (a, b), (tids, obs, is_certain, spans) in by_year[y].items():
+            ca, cb = cow(a, y, spans), cow(b, y, spans)
+            if (ca, a) > (cb, b) if ca is not None and cb is not None else a > b:
+                a, b, ca, cb = b, a, cb, ca
+            tail = (" ".join(sorted(tids)), *(true if o else false for o in obs),
+                    true if is_certain else false)
+            ia, ib = iso2(a), iso2(b)
+            rows.append((y, none if ca is None else ca, none if cb is None else cb, a, b,
+                         none if ia is None else ia, none if ib is None else ib, *tail))
+            if directed:
+                rows.append((y, none if cb is None else cb, none if ca is None else ca, b, a,
+                             none if ib is None else ib, none if ia is None else ia, *tail))
+        rows.sort(key=lambda r: (r[1] == "" or r[1] is None, r[1] or 0, r[2] or 0, r[3], r[4]))
         yield from rows
 
 
-def _dyad_row(ds: Dataset, year: int, a: str, b: str, entry: dict[str, Any]) -> dict[str, Any]:
-    day = entry["day"]
-    sa, sb = ds.states.get(a), ds.states.get(b)
-    row: dict[str, Any] = {
-        "year": year,
-        "ccode1": sa.cow_on(day) if sa else None,
-        "ccode2": sb.cow_on(day) if sb else None,
-        "state1": a,
-        "state2": b,
-        "iso2_1": sa.iso2 if sa else None,
-        "iso2_2": sb.iso2 if sb else None,
-        "treaties": " ".join(sorted(entry["treaties"])),
-        "certain": entry["certain"],
-    }
-    for ob, col in ATOP_OBLIGATION_COLUMNS.items():
-        row[col] = ob in entry["obligations"]
-    return row
+def dyad_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
+                   directed: bool = False) -> Iterator[dict[str, Any]]:
+    """Dyad-year rows as dicts (see dyad_year_tuples)."""
+    for row in dyad_year_tuples(ds, engine, f, years, directed):
+        yield dict(zip(DYAD_YEAR_COLUMNS, row, strict=True))
 
 
 # -- writers ---------------------------------------------------------------------------------
@@ -433,7 +446,8 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, out
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            # tuples are already in column order with cells rendered (dyad_year_tuples)
+            writer.writerow(row if isinstance(row, tuple) else [_cell(row.get(c)) for c in columns])
             count += 1
     elif fmt == "jsonl":
         for row in rows:
