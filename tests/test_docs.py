@@ -28,3 +28,12 @@ def test_api_module_docstring_example_runs():
 
     result = doctest.testmod(alliances.api)
     assert result.attempted >= 2 and result.failed == 0
+
+
+def test_readme_starts_with_the_two_setup_commands():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("```bash\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert block == ["pip install . && alliances allies Armenia Belarus --on 2020-10-01",
+                     "pip install -e '.[test]' && pytest"]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -q -e '.[test]'\npytest\n" in ci
