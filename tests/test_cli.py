@@ -196,3 +196,65 @@ def test_every_command_help_has_an_example(command):
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("alliances 0.1.0")
+
+
+@pytest.mark.parametrize("command", ["export", "timeline", "compare"])
+def test_later_commands_help_has_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Example: alliances " in result.stdout
+
+
+def test_ctrl_c_exits_130_without_a_traceback(monkeypatch, capsys):
+    import alliances.cli as cli
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "app", interrupted)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_unexpected_error_is_one_line_and_exit_3(monkeypatch, capsys):
+    import alliances.cli as cli
+
+    def broken():
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.delenv("ALLIANCES_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 3
+    err = capsys.readouterr().err
+    assert err.startswith("alliances: unexpected error (ZeroDivisionError: boom)")
+    assert "Traceback" not in err
+
+
+def test_oversized_file_is_refused_with_the_limit(monkeypatch, tmp_path):
+    import alliances.yamlread as yamlread
+
+    big = tmp_path / "big.yaml"
+    big.write_text("treaties: {}\n" + "# padding\n" * 200, encoding="utf-8")
+    monkeypatch.setattr(yamlread, "MAX_FILE_BYTES", 1000)
+    result = runner.invoke(app, ["--no-bundled", "--data", str(big), "validate"])
+    assert result.exit_code == 1
+    assert f"{big}: file is 2,013 bytes, over the limit of 1,000; split it into several files" \
+        in result.stdout
+
+
+def test_shell_completion_offers_treaty_ids_and_state_codes():
+    from alliances.cli import complete_state, complete_treaty
+
+    assert ("cst", "Collective Security Treaty") in complete_treaty("cs")
+    assert any(code == "ARM" for code, _ in complete_state("arm"))
+
+
+def test_verbose_says_which_files_were_loaded():
+    result = runner.invoke(app, [*DATA, "--verbose", "members", "alpha", "--on", "1995", "-f",
+                                 "json"])
+    assert result.exit_code == 0
+    assert "mini.yaml" in result.stderr and json.loads(result.stdout)
+    assert "loaded 2 files" in result.stderr

@@ -116,7 +116,7 @@ class LazyMembers(Mapping):
 def _decode(doc: dict[str, Any], key: str) -> Dataset:
     if doc.get("format") != FORMAT or doc.get("key") != key:
         raise ValueError("cache is for other data")
-    ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]))
+    ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]), from_cache=True)
     for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ, note,
               sources, members) in doc["treaties"].items():
         if not isinstance(members, str):

@@ -60,6 +60,7 @@ class _State:
     data: list[Path] = []
     no_bundled: bool = False
     quiet: bool = False
+    verbose: bool = False
 
 
 _global = _State()
@@ -113,7 +114,11 @@ def _errors() -> Iterator[None]:
 
 
 def _load(data: list[Path] | None) -> Dataset:
-    return load([*_global.data, *(data or [])], bundled=not _global.no_bundled)
+    ds = load([*_global.data, *(data or [])], bundled=not _global.no_bundled)
+    if _global.verbose:
+        how = "from the cache" if ds.from_cache else "parsed and validated"
+        sys.stderr.write(f"loaded {len(ds.files)} files ({how}): {', '.join(ds.files)}\n")
+    return ds
 
 
 def _period(text: str) -> Period:
@@ -201,6 +206,8 @@ def _main(
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled data; "
                                              "use only --data and ALLIANCES_DATA.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No notes on stderr.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say on stderr which files "
+                                          "were loaded and whether from the cache.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and the data's as-of date.")] = False,
 ) -> None:
@@ -211,6 +218,7 @@ def _main(
     _global.data = list(data or [])
     _global.no_bundled = no_bundled
     _global.quiet = quiet
+    _global.verbose = verbose
 
 
 # -- commands ---------------------------------------------------------------------------------

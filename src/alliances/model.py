@@ -167,6 +167,7 @@ class Dataset:
     states: dict[str, State] = field(default_factory=dict)
     as_of: PartialDate | None = None
     files: tuple[str, ...] = ()
+    from_cache: bool = False
 
     def event_count(self) -> int:
         return sum(len(events) for t in self.treaties.values() for events in t.members.values())
