@@ -176,6 +176,14 @@ def test_history_of_a_treaty_json_is_dated_and_sourced():
     assert rows[1]["source"] == "https://example.org/aaa-leaves"
 
 
+def test_states_listing_with_codes_and_dates():
+    rows = {r["state"]: r for r in json.loads(run("states", "-f", "json").stdout)}
+    assert rows["NOR"]["iso2"] == "NO" and rows["OLD"]["to"] == "1991-12-26"
+    assert rows["EEE"]["cow"] == "105::1990-10-03 106:1990-10-03:"
+    alive = {r["state"] for r in json.loads(run("states", "--on", "1995", "-f", "json").stdout)}
+    assert "OLD" not in alive and "NEW" in alive
+
+
 def test_treaties_in_force_on_a_date():
     rows = json.loads(run("treaties", "--on", "1995", "-f", "json").stdout)
     assert sorted(r["treaty"] for r in rows) == ["alpha", "gamma"]
@@ -187,7 +195,7 @@ def test_as_of_note_for_later_dates():
 
 
 @pytest.mark.parametrize("command", ["members", "memberships", "allies", "history", "treaties",
-                                     "validate"])
+                                     "validate", "states"])
 def test_every_command_help_has_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Example: alliances " in result.stdout

@@ -424,6 +424,34 @@ def treaties(
 
 
 @app.command()
+def states(
+    on: Annotated[str | None, typer.Option("--on", help="Only states that existed on this date.")] = None,
+    fmt: FormatOpt = Format.table,
+    data: DataOpt = None,
+) -> None:
+    """The states in the data, with ISO and Correlates of War codes and the dates they existed.
+
+    Example: alliances states --on 1980
+    """
+    from .export import STATE_COLUMNS, state_row
+
+    with _errors():
+        ds = _load(data)
+        selected = list(ds.states.values())
+        if on is not None:
+            period = _period(on)
+            selected = [s for s in selected if s.exists_on(period.first)]
+        rows = [state_row(s) for s in sorted(selected, key=lambda s: s.name)]
+
+        def table() -> None:
+            from .render import render_states
+
+            render_states(_console(), rows)
+
+        _emit(fmt, rows, STATE_COLUMNS, table)
+
+
+@app.command()
 def validate(
     paths: Annotated[
         list[Path] | None,

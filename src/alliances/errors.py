@@ -62,10 +62,8 @@ class UnknownName(AlliancesError):
         elif suggestions:
             msg = f"unknown {kind} '{name}'; did you mean: {', '.join(suggestions)}?"
         else:
-            msg = (
-                f"unknown {kind} '{name}'; run 'alliances "
-                f"{'treaties' if kind == 'treaty' else 'states'}' to list them"
-            )
+            listing = {"treaty": "treaties", "state": "states"}.get(kind, "treaties' or 'alliances states")
+            msg = f"unknown {kind} '{name}'; run 'alliances {listing}' to list them"
         super().__init__(msg)
 
 

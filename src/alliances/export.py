@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .dates import PartialDate, Period, Span
-from .model import OBLIGATIONS, Dataset, Event, Treaty
+from .model import Dataset, Event, Treaty
 from .query import AllyLink, Engine, MemberStanding, Segment, link_allied
 
 __all__ = [
@@ -74,6 +74,8 @@ DYAD_YEAR_COLUMNS = [
     "year", "ccode1", "ccode2", "state1", "state2", "iso2_1", "iso2_2", "treaties",
     *ATOP_OBLIGATION_COLUMNS.values(), "certain",
 ]
+STATE_COLUMNS = ["state", "name", "iso2", "iso3166_3", "cow", "cow_abb", "from", "to", "successor",
+                 "aliases"]
 ALLY_COLUMNS = [
     "on", "state1", "state2", "state1_name", "state2_name", "allied", "treaty", "treaty_name",
     "obligations", "coverage", "status1", "status2", "relation_suspended",
@@ -216,6 +218,17 @@ def treaty_row(ds: Dataset, t: Treaty) -> dict[str, Any]:
         "own_source_share": round(sum(bool(e.sources) for e in events) / n, 3) if n else None,
         "source": " ; ".join(s.url for s in t.sources) or None,
     }
+
+
+def state_row(s) -> dict[str, Any]:
+    """A state: codes (COW: the latest, or all periods as code:from:to), dates, names."""
+    if len(s.cow) > 1:
+        cow = " ".join(f"{p.code}:{p.start or ''}:{p.end or ''}" for p in s.cow)
+    else:
+        cow = s.cow[0].code if s.cow else None
+    return {"state": s.code, "name": s.name, "iso2": s.iso2, "iso3166_3": s.iso3166_3, "cow": cow,
+            "cow_abb": s.cow_abb, "from": _pd(s.start), "to": _pd(s.end),
+            "successor": s.successor, "aliases": " ; ".join(s.aliases) or None}
 
 
 def ally_rows(ds: Dataset, a: str, links_by_state: dict[str, list[AllyLink]],
@@ -464,10 +477,6 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, out
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return count
-
-
-def json_obligations() -> list[str]:
-    return list(OBLIGATIONS)
 
 
 @contextmanager

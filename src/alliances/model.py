@@ -106,15 +106,6 @@ class Treaty:
     def label(self) -> str:
         return self.short or self.name
 
-    @property
-    def bilateral(self) -> bool:
-        return len(self.members) == 2
-
-    @property
-    def start(self) -> PartialDate:
-        """The start of the treaty's life: its signature."""
-        return self.signed
-
     def events(self) -> list[Event]:
         return [e for events in self.members.values() for e in events]
 

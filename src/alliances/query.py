@@ -25,11 +25,14 @@ from .dates import (
 from .model import ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, Treaty
 
 __all__ = [
+    "ALL",
     "AllyLink",
     "Engine",
     "MemberStanding",
     "Segment",
     "TreatyStanding",
+    "derive_segments",
+    "link_allied",
 ]
 
 
@@ -411,5 +414,3 @@ def link_allied(links: list[AllyLink]) -> bool | str:
         return "uncertain"
     return False
 
-
-__all__ += ["ALL", "derive_segments", "link_allied"]

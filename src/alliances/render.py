@@ -332,3 +332,18 @@ def render_timeline(console: Console, tl, ascii_only: bool) -> None:
     if tl.on:
         legend.append(f"  | {tl.on}")
     console.print(legend)
+
+
+def render_states(console: Console, rows: list[dict]) -> None:
+    from rich import box
+
+    table = Table(title=f"{len(rows)} states", title_justify="left", box=box.SIMPLE_HEAD)
+    for col in ("Code", "Name", "ISO2", "COW", "From", "To"):
+        table.add_column(col, no_wrap=col != "Name", ratio=1 if col == "Name" else None)
+    for r in rows:
+        cow = str(r["cow"] or "")
+        if " " in cow:  # several codes over time: show the latest, marked
+            cow = cow.split()[-1].split(":")[0] + "*"
+        table.add_row(r["state"], r["name"], r["iso2"] or "", cow, r["from"] or "", r["to"] or "")
+    console.print(table)
+    console.print(Text("* the COW code changed over time; see --format csv", style="dim"))
