@@ -26,8 +26,10 @@ def mini():
     return load(MINI, bundled=False, env=False)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def engine(mini):
+    # A new engine per test: derived timelines are cached inside it, and a shared one would hide
+    # from mutation testing which test exercised which code.
     return Engine(mini)
 
 
