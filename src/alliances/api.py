@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import DateError, PartialDate, Period, parse_date, parse_period
-from .errors import UnknownName, UsageError
+from .errors import UsageError
 from .export import (
     Filters,
     allies_payload,
@@ -111,10 +111,7 @@ class Alliances:
     def history(self, name: str, start: str | None = None, end: str | None = None
                 ) -> list[dict[str, Any]]:
         """Dated events of a treaty or a state, in order, with notes and sources."""
-        try:
-            tid, code = self.resolver.treaty(name), None
-        except UnknownName:
-            tid, code = None, self.resolver.state(name)
+        tid, code = self.resolver.treaty_or_state(name)
         events = self.engine.history(treaty_id=tid, state=code, start=_date(start), end=_date(end))
         return [event_row(self.dataset, ev) for ev in events]
 

@@ -360,17 +360,7 @@ def history(
         ds = _load(data)
         first = _date_opt("--from", start)
         last = _date_opt("--to", end)
-        resolver = Resolver(ds)
-        try:
-            tid: str | None = resolver.treaty(name)
-            code = None
-        except UnknownName as treaty_error:
-            tid = None
-            try:
-                code = resolver.state(name)
-            except UnknownName as state_error:
-                raise UnknownName("state or treaty", name,
-                                  [*treaty_error.suggestions, *state_error.suggestions][:5]) from None
+        tid, code = Resolver(ds).treaty_or_state(name)
         events = Engine(ds).history(treaty_id=tid, state=code, start=first, end=last)
         rows = [event_row(ds, ev) for ev in events]
         label = ds.treaties[tid].label if tid else f"{ds.states[code].name} ({code})"
@@ -550,16 +540,13 @@ def timeline(
         first, last = _opt_day("--from", start), _opt_day("--to", end, end=True)
         marker = _opt_day("--on", on)
         engine = Engine(ds)
-        try:
-            tid = resolver.treaty(name)
-            build = lambda w: build_treaty_timeline(ds, engine, tid, w, first, last, marker)  # noqa: E731
-        except UnknownName as treaty_error:
-            try:
-                code = resolver.state(name)
-            except UnknownName as state_error:
-                raise UnknownName("state or treaty", name,
-                                  [*treaty_error.suggestions, *state_error.suggestions][:5]) from None
-            build = lambda w: build_state_timeline(ds, engine, code, w, first, last, marker)  # noqa: E731
+        tid, code = resolver.treaty_or_state(name)
+
+        def build(width: int):
+            if tid is not None:
+                return build_treaty_timeline(ds, engine, tid, width, first, last, marker)
+            return build_state_timeline(ds, engine, code, width, first, last, marker)
+
         _timeline_output(build, svg, html)
 
 

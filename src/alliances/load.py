@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .dates import PartialDate
 from .errors import DataError, Problem
-from .model import Dataset, Location
+from .model import Dataset
 
 __all__ = ["bundled_data_dir", "check", "data_files", "load", "ENV_VAR"]
 
@@ -96,8 +96,6 @@ def _check(paths, *, bundled: bool, env: bool) -> tuple[Dataset, list[Problem]]:
 
     files, problems = data_files(paths, bundled=bundled, env=env)
     dataset = Dataset(files=tuple(str(f) for f in files))
-    treaty_at: dict[str, Location | None] = {}
-    state_at: dict[str, Location | None] = {}
     as_ofs: list[PartialDate] = []
     if not files and not problems:
         problems.append(Problem("<data>", None, None, "no data files to load",
@@ -114,25 +112,23 @@ def _check(paths, *, bundled: bool, env: bool) -> tuple[Dataset, list[Problem]]:
         if fl.as_of is not None:
             as_ofs.append(fl.as_of)
         for t in fl.treaties:
-            if t.id in dataset.treaties:
-                problems.append(Problem.at(
-                    t.loc, f"treaty id '{t.id}' is defined twice (first at {treaty_at[t.id]})",
-                    "rename one of them or remove the duplicate", name))
-                continue
-            dataset.treaties[t.id] = t
-            treaty_at[t.id] = t.loc
+            _merge(dataset.treaties, t.id, t, f"treaty id '{t.id}'",
+                   "rename one of them or remove the duplicate", problems)
         for s in fl.states:
-            if s.code in dataset.states:
-                problems.append(Problem.at(
-                    s.loc, f"state {s.code} is defined twice (first at {state_at[s.code]})",
-                    "keep one definition", name))
-                continue
-            dataset.states[s.code] = s
-            state_at[s.code] = s.loc
+            _merge(dataset.states, s.code, s, f"state {s.code}", "keep one definition", problems)
     if as_ofs:
         dataset.as_of = min(as_ofs, key=PartialDate.sort_key)
     problems.extend(validate(dataset))
     return dataset, problems
+
+
+def _merge(into: dict, key: str, item, what: str, fix: str, problems: list[Problem]) -> None:
+    """Add a treaty or state to the merged dataset; a second definition is a problem naming both."""
+    if key in into:
+        problems.append(Problem.at(item.loc, f"{what} is defined twice (first at {into[key].loc})",
+                                   fix))
+    else:
+        into[key] = item
 
 
 def load(

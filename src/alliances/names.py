@@ -77,6 +77,17 @@ class Resolver:
             raise UnknownName("treaty", name, sorted(found), ambiguous=True)
         raise UnknownName("treaty", name, self._suggest(key, self._treaties, lambda t: t))
 
+    def treaty_or_state(self, name: str) -> tuple[str | None, str | None]:
+        """(treaty id, None) or (None, state code) for a name that may be either."""
+        try:
+            return self.treaty(name), None
+        except UnknownName as treaty_error:
+            try:
+                return None, self.state(name)
+            except UnknownName as state_error:
+                raise UnknownName("state or treaty", name,
+                                  [*treaty_error.suggestions, *state_error.suggestions][:5]) from None
+
     def _state_label(self, code: str) -> str:
         return f"{code} ({self.ds.states[code].name})"
 
