@@ -192,3 +192,42 @@ def test_round_trip_is_identity_on_random_datasets(doc, tmp_path_factory):
     ds = load([FIXTURES / "states.yaml", _write(doc, folder)], bundled=False, env=False)
     again = _round_trip(ds, folder)
     assert _events(again) == _events(ds) and _treaties(again) == _treaties(ds)
+
+
+def test_progress_counter_only_on_a_terminal_after_a_second(monkeypatch):
+    import time as time_module
+
+    import alliances.cli as cli
+
+    rows = [{"n": i} for i in range(3000)]
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert list(cli._with_progress(iter(rows))) == rows  # not a terminal: rows pass through
+
+    clock = iter(range(0, 10_000))
+    monkeypatch.setattr(time_module, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    started = []
+
+    class FakeProgress:
+        def __init__(self, *args, **kwargs):
+            started.append(self)
+            self.completed = 0
+
+        def start(self):
+            pass
+
+        def add_task(self, name, completed):
+            self.completed = completed
+            return 1
+
+        def update(self, task, completed):
+            self.completed = completed
+
+        def stop(self):
+            self.stopped = True
+
+    import rich.progress
+
+    monkeypatch.setattr(rich.progress, "Progress", FakeProgress)
+    assert list(cli._with_progress(iter(rows))) == rows
+    assert len(started) == 1 and started[0].completed == 3000 and started[0].stopped
