@@ -138,6 +138,14 @@ def test_anzus_us_suspension_towards_new_zealand_only():
     assert "anzus" in cli_json("allies", "AUS", "USA", "--on", "1990")["via"]
 
 
+def test_venezuela_rio_withdrawal_took_effect_in_2015_after_its_2013_notice():
+    row = members("Rio Treaty", "2014-06-01")["VEN"]
+    assert (row["withdrawal"], row["withdrawal_date"], row["withdrawal_effective"]) == (
+        "notified", "2013", "2015")
+    assert members("rio", "2015-06-01")["VEN"]["certain"] is False  # year-only end: uncertain
+    assert "VEN" not in members("rio", "2016-06-01")
+
+
 def test_the_uk_left_the_eu_clause_on_1_february_2020():
     assert "GBR" in members("eu-mutual-assistance", "2020-01-31")
     assert "GBR" not in members("EU", "2020-02-01")
@@ -151,6 +159,7 @@ def test_the_uk_left_the_eu_clause_on_1_february_2020():
     ("Manila Pact", "seato"), ("Baghdad Pact", "cento"), ("CENTO", "cento"), ("ANZUS", "anzus"),
     ("Rio Treaty", "rio-treaty"), ("TIAR", "rio-treaty"), ("EU", "eu-mutual-assistance"),
     ("CIS", "cis"), ("SCO", "sco"), ("AUKUS", "aukus"), ("WEU", "weu"), ("GCC", "gcc"),
+    ("rio", "rio-treaty"), ("warsaw", "warsaw-pact"),
 ])
 def test_treaties_resolve_from_the_names_people_use(bundled, name, tid):
     assert Resolver(bundled).treaty(name) == tid

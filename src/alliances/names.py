@@ -71,6 +71,9 @@ class Resolver:
     def treaty(self, name: str) -> str:
         key = normalize(name)
         found = self._treaties.get(key, set())
+        if not found and len(key) >= 3:
+            # a unique prefix of a name or alias: "rio" for the Rio Treaty, "warsaw" for the pact
+            found = {t for k, ids in self._treaties.items() if k.startswith(key) for t in ids}
         if len(found) == 1:
             return next(iter(found))
         if len(found) > 1:
