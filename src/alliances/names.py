@@ -68,10 +68,11 @@ class Resolver:
             return alive[0].code
         raise UnknownName("state", name, [self._state_label(c) for c in sorted(codes)], ambiguous=True)
 
-    def treaty(self, name: str) -> str:
+    def treaty(self, name: str, prefix: bool = True) -> str:
+        """The treaty id for `name`; a unique prefix of a name also resolves when `prefix`."""
         key = normalize(name)
         found = self._treaties.get(key, set())
-        if not found and len(key) >= 3:
+        if not found and prefix and len(key) >= 3:
             # a unique prefix of a name or alias: "rio" for the Rio Treaty, "warsaw" for the pact
             found = {t for k, ids in self._treaties.items() if k.startswith(key) for t in ids}
         if len(found) == 1:
@@ -83,11 +84,15 @@ class Resolver:
     def treaty_or_state(self, name: str) -> tuple[str | None, str | None]:
         """(treaty id, None) or (None, state code) for a name that may be either."""
         try:
-            return self.treaty(name), None
+            return self.treaty(name, prefix=False), None
         except UnknownName as treaty_error:
             try:
                 return None, self.state(name)
             except UnknownName as state_error:
+                try:  # only then a prefix: "armenia" is the state, not armenia-russia-1997
+                    return self.treaty(name), None
+                except UnknownName:
+                    pass
                 raise UnknownName("state or treaty", name,
                                   [*treaty_error.suggestions, *state_error.suggestions][:5]) from None
 
