@@ -37,3 +37,20 @@ def test_readme_starts_with_the_two_setup_commands():
                      "pip install -e '.[test]' && pytest"]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install -q -e '.[test]'\npytest\n" in ci
+
+
+def test_readme_coverage_totals_match_the_data():
+    import re
+
+    from alliances.export import treaty_row
+    from alliances.load import load
+
+    ds = load(env=False, cache=False)
+    rows = [treaty_row(ds, t) for t in ds.treaties.values()]
+    events = sum(r["events"] for r in rows)
+    day = sum(r["day_precision_share"] * r["events"] for r in rows) / events
+    own = sum(r["own_source_share"] * r["events"] for r in rows) / events
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    expected = (f"{len(rows)} treaties, {sum(r['members'] for r in rows)} memberships, {events} "
+                f"dated events; {day:.0%} of events are dated to the day and {own:.0%} cite")
+    assert expected in text, re.findall(r"\d+ treaties, \d+ memberships[^;]*;[^(]*", text)
