@@ -54,3 +54,22 @@ def test_readme_coverage_totals_match_the_data():
     expected = (f"{len(rows)} treaties, {sum(r['members'] for r in rows)} memberships, {events} "
                 f"dated events; {day:.0%} of events are dated to the day and {own:.0%} cite")
     assert expected in text, re.findall(r"\d+ treaties, \d+ memberships[^;]*;[^(]*", text)
+
+
+def test_json_schema_matches_the_loader():
+    import json
+
+    from alliances import parse
+    from alliances.model import EVENT_KINDS, OBLIGATIONS, TREATY_KINDS
+
+    schema = json.loads((ROOT / "src" / "alliances" / "data.schema.json").read_text())
+    defs = schema["definitions"]
+    assert set(schema["properties"]) == set(parse.TOP_KEYS)
+    assert set(defs["treaty"]["properties"]) == set(parse.TREATY_KEYS)
+    assert set(defs["treaty"]["required"]) == set(parse.TREATY_REQUIRED)
+    assert set(defs["member"]["properties"]) == set(parse.MEMBER_KEYS)
+    assert set(defs["event"]["properties"]) == set(parse.EVENT_KEYS)
+    assert set(defs["state"]["properties"]) == set(parse.STATE_KEYS)
+    assert defs["event"]["properties"]["event"]["enum"] == list(EVENT_KINDS)
+    assert defs["treaty"]["properties"]["kind"]["enum"] == list(TREATY_KINDS)
+    assert defs["treaty"]["properties"]["obligations"]["items"]["enum"] == list(OBLIGATIONS)
