@@ -26,7 +26,12 @@ def members(ds, treaty, on):
 
 
 def cache_files():
-    return sorted(cache_dir().glob("dataset-*.json"))
+    return sorted(cache_dir().glob("dataset-*.cache"))
+
+
+def header(path):
+    with path.open("rb") as fh:
+        return json.loads(fh.readline())
 
 
 def test_second_load_comes_from_the_cache_with_the_same_answers(data):
@@ -50,24 +55,40 @@ def test_editing_a_data_file_changes_the_next_answer(data):
     assert "BBB" not in members(load(data, bundled=False, env=False), "beta", "2006-01-01")
 
 
-@pytest.mark.parametrize("garbage", [b"", b"{\"format\": 1", b"\x80\x81 not json",
-                                     b"[1, 2, 3]", b"{\"format\": 1, \"key\": \"someone else\"}"])
+@pytest.mark.parametrize("garbage", [b"", b"{\"format\": 2", b"\x80\x81 not json",
+                                     b"[1, 2, 3]\n", b"{\"format\": 2, \"key\": \"someone else\"}\n"])
 def test_corrupt_truncated_or_foreign_cache_is_rebuilt(data, garbage):
     load(data, bundled=False, env=False)
     [path] = cache_files()
     path.write_bytes(garbage)
     ds = load(data, bundled=False, env=False)
     assert members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
-    assert json.loads(path.read_bytes())["format"] == 1  # rewritten whole
+    assert header(path)["format"] == 2  # rewritten whole
 
 
 def test_cache_with_wrong_shapes_is_not_trusted(data):
     load(data, bundled=False, env=False)
     [path] = cache_files()
-    doc = json.loads(path.read_bytes())
-    doc["treaties"]["beta"][-1] = {"AAA": "not a string blob"}
-    path.write_text(json.dumps(doc))
+    doc = header(path)
+    doc["treaties"]["beta"][-1] = {"AAA": "not a length"}
+    path.write_text(json.dumps(doc) + "\n")
     assert members(load(data, bundled=False, env=False), "beta", "2024-07-01") == ["AAA", "BBB"]
+
+
+def test_damaged_events_in_the_cache_fall_back_to_the_data_files(data):
+    load(data, bundled=False, env=False)
+    [path] = cache_files()
+    raw = bytearray(path.read_bytes())
+    doc = header(path)
+    offset, length = doc["treaties"]["beta"][-2:]
+    start = raw.index(b"\n") + 1 + offset
+    raw[start:start + length] = b"#" * length  # same size, so the file still looks whole
+    path.write_bytes(bytes(raw))
+    ds = load(data, bundled=False, env=False)
+    assert ds.from_cache
+    assert members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]  # from the YAML instead
+    assert not path.exists()  # and the damaged cache is gone, to be rebuilt
+    assert members(load(data, bundled=False, env=False), "gamma", "1990") == ["AAA", "BBB", "EEE"]
 
 
 def test_unwritable_cache_folder_is_not_an_error(data, monkeypatch, tmp_path):

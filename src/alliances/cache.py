@@ -1,11 +1,12 @@
 """A cache of validated datasets, so that unchanged data loads in a fraction of a parse.
 
-The cache is JSON (never pickle: nothing read from it can run code), keyed on the tool's version
-and the exact bytes of every data file, stored in the user's cache directory and written
-atomically (two runs at once each write a whole file; the last rename wins). A file that is
-corrupt, truncated, foreign or for other data is ignored and rebuilt, never trusted. Each
-treaty's members are kept as a JSON string and decoded on first use, so a query about one treaty
-does not build the events of two thousand.
+The cache is JSON, never pickle (nothing read from it can run code): a header line with the
+treaties' and states' fields, then each treaty's events as its own JSON text at an offset the
+header gives, so that a query about one treaty reads only that treaty's events. It is keyed on
+the tool's version and the exact bytes of every data file, stored in the user's cache directory
+and written atomically (two runs at once each write a whole file; the last rename wins). A file
+that is corrupt, truncated, foreign or for other data is ignored and rebuilt, never trusted; a
+treaty whose events turn out damaged when read is loaded from the data files instead.
 """
 
 from __future__ import annotations
@@ -14,16 +15,15 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 from .dates import PartialDate, parse_date
 from .model import CowPeriod, Dataset, Event, Source, State, Treaty
 
 __all__ = ["cache_dir", "cache_key", "read_cache", "write_cache"]
 
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_dir() -> Path | None:
@@ -63,44 +63,67 @@ def _unsources(raw: list) -> tuple[Source, ...]:
     return tuple(Source(str(u), t, n) for u, t, n in raw)
 
 
-def _encode_members(t: Treaty) -> str:
+def _encode_members(t: Treaty) -> bytes:
     return json.dumps({code: [[str(e.date), e.kind, e.note, _sources(e.sources), _d(e.effective),
                                list(e.towards), e.order] for e in events]
-                       for code, events in t.members.items()}, ensure_ascii=False)
+                       for code, events in t.members.items()},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _encode(ds: Dataset, key: str) -> dict[str, Any]:
-    treaties = {}
+def _encode(ds: Dataset, key: str) -> bytes:
+    """One header line of JSON (everything but the events), then each treaty's events."""
+    treaties, blobs, offset = {}, [], 0
     for t in ds.treaties.values():
+        blob = _encode_members(t)
         treaties[t.id] = [t.name, t.kind, list(t.obligations), str(t.signed), t.short,
                           list(t.aliases), _d(t.in_force), _d(t.ended), t.predecessor,
-                          t.successor, t.note, _sources(t.sources), _encode_members(t)]
+                          t.successor, t.note, _sources(t.sources), offset, len(blob)]
+        blobs.append(blob)
+        offset += len(blob)
     states = {s.code: [s.name, s.iso2, s.iso3166_3,
                        [[p.code, _d(p.start), _d(p.end)] for p in s.cow], s.cow_abb,
                        list(s.aliases), _d(s.start), _d(s.end), s.successor, s.note,
                        _sources(s.sources)]
               for s in ds.states.values()}
-    return {"format": FORMAT, "key": key, "as_of": _d(ds.as_of), "files": list(ds.files),
-            "treaties": treaties, "states": states}
+    header = {"format": FORMAT, "key": key, "as_of": _d(ds.as_of), "files": list(ds.files),
+              "treaties": treaties, "states": states, "blob_bytes": offset}
+    return json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" \
+        + b"".join(blobs)
 
 
 class LazyMembers(Mapping):
-    """A treaty's members, decoded from the cache on first use."""
+    """A treaty's members, read from the cache file on first use.
 
-    def __init__(self, treaty_id: str, blob: str):
+    If that part of the file turns out to be damaged, the members come from `fallback` (a full
+    load of the data files) instead, and the cache file is removed so the next run rebuilds it.
+    """
+
+    def __init__(self, treaty_id: str, path: Path, offset: int, length: int,
+                 fallback: Callable[[], Dataset]):
         self._treaty_id = treaty_id
-        self._blob: str | None = blob
-        self._data: dict[str, list[Event]] = {}
+        self._where: tuple[Path, int, int] | None = (path, offset, length)
+        self._fallback = fallback
+        self._data: Mapping[str, list[Event]] = {}
 
-    def _load(self) -> dict[str, list[Event]]:
-        if self._blob is not None:
-            raw = json.loads(self._blob)
-            self._data = {
-                code: [Event(self._treaty_id, code, parse_date(d), kind, note, _unsources(src),
-                             _p(eff), tuple(towards), None, order)
-                       for d, kind, note, src, eff, towards, order in events]
-                for code, events in raw.items()}
-            self._blob = None
+    def _load(self) -> Mapping[str, list[Event]]:
+        if self._where is not None:
+            path, offset, length = self._where
+            self._where = None
+            try:
+                with path.open("rb") as fh:
+                    fh.seek(offset)
+                    raw = json.loads(fh.read(length))
+                self._data = {
+                    code: [Event(self._treaty_id, code, parse_date(d), kind, note,
+                                 _unsources(src), _p(eff), tuple(towards), None, order)
+                           for d, kind, note, src, eff, towards, order in events]
+                    for code, events in raw.items()}
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+                self._data = self._fallback().treaties[self._treaty_id].members
         return self._data
 
     def __getitem__(self, code: str) -> list[Event]:
@@ -113,19 +136,23 @@ class LazyMembers(Mapping):
         return len(self._load())
 
 
-def _decode(doc: dict[str, Any], key: str) -> Dataset:
-    if doc.get("format") != FORMAT or doc.get("key") != key:
-        raise ValueError("cache is for other data")
+def _decode(path: Path, key: str, fallback: Callable[[], Dataset]) -> Dataset:
+    with path.open("rb") as fh:
+        header = fh.readline()
+        doc = json.loads(header)
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != key:
+            raise ValueError("cache is for other data")
+        base = len(header)
+        if os.fstat(fh.fileno()).st_size != base + int(doc["blob_bytes"]):
+            raise ValueError("cache is truncated or padded")
     ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]), from_cache=True)
     for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ, note,
-              sources, members) in doc["treaties"].items():
-        if not isinstance(members, str):
-            raise ValueError("members must be a JSON string")
+              sources, offset, length) in doc["treaties"].items():
         ds.treaties[tid] = Treaty(
             id=tid, name=name, kind=kind, obligations=tuple(obligations), signed=parse_date(signed),
             short=short, aliases=tuple(aliases), in_force=_p(in_force), ended=_p(ended),
             predecessor=pred, successor=succ, note=note, sources=_unsources(sources),
-            members=LazyMembers(tid, members))  # type: ignore[arg-type]
+            members=LazyMembers(tid, path, base + int(offset), int(length), fallback))  # type: ignore[arg-type]
     for code, (name, iso2, iso3, cow, cow_abb, aliases, start, end, succ, note,
                sources) in doc["states"].items():
         ds.states[code] = State(
@@ -137,15 +164,18 @@ def _decode(doc: dict[str, Any], key: str) -> Dataset:
 
 
 def _path(folder: Path, key: str) -> Path:
-    return folder / f"dataset-{key[:16]}.json"
+    return folder / f"dataset-{key[:16]}.cache"
 
 
-def read_cache(folder: Path, key: str) -> Dataset | None:
-    """The cached dataset for `key`, or None if absent or not trustworthy (then rebuilt)."""
+def read_cache(folder: Path, key: str, fallback: Callable[[], Dataset]) -> Dataset | None:
+    """The cached dataset for `key`, or None if absent or not trustworthy (then rebuilt).
+
+    `fallback` loads the data files in full; it is called only if a treaty's events turn out to
+    be damaged when first read.
+    """
     path = _path(folder, key)
     try:
-        with path.open("rb") as fh:
-            return _decode(json.loads(fh.read()), key)
+        return _decode(path, key, fallback)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -156,8 +186,8 @@ def write_cache(folder: Path, key: str, ds: Dataset) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=folder)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(_encode(ds, key), fh, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_encode(ds, key))
             os.replace(tmp, _path(folder, key))
         except BaseException:
             try:

@@ -151,12 +151,30 @@ def load(
                 key = cache_key(files, __version__)
             except OSError:
                 key = None
-            cached = read_cache(folder, key) if key else None
+            fallback = _memo(lambda: _check_or_raise(paths, bundled, env))
+            cached = read_cache(folder, key, fallback) if key else None
             if cached is not None:
                 return cached
-    dataset, problems = check(paths, bundled=bundled, env=env)
-    if problems:
-        raise DataError(problems)
+    dataset = _check_or_raise(paths, bundled, env)
     if folder is not None and key is not None:
         write_cache(folder, key, dataset)
     return dataset
+
+
+def _check_or_raise(paths, bundled: bool, env: bool) -> Dataset:
+    dataset, problems = check(paths, bundled=bundled, env=env)
+    if problems:
+        raise DataError(problems)
+    return dataset
+
+
+def _memo(make):
+    """Call `make` at most once."""
+    box: list = []
+
+    def get():
+        if not box:
+            box.append(make())
+        return box[0]
+
+    return get
