@@ -73,3 +73,8 @@ def test_json_schema_matches_the_loader():
     assert defs["event"]["properties"]["event"]["enum"] == list(EVENT_KINDS)
     assert defs["treaty"]["properties"]["kind"]["enum"] == list(TREATY_KINDS)
     assert defs["treaty"]["properties"]["obligations"]["items"]["enum"] == list(OBLIGATIONS)
+
+
+def test_readme_shows_the_latest_benchmark_figures():
+    results = (ROOT / "benchmarks" / "results.md").read_text(encoding="utf-8")
+    assert results in (ROOT / "README.md").read_text(encoding="utf-8")
