@@ -175,13 +175,6 @@ def event_row(ds: Dataset, ev: Event) -> dict[str, Any]:
     return row
 
 
-def interval_rows(ds: Dataset, engine: Engine) -> Iterator[dict[str, Any]]:
-    for tid, treaty in ds.treaties.items():
-        for code in treaty.members:
-            for seg in engine.segments(tid, code):
-                yield interval_row(ds, treaty, seg)
-
-
 def interval_row(ds: Dataset, treaty: Treaty, seg: Segment) -> dict[str, Any]:
     row: dict[str, Any] = {"treaty": treaty.id, "treaty_name": treaty.name,
                            "treaty_kind": treaty.kind}

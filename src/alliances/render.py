@@ -7,7 +7,6 @@ from rich.table import Table
 from rich.text import Text
 
 from .dates import PartialDate, Period
-from .errors import Problem
 from .export import coverage_label
 from .model import Dataset, Event, Treaty
 from .query import AllyLink, MemberStanding, TreatyStanding, link_allied
@@ -259,11 +258,6 @@ def _abbrev(obligations: str | None) -> str:
 
 def _pct(x: float | None) -> str:
     return "" if x is None else f"{x:.0%}"
-
-
-def render_problems(console: Console, problems: list[Problem]) -> None:
-    for p in problems:
-        console.print(Text(str(p)), soft_wrap=True)
 
 
 # -- timelines ---------------------------------------------------------------------------------
