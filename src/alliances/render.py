@@ -1,4 +1,4 @@
-"""Terminal rendering with rich: the only core-adjacent module that imports rich."""
+"""Terminal rendering with rich; with cli.py, the only module that imports it (ruff enforces)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ __all__ = [
     "render_history",
     "render_members",
     "render_memberships",
+    "render_states",
+    "render_timeline",
     "render_treaties",
 ]
 
