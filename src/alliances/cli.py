@@ -43,7 +43,6 @@ EXIT_USAGE = 2
 
 app = typer.Typer(
     name="alliances",
-    help="Who was in which alliance, in what status, on any date; and who was allied with whom.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -214,6 +213,8 @@ def _main(
     """Who was in which alliance, in what status, on any date; and who was allied with whom.
 
     Example: alliances allies Armenia Belarus --on 2020-10-01
+
+    Dates are YYYY-MM-DD, YYYY-MM or YYYY. Exit codes: 0 ok, 1 data problem, 2 usage problem.
     """
     _global.data = list(data or [])
     _global.no_bundled = no_bundled
