@@ -37,6 +37,7 @@ def test_api_export_kinds(api, kind, expected):
 def test_api_errors_are_the_library_exceptions(api):
     with pytest.raises(UsageError):
         api.allies("AAA", "BBB", obligations=["friendship"])
+    assert api.allies("AAA", "BBB", on="2020", obligations=["Defense"])["via"] == ["beta", "gamma"]
     with pytest.raises(UsageError):
         list(api.export("cubes"))
     with pytest.raises(UsageError):

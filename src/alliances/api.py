@@ -29,7 +29,7 @@ from .export import (
     treaty_row,
 )
 from .load import load as load_dataset
-from .model import OBLIGATIONS, Dataset
+from .model import OBLIGATIONS, Dataset, normalize_obligation
 from .names import Resolver
 from .query import Engine
 
@@ -96,7 +96,7 @@ class Alliances:
         With one state: a list of rows, one per ally and linking treaty.
         """
         period = _period(on)
-        wanted = list(obligations)
+        wanted = [normalize_obligation(ob) for ob in obligations]
         for ob in wanted:
             if ob not in OBLIGATIONS:
                 raise UsageError(f"obligation '{ob}' is not one of {', '.join(OBLIGATIONS)}")

@@ -34,7 +34,7 @@ from .export import (
     write_rows,
 )
 from .load import check, load
-from .model import OBLIGATIONS, Dataset
+from .model import OBLIGATIONS, Dataset, normalize_obligation
 from .names import Resolver
 from .query import Engine
 
@@ -152,7 +152,7 @@ def _obligations(values: list[str] | None) -> list[str]:
         return ["defence"]
     out: list[str] = []
     for v in values:
-        v = v.lower().replace("defense", "defence").replace("offense", "offence")
+        v = normalize_obligation(v)
         if v == "any":
             return list(OBLIGATIONS)
         if v not in OBLIGATIONS:

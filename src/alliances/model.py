@@ -48,6 +48,11 @@ EVENT_KINDS: dict[str, str | None] = {
 RELATION_EVENT_KINDS = ("suspended", "resumed")
 
 
+def normalize_obligation(text: str) -> str:
+    """Lower-case, with the US spellings ATOP uses accepted: 'Defense' -> 'defence'."""
+    return text.strip().lower().replace("defense", "defence").replace("offense", "offence")
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a value was written: file, 1-based line and column."""

@@ -19,6 +19,7 @@ from .model import (
     Source,
     State,
     Treaty,
+    normalize_obligation,
 )
 from .yamlread import NodeReader
 
@@ -129,6 +130,9 @@ class FileLoader:
             return None
         return self.r.text(fields[key][1], f"{key} of {what}")
 
+    def opt_texts(self, fields, key: str, what: str) -> tuple[str, ...]:
+        return self.texts(fields[key][1], f"{key} of {what}") if key in fields else ()
+
     def opt_date(self, fields, key: str, what: str) -> PartialDate | None:
         if key not in fields or self.r.is_null(fields[key][1]):
             return None
@@ -179,7 +183,7 @@ class FileLoader:
                     ob = self.r.text(item, f"an obligation of {what}")
                     if ob is None:
                         continue
-                    ob_norm = ob.lower().replace("defense", "defence").replace("offense", "offence")
+                    ob_norm = normalize_obligation(ob)
                     if ob_norm == "none":
                         continue
                     if ob_norm not in OBLIGATIONS:
@@ -197,7 +201,7 @@ class FileLoader:
             obligations=obligations,
             signed=signed or PartialDate(1000),
             short=self.opt_text(fields, "short", what),
-            aliases=self.texts(fields["aliases"][1], f"aliases of {what}") if "aliases" in fields else (),
+            aliases=self.opt_texts(fields, "aliases", what),
             in_force=self.opt_date(fields, "in_force", what),
             ended=self.opt_date(fields, "ended", what),
             predecessor=self.opt_text(fields, "predecessor", what),
@@ -218,7 +222,7 @@ class FileLoader:
         self.treaties.append(treaty)
 
     def member(self, treaty: Treaty, code: str, key_node: Node, node: Node) -> list[Event] | None:
-        if key_node.tag == "tag:yaml.org,2002:int" or code.isdigit():
+        if code.isdigit():
             self.r.error(key_node, f"member key {code} of treaty '{treaty.id}' is a number",
                          "key members by ISO 3166-1 alpha-3 code (e.g. ARM); COW numbers are "
                          "for queries, not keys")
@@ -332,8 +336,7 @@ class FileLoader:
                 iso3166_3=self.opt_text(fields, "iso3166_3", what),
                 cow=tuple(cow),
                 cow_abb=self.opt_text(fields, "cow_abb", what),
-                aliases=self.texts(fields["aliases"][1], f"aliases of {what}")
-                if "aliases" in fields else (),
+                aliases=self.opt_texts(fields, "aliases", what),
                 start=self.opt_date(fields, "from", what),
                 end=self.opt_date(fields, "to", what),
                 successor=self.opt_text(fields, "successor", what),

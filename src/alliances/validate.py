@@ -46,10 +46,9 @@ def validate(ds: Dataset) -> list[Problem]:
         if s.successor and s.successor not in ds.states:
             add(Problem.at(s.loc, f"successor '{s.successor}' of state {s.code} is not a known state",
                            _suggest_state(s.successor, ds.states)))
-        if s.start and s.end and not _certainly_before(s.start, s.end) and s.start != s.end:
-            if s.end.latest < s.start.earliest:
-                add(Problem.at(s.loc, f"state {s.code} ends ({s.end}) before it begins ({s.start})",
-                               "check `from` and `to`"))
+        if s.start and s.end and _certainly_before(s.end, s.start):
+            add(Problem.at(s.loc, f"state {s.code} ends ({s.end}) before it begins ({s.start})",
+                           "check `from` and `to`"))
     return problems
 
 
