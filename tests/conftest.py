@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from alliances.dates import parse_period
-from alliances.load import load
+from alliances.loading import load
 from alliances.query import Engine
 
 HERE = Path(__file__).parent

@@ -4,7 +4,7 @@ import pytest
 
 import alliances
 from alliances.errors import DataError, UnknownName, UsageError
-from alliances.load import ENV_VAR, check, data_files, load
+from alliances.loading import ENV_VAR, check, data_files, load
 
 from .conftest import FIXTURES, MINI
 

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from alliances.cli import app
-from alliances.load import check, load
+from alliances.loading import check, load
 from alliances.names import Resolver
 
 runner = CliRunner()

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from alliances.cache import cache_dir
-from alliances.load import load
+from alliances.loading import load
 from alliances.query import Engine
 
 from .conftest import FIXTURES, period

@@ -43,7 +43,7 @@ def test_readme_coverage_totals_match_the_data():
     import re
 
     from alliances.export import treaty_row
-    from alliances.load import load
+    from alliances.loading import load
 
     ds = load(env=False, cache=False)
     rows = [treaty_row(ds, t) for t in ds.treaties.values()]

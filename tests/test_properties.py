@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from alliances.dates import ALL, PART, SOME, Period, parse_period
-from alliances.load import check
+from alliances.loading import check
 from alliances.model import Dataset, Event, Treaty
 from alliances.query import Engine
 

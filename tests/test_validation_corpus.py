@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from alliances.load import check
+from alliances.loading import check
 
 from .conftest import FIXTURES
 

@@ -28,7 +28,7 @@ from .export import (
     state_year_rows,
     treaty_row,
 )
-from .load import load as load_dataset
+from .loading import load as load_dataset
 from .model import OBLIGATIONS, Dataset, normalize_obligation
 from .names import Resolver
 from .query import Engine
