@@ -97,3 +97,12 @@ def test_presence_half_open_and_three_valued(start, end, query, expected):
 def test_partial_date_equality_is_by_value():
     assert PartialDate(1999) == parse_date("1999")
     assert PartialDate(1999) != parse_date("1999-01-01")
+
+
+def test_days_in_month_agrees_with_the_calendar_module():
+    import calendar
+
+    from alliances.dates import days_in_month
+
+    assert all(days_in_month(y, m) == calendar.monthrange(y, m)[1]
+               for y in range(1000, 3000) for m in range(1, 13))

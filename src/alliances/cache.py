@@ -11,15 +11,18 @@ treaty whose events turn out damaged when read is loaded from the data files ins
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from .dates import PartialDate, parse_date
 from .model import CowPeriod, Dataset, Event, Source, State, Treaty
+
+try:  # the same BLAKE2b as hashlib's, without loading OpenSSL on every start (~3 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python implementations
+    from hashlib import blake2b
 
 __all__ = ["cache_dir", "cache_key", "read_cache", "write_cache"]
 
@@ -37,7 +40,7 @@ def cache_dir() -> Path | None:
 
 
 def cache_key(files: list[Path], version: str) -> str:
-    h = hashlib.blake2b(digest_size=20)
+    h = blake2b(digest_size=20)
     h.update(f"alliances {version} format {FORMAT}\n".encode())
     for f in files:
         data = f.read_bytes()
@@ -184,6 +187,8 @@ def write_cache(folder: Path, key: str, ds: Dataset) -> None:
     """Write the cache atomically; a cache that cannot be written is simply not written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -7,7 +7,6 @@ answers "uncertain".
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -18,6 +17,17 @@ __all__ = ["DateError", "PartialDate", "Period", "parse_date", "parse_period"]
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MIN_YEAR = 1000
 MAX_YEAR = 2999
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 by the proleptic Gregorian calendar (the calendar module's answer, without
+    importing it at start-up)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month - 1]
 
 
 class DateError(ValueError):
@@ -50,7 +60,7 @@ class PartialDate:
         if self.day is not None:
             return date(self.year, self.month, self.day)  # type: ignore[arg-type]
         month = self.month or 12
-        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return date(self.year, month, days_in_month(self.year, month))
 
     @property
     def exact(self) -> bool:
@@ -93,10 +103,10 @@ def parse_date(text: str) -> PartialDate:
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"'{text}' is impossible: there is no month {month}")
     if day is not None:
-        last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
+        last = days_in_month(year, month)  # type: ignore[arg-type]
         if not 1 <= day <= last:
             raise DateError(
-                f"'{text}' is impossible: {calendar.month_name[month]} {year} "  # type: ignore[index]
+                f"'{text}' is impossible: {_MONTHS[month - 1]} {year} "  # type: ignore[index]
                 f"has {last} days"
             )
     return PartialDate(year, month, day)

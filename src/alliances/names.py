@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from datetime import date
 
 from .errors import UnknownName
@@ -17,6 +16,8 @@ def normalize(text: str) -> str:
     """Case- and accent-insensitive key: 'Türkiye' -> 'turkiye', 'Côte d’Ivoire' -> 'cote d'ivoire'."""
     if text.isascii():
         return " ".join(text.replace(".", "").casefold().split())
+    import unicodedata
+
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace(".", "")
@@ -28,22 +29,37 @@ class Resolver:
 
     def __init__(self, ds: Dataset):
         self.ds = ds
-        self._states: dict[str, set[str]] = {}
-        self._treaties: dict[str, set[str]] = {}
-        for s in ds.states.values():
-            keys = [s.code, s.name, *s.aliases]
-            if s.iso2:
-                keys.append(s.iso2)
-            if s.iso3166_3:
-                keys.append(s.iso3166_3)
-            if s.cow_abb:
-                keys.append(s.cow_abb)
-            keys.extend(str(p.code) for p in s.cow)
-            for k in keys:
-                self._states.setdefault(normalize(k), set()).add(s.code)
-        for t in ds.treaties.values():
-            for k in [t.id, t.name, *( [t.short] if t.short else []), *t.aliases]:
-                self._treaties.setdefault(normalize(k), set()).add(t.id)
+        self._state_index: dict[str, set[str]] | None = None
+        self._treaty_index: dict[str, set[str]] | None = None
+
+    # Built on first use: a treaty query never pays for normalising every state's names.
+    @property
+    def _states(self) -> dict[str, set[str]]:
+        if self._state_index is None:
+            index: dict[str, set[str]] = {}
+            for s in self.ds.states.values():
+                keys = [s.code, s.name, *s.aliases]
+                if s.iso2:
+                    keys.append(s.iso2)
+                if s.iso3166_3:
+                    keys.append(s.iso3166_3)
+                if s.cow_abb:
+                    keys.append(s.cow_abb)
+                keys.extend(str(p.code) for p in s.cow)
+                for k in keys:
+                    index.setdefault(normalize(k), set()).add(s.code)
+            self._state_index = index
+        return self._state_index
+
+    @property
+    def _treaties(self) -> dict[str, set[str]]:
+        if self._treaty_index is None:
+            index: dict[str, set[str]] = {}
+            for t in self.ds.treaties.values():
+                for k in [t.id, t.name, *([t.short] if t.short else []), *t.aliases]:
+                    index.setdefault(normalize(k), set()).add(t.id)
+            self._treaty_index = index
+        return self._treaty_index
 
     def state(self, name: str, on: date | None = None) -> str:
         """The canonical code for `name`; raises UnknownName with suggestions."""
