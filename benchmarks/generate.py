@@ -90,13 +90,13 @@ def generate(events: int, out: Path, seed: int = 7) -> int:
                       f"    obligations: {obligations}", "    signed: 1945-01-01",
                       "    sources: [https://example.org/synthetic]", "    members:"]
             budget = per_treaty + (1 if t < events % TREATIES else 0)
-            members = rng.sample(codes, k=min(len(codes), max(2, budget // 3)))
+            # members in random order until the treaty's budget is spent (a history may end
+            # early, when a state leaves for good, so the next member takes up the rest)
             remaining = budget
-            for i, code in enumerate(members):
+            for code in rng.sample(codes, k=len(codes)):
                 if remaining <= 0:
                     break
-                share = remaining if i == len(members) - 1 else min(remaining, rng.randint(1, 5))
-                evs = member_events(rng, share)
+                evs = member_events(rng, min(remaining, rng.randint(1, 5)))
                 remaining -= len(evs)
                 written += len(evs)
                 lines.append(f"      {code}:")

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from alliances.cli import app
 from alliances.export import atomic_output, dataset_document, write_yaml
-from alliances.load import load
+from alliances.loading import load
 
 from .conftest import FIXTURES, MINI
 
@@ -203,7 +203,10 @@ def test_progress_counter_only_on_a_terminal_after_a_second(monkeypatch):
 
     rows = [{"n": i} for i in range(3000)]
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
-    assert list(cli._with_progress(iter(rows))) == rows  # not a terminal: rows pass through
+    with cli._Progress() as progress:  # not a terminal: rows pass through, nothing is shown
+        assert list(progress.counted(iter(rows))) == rows
+        progress.update(10**6)
+        assert progress._shown is None
 
     clock = iter(range(0, 10_000))
     monkeypatch.setattr(time_module, "monotonic", lambda: next(clock))
@@ -231,5 +234,63 @@ def test_progress_counter_only_on_a_terminal_after_a_second(monkeypatch):
     import rich.progress
 
     monkeypatch.setattr(rich.progress, "Progress", FakeProgress)
-    assert list(cli._with_progress(iter(rows))) == rows
+    with cli._Progress() as progress:
+        assert list(progress.counted(iter(rows))) == rows
+        assert not hasattr(started[0], "stopped")
     assert len(started) == 1 and started[0].completed == 3000 and started[0].stopped
+
+
+def _csv_writer_text(ds, fmt, directed, years=range(1945, 2027)):
+    """The dyad-year rows written the plain way: one csv.writer row per tuple."""
+    from alliances.export import DYAD_YEAR_COLUMNS, Filters, dyad_year_tuples
+    from alliances.query import Engine
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(DYAD_YEAR_COLUMNS)
+    writer.writerows(dyad_year_tuples(ds, Engine(ds), Filters(), years, directed, csv_ready=True))
+    return out.getvalue()
+
+
+def _fast_text(ds, fmt, directed, years=range(1945, 2027), progress=None):
+    from alliances.export import Filters, write_dyad_years
+    from alliances.query import Engine
+
+    out = io.StringIO()
+    n = write_dyad_years(ds, Engine(ds), Filters(), years, fmt, out, directed, progress=progress)
+    return out.getvalue(), n
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+@pytest.mark.parametrize("directed", [False, True])
+def test_dyad_year_writer_equals_plain_csv_writer_on_bundled_data(fmt, directed):
+    ds = load(bundled=True, env=False)
+    counts = []
+    text, n = _fast_text(ds, fmt, directed, progress=counts.append)
+    assert text == _csv_writer_text(ds, fmt, directed)
+    assert n == text.count("\n") - 1 > 40_000 * (2 if directed else 1)
+    assert counts == sorted(counts) and counts[-1] == n  # progress rises to the row count
+
+
+def test_dyad_year_writer_quotes_like_csv_writer(mini):
+    import copy
+
+    ds = copy.deepcopy(mini)
+    odd = 'odd,"id"'
+    treaty = ds.treaties.pop("alpha")
+    treaty.id = odd
+    for events in treaty.members.values():
+        for e in events:
+            e.treaty = odd
+    ds.treaties[odd] = treaty
+    text, _ = _fast_text(ds, "csv", False)
+    assert '"odd,""id""' in text
+    assert text == _csv_writer_text(ds, "csv", False)
+
+
+def test_dyad_year_json_goes_through_rows(mini):
+    from alliances.export import DYAD_YEAR_COLUMNS
+
+    text, n = _fast_text(mini, "json", False)
+    rows = __import__("json").loads(text)
+    assert len(rows) == n > 0 and list(rows[0]) == DYAD_YEAR_COLUMNS

@@ -1,7 +1,5 @@
 """The command line: parse arguments, call the library, render tables, CSV or JSON."""
 
-from __future__ import annotations
-
 import json
 import os
 import signal
@@ -33,7 +31,7 @@ from .export import (
     treaty_row,
     write_rows,
 )
-from .load import check, load
+from .loading import check, load
 from .model import OBLIGATIONS, Dataset, normalize_obligation
 from .names import Resolver
 from .query import Engine
@@ -629,12 +627,11 @@ def export(
         Filters,
         atomic_output,
         dataset_document,
-        dyad_year_rows,
-        dyad_year_tuples,
         events_rows,
         intervals_rows,
         snapshot_rows,
         state_year_rows,
+        write_dyad_years,
         write_yaml,
     )
     from .model import TREATY_KINDS
@@ -674,17 +671,19 @@ def export(
             rows, columns = snapshot_rows(ds, engine, period, filters), SNAPSHOT_COLUMNS
         elif kind is ExportKind.state_year:
             rows, columns = state_year_rows(ds, engine, filters, years), STATE_YEAR_COLUMNS
-        elif fmt in (ExportFormat.csv, ExportFormat.tsv):
-            rows = dyad_year_tuples(ds, engine, filters, years, directed, csv_ready=True)
-            columns = DYAD_YEAR_COLUMNS
         else:
-            rows, columns = dyad_year_rows(ds, engine, filters, years, directed), DYAD_YEAR_COLUMNS
+            rows, columns = None, DYAD_YEAR_COLUMNS
 
         def write(out) -> None:
             if fmt is ExportFormat.yaml:
                 write_yaml(dataset_document(ds, filters), out)
-            else:
-                write_rows(_with_progress(rows), columns, fmt.value, out)
+                return
+            with _Progress() as progress:
+                if rows is None:
+                    write_dyad_years(ds, engine, filters, years, fmt.value, out, directed,
+                                     progress=progress.update)
+                else:
+                    write_rows(progress.counted(rows), columns, fmt.value, out)
 
         if output is None:
             write(sys.stdout)
@@ -696,32 +695,72 @@ def export(
             raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-def _with_progress(rows):
-    """Show a row counter on stderr once an export has run for a second (terminals only)."""
-    if not sys.stderr.isatty() or _global.quiet:
-        yield from rows
-        return
-    import time
+class _Progress:
+    """A row counter on stderr once an export has run for a second (terminals only)."""
 
-    started = time.monotonic()
-    progress = None
-    count = 0
-    try:
-        for row in rows:
-            count += 1
-            if progress is None and count % 1000 == 0 and time.monotonic() - started > 1:
-                from rich.progress import Progress, SpinnerColumn, TextColumn
+    def __init__(self) -> None:
+        import time
 
-                progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"),
-                                    console=_console(stderr=True), transient=True)
-                progress.start()
-                task = progress.add_task("export", completed=count)
-            elif progress is not None and count % 1000 == 0:
-                progress.update(task, completed=count)
+        self._clock = time.monotonic
+        self._started = self._clock()
+        self._shown = None
+        self._task = None
+        self._enabled = sys.stderr.isatty() and not _global.quiet
+
+    def update(self, count: int) -> None:
+        if not self._enabled:
+            return
+        if self._shown is None:
+            if self._clock() - self._started <= 1:
+                return
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            self._shown = Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"),
+                                   console=_console(stderr=True), transient=True)
+            self._shown.start()
+            self._task = self._shown.add_task("export", completed=count)
+        else:
+            self._shown.update(self._task, completed=count)
+
+    def counted(self, rows):
+        count = 0
+        for count, row in enumerate(rows, 1):
+            if count % 1000 == 0:
+                self.update(count)
             yield row
-    finally:
-        if progress is not None:
-            progress.stop()
+
+    def __enter__(self) -> "_Progress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._shown is not None:
+            self._shown.stop()
+
+
+# Options of the top-level callback that take a value (so their value is not a command name).
+_GLOBAL_VALUE_OPTIONS = {"--data", "-d"}
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The subcommand an argument list invokes, or None (help, completion, a typo...)."""
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return None
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _GLOBAL_VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _needed_commands(commands: list, name: str | None) -> list:
+    """Only the command being run, if known: typer inspects every registered command's
+    signature at start-up, which costs more than answering a query."""
+    chosen = [c for c in commands if (c.name or c.callback.__name__) == name]
+    return chosen or commands
 
 
 def main() -> None:
@@ -729,7 +768,10 @@ def main() -> None:
     # Let `alliances ... | head` end quietly, as csvkit does: die by SIGPIPE, no traceback.
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    commands = getattr(app, "registered_commands", None)
     try:
+        if commands is not None:
+            app.registered_commands = _needed_commands(commands, _command_named(sys.argv[1:]))
         app()
     except KeyboardInterrupt:
         sys.stderr.write("\n")
@@ -740,6 +782,9 @@ def main() -> None:
         if os.environ.get("ALLIANCES_DEBUG"):
             raise
         sys.exit(3)
+    finally:
+        if commands is not None:
+            app.registered_commands = commands
 
 
 __all__ = ["app", "main"]

@@ -6,10 +6,9 @@ export of the same kind (docs/export-columns.md).
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -27,6 +26,7 @@ __all__ = [
     "Filters",
     "dyad_year_rows",
     "dyad_year_tuples",
+    "write_dyad_years",
     "events_rows",
     "intervals_rows",
     "snapshot_rows",
@@ -345,13 +345,130 @@ def state_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range
                 yield row
 
 
-def _years_of(spans: list[Span], lo: int, hi: int) -> set[int]:
-    """The years in [lo, hi] that share at least one day with the spans."""
-    out: set[int] = set()
+def _year_ranges(spans: list[Span], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The years in [lo, hi] that share a day with each span, as (first, last) ranges."""
+    out = []
     for start, end in spans:
-        last = hi if end is None else (end - timedelta(days=1)).year
-        out.update(range(max(start.year, lo), min(last, hi) + 1))
+        last = hi if end is None else min((end - timedelta(days=1)).year, hi)
+        first = max(start.year, lo)
+        if first <= last:
+            out.append((first, last))
     return out
+
+
+def _pair_runs(links: list[tuple], lo: int, hi: int) -> Iterator[tuple[int, int, tuple, list[Span]]]:
+    """Runs of years over which the same treaties link a pair, equally certain.
+
+    `links` holds (treaty id, obligation mask, certain spans, possible spans) for each treaty
+    linking the pair. Yields (first year, last year, cells after the states, possible spans).
+    """
+    if len(links) == 1:  # the common case: one treaty, linked over one run of years, certainly
+        tid, mask, certain, possible = links[0]
+        runs = _year_ranges(possible, lo, hi)
+        if len(runs) == 1 and _year_ranges(certain, lo, hi) == runs:
+            yield runs[0][0], runs[0][1], (tid, *mask, True), possible
+            return
+    # a sweep over the years where some treaty's link starts or ends, instead of year by year
+    changes: dict[int, list[tuple[int, int, int]]] = {}
+    for i, (_, _, certain, possible) in enumerate(links):
+        for kind, spans in ((0, possible), (1, certain)):
+            for first, last in _year_ranges(spans, lo, hi):
+                changes.setdefault(first, []).append((kind, i, 1))
+                changes.setdefault(last + 1, []).append((kind, i, -1))
+    active = [0] * len(links)
+    certain_count = 0
+    bounds = sorted(changes)
+    tails: dict[tuple, tuple] = {}
+    for n, year in enumerate(bounds[:-1]):
+        for kind, i, step in changes[year]:
+            if kind:
+                certain_count += step
+            else:
+                active[i] += step
+        present = tuple(i for i, count in enumerate(active) if count)
+        if not present:
+            continue
+        sig = (present, certain_count > 0)
+        tail = tails.get(sig)
+        if tail is None:
+            here = [links[i] for i in present]
+            masks = [c[1] for c in here]
+            obs = masks[0] if len(masks) == 1 else tuple(map(any, zip(*masks, strict=True)))
+            tail = tails[sig] = (" ".join(sorted(c[0] for c in here)), *obs, certain_count > 0,
+                                 [sp for c in here for sp in c[3]])
+        yield year, bounds[n + 1] - 1, tail[:-1], tail[-1]
+
+
+def _dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, directed: bool,
+                      render: Callable[[tuple], Any]) -> Iterator[tuple[int, list]]:
+    """(year, rows) in year order; each row is `render` of its cells after the year column.
+
+    Rows are rendered once per pair and run of identical years, not once per year, and each
+    year's rows come out in order because the runs are sorted once, by their row's sort key.
+    """
+    lo, hi = years.start, years.stop - 1
+    if lo > hi:
+        return
+    obligation_names = list(ATOP_OBLIGATION_COLUMNS)
+    # (a, b) with a < b -> the treaties linking them: (id, mask, certain spans, possible spans)
+    links: dict[tuple[str, str], list[tuple]] = {}
+    for tid, treaty in ds.treaties.items():
+        if not treaty.obligations or not f.treaty_ok(treaty):
+            continue
+        mask = tuple(ob in treaty.obligations for ob in obligation_names)
+        for a, b, certain, possible in engine.pair_spans(tid, sorted(treaty.members)):
+            if f.states is None or a in f.states or b in f.states:
+                links.setdefault((a, b), []).append((tid, mask, certain, possible))
+
+    states = ds.states
+    fixed = {code: (s.cow[0].code if s.cow else None) for code, s in states.items()
+             if len(s.cow) <= 1}
+    iso2 = {code: s.iso2 for code, s in states.items()}
+
+    def cow(code: str, y: int, spans: list[Span]) -> int | None:
+        if code in fixed:
+            return fixed[code]
+        s = states.get(code)
+        if s is None:
+            return None
+        # the code in use on the first day of the year that the link held
+        jan1 = date(y, 1, 1)
+        first = max(jan1, min((st for st, en in spans if en is None or en > jan1), default=jan1))
+        return s.cow_on(first)
+
+    records: list[tuple[tuple, list[tuple[int, int, Any]]]] = []
+    for (a, b), pair_links in links.items():
+        steady = a in fixed and b in fixed  # COW codes that do not change with the year
+        runs: dict[tuple, list[tuple[int, int, Any]]] = {}
+        rendered: dict[tuple, Any] = {}
+        for first, last, tail, spans in _pair_runs(pair_links, lo, hi):
+            for y in ((first,) if steady else range(first, last + 1)):
+                ca, cb = cow(a, y, spans), cow(b, y, spans)
+                s1, s2 = a, b
+                if (ca, a) > (cb, b) if ca is not None and cb is not None else a > b:
+                    s1, s2, ca, cb = b, a, cb, ca
+                orders = [(ca, cb, s1, s2)]
+                if directed:
+                    orders.append((cb, ca, s2, s1))
+                for c1, c2, t1, t2 in orders:
+                    cells = (c1, c2, t1, t2, iso2.get(t1), iso2.get(t2), *tail)
+                    row = rendered.get(cells)
+                    if row is None:
+                        row = rendered[cells] = render(cells)
+                    runs.setdefault((c1 is None, c1 or 0, c2 or 0, t1, t2), []).append(
+                        (first, last, row) if steady else (y, y, row))
+        records.extend(runs.items())
+    records.sort(key=lambda r: r[0])
+
+    by_year: list[list] = [[] for _ in range(lo, hi + 1)]
+    for _, rows in records:
+        for first, last, row in rows:
+            for i in range(first - lo, last - lo + 1):
+                by_year[i].append(row)
+    for i, rows in enumerate(by_year):
+        if rows:
+            yield lo + i, rows
+            by_year[i] = []
 
 
 def dyad_year_tuples(ds: Dataset, engine: Engine, f: Filters, years: range,
@@ -363,68 +480,10 @@ def dyad_year_tuples(ds: Dataset, engine: Engine, f: Filters, years: range,
     keep ccode1 < ccode2 (ISO codes order pairs where a COW code is missing); `--directed`
     writes both orders. `csv_ready` renders booleans as true/false and None as "".
     """
-    lo, hi = years.start, years.stop - 1
-    obligation_names = list(ATOP_OBLIGATION_COLUMNS)
-    by_year: dict[int, dict[tuple[str, str], list]] = {}
-    for tid, treaty in ds.treaties.items():
-        if not treaty.obligations or not f.treaty_ok(treaty):
-            continue
-        mask = [ob in treaty.obligations for ob in obligation_names]
-        codes = [c for c in sorted(treaty.members) if engine.allied_spans(tid, c)[1]]
-        for i, a in enumerate(codes):
-            for b in codes[i + 1:]:
-                if not (f.state_ok(a) or f.state_ok(b)):
-                    continue
-                certain, possible, _ = engine.link_spans(tid, a, b)
-                if not possible:
-                    continue
-                certain_years = _years_of(certain, lo, hi)
-                for y in _years_of(possible, lo, hi):
-                    pairs = by_year.setdefault(y, {})
-                    entry = pairs.get((a, b))
-                    if entry is None:
-                        pairs[(a, b)] = [[tid], list(mask), y in certain_years, possible]
-                    else:
-                        entry[0].append(tid)
-                        entry[1] = [x or m for x, m in zip(entry[1], mask, strict=True)]
-                        entry[2] = entry[2] or y in certain_years
-                        entry[3] = entry[3] + possible
-    states = ds.states
-    fixed = {code: (s.cow[0].code if len(s.cow) == 1 else None, s.iso2)
-             for code, s in states.items() if len(s.cow) <= 1}
-
-    def cow(code: str, y: int, spans: list[Span]) -> int | None:
-        if code in fixed:
-            return fixed[code][0]
-        s = states.get(code)
-        if s is None:
-            return None
-        # the code in use on the first day of the year that the link held
-        first = max(date(y, 1, 1), min((st for st, en in spans
-                                        if en is None or en > date(y, 1, 1)), default=date(y, 1, 1)))
-        return s.cow_on(first)
-
-    def iso2(code: str) -> str | None:
-        s = states.get(code)
-        return s.iso2 if s else None
-
-    true, false, none = (("true", "false", "") if csv_ready else (True, False, None))
-    for y in sorted(by_year):
-        rows = []
-        for (a, b), (tids, obs, is_certain, spans) in by_year[y].items():
-            ca, cb = cow(a, y, spans), cow(b, y, spans)
-            if (ca, a) > (cb, b) if ca is not None and cb is not None else a > b:
-                a, b, ca, cb = b, a, cb, ca
-            tail = (" ".join(sorted(tids)), *(true if o else false for o in obs),
-                    true if is_certain else false)
-            ia, ib = iso2(a), iso2(b)
-            rows.append((y, none if ca is None else ca, none if cb is None else cb, a, b,
-                         none if ia is None else ia, none if ib is None else ib, *tail))
-            if directed:
-                rows.append((y, none if cb is None else cb, none if ca is None else ca, b, a,
-                             none if ib is None else ib, none if ia is None else ia, *tail))
-        rows.sort(key=lambda r: (r[1] == "" or r[1] is None, r[1] or 0, r[2] or 0, r[3], r[4]))
-        yield from rows
+    render = (lambda cells: tuple(_cell(c) for c in cells)) if csv_ready else tuple
+    for y, rows in _dyad_year_blocks(ds, engine, f, years, directed, render):
+        for row in rows:
+            yield (y, *row)
 
 
 def dyad_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
@@ -432,6 +491,58 @@ def dyad_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
     """Dyad-year rows as dicts (see dyad_year_tuples)."""
     for row in dyad_year_tuples(ds, engine, f, years, directed):
         yield dict(zip(DYAD_YEAR_COLUMNS, row, strict=True))
+
+
+def write_dyad_years(ds: Dataset, engine: Engine, f: Filters, years: range, fmt: str,
+                     out: IO[str], directed: bool = False,
+                     progress: Callable[[int], None] | None = None) -> int:
+    """Write the dyad-year export in any row format; return the number of rows.
+
+    CSV and TSV lines are rendered once per pair and content by csv.writer (so quoting is
+    exactly csv.writer's) and written a year at a time; `progress` gets the running row count.
+    """
+    if fmt not in ("csv", "tsv"):
+        rows = dyad_year_rows(ds, engine, f, years, directed)
+        return write_rows(_counted(rows, progress), DYAD_YEAR_COLUMNS, fmt, out)
+    import csv
+    import io
+
+    delimiter = "," if fmt == "csv" else "\t"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="")
+
+    def render(cells: tuple) -> str:
+        fields = [_cell(c) for c in cells]
+        line = delimiter.join(fields)
+        if (line.count(delimiter) == len(fields) - 1 and '"' not in line and "\n" not in line
+                and "\r" not in line):
+            return line
+        buffer.seek(0)  # a field that needs quoting: exactly as csv.writer quotes it
+        buffer.truncate()
+        writer.writerow(fields)
+        return buffer.getvalue()
+
+    out.write(render(tuple(DYAD_YEAR_COLUMNS)) + "\n")
+    count = 0
+    for y, lines in _dyad_year_blocks(ds, engine, f, years, directed, render):
+        lead = f"{y}{delimiter}"
+        out.write(lead + f"\n{lead}".join(lines) + "\n")
+        count += len(lines)
+        if progress is not None:
+            progress(count)
+    return count
+
+
+def _counted(rows: Iterable[dict[str, Any]], progress: Callable[[int], None] | None):
+    if progress is None:
+        yield from rows
+        return
+    count = 0
+    for count, row in enumerate(rows, 1):
+        yield row
+        if count % 1000 == 0:
+            progress(count)
+    progress(count)
 
 
 # -- writers ---------------------------------------------------------------------------------
@@ -449,6 +560,8 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, out
     """Write rows as csv, tsv, json (one array) or jsonl; return the number of rows."""
     count = 0
     if fmt in ("csv", "tsv"):
+        import csv
+
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)
         for row in rows:

@@ -7,7 +7,7 @@ touch them answer "uncertain" with the known bounds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .dates import (
@@ -339,6 +339,29 @@ class Engine:
             certain = subtract(certain, [possible_span(rel.start, rel.end)])
             possible = subtract(possible, [certain_span(rel.start, rel.end)])
         return certain, possible, rels
+
+    def pair_spans(self, treaty_id: str, codes: list[str]
+                   ) -> Iterator[tuple[str, str, list[Span], list[Span]]]:
+        """(a, b, certain, possible) as link_spans gives them, for each pair of `codes` (a before
+        b) that the treaty possibly linked; quicker than asking pair by pair."""
+        spans = {c: self.allied_spans(treaty_id, c) for c in codes}
+        related = {c for c in codes if self.relations(treaty_id, c)}
+        for i, a in enumerate(codes):
+            ca, pa = spans[a]
+            if not pa:
+                continue
+            for b in codes[i + 1:]:
+                cb, pb = spans[b]
+                possible = intersect(pa, pb)
+                if not possible:
+                    continue
+                if a in related or b in related:
+                    certain, possible, _ = self.link_spans(treaty_id, a, b)
+                    if not possible:
+                        continue
+                else:
+                    certain = intersect(ca, cb)
+                yield a, b, certain, possible
 
     def link(self, treaty: Treaty, a: str, b: str, period: Period) -> AllyLink | None:
         """How `treaty` links a and b over the period, or None if it certainly does not."""
