@@ -266,3 +266,55 @@ def test_verbose_says_which_files_were_loaded():
     assert result.exit_code == 0
     assert "mini.yaml" in result.stderr and json.loads(result.stdout)
     assert "loaded 2 files" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv, command",
+    [
+        (["allies", "Armenia", "Belarus"], "allies"),
+        (["--data", "history", "members", "NATO"], "members"),  # a --data value is not a command
+        (["-d", "x.yaml", "-q", "export", "events"], "export"),
+        (["--data=x.yaml", "treaties"], "treaties"),
+        (["--help"], None),
+        ([], None),
+    ],
+)
+def test_command_named_finds_the_subcommand_past_global_options(argv, command, monkeypatch):
+    import alliances.cli as cli
+
+    monkeypatch.delenv("_ALLIANCES_COMPLETE", raising=False)
+    assert cli._command_named(argv) == command
+
+
+def test_shell_completion_keeps_every_command(monkeypatch):
+    import alliances.cli as cli
+
+    monkeypatch.setenv("_ALLIANCES_COMPLETE", "complete_bash")
+    assert cli._command_named(["members", "NA"]) is None
+
+
+def test_main_builds_only_the_command_run_and_restores_the_rest(monkeypatch, capsys):
+    import alliances.cli as cli
+
+    seen = []
+    every = [c.callback.__name__ for c in cli.app.registered_commands]
+    real = cli.app
+    monkeypatch.setattr(cli.sys, "argv", ["alliances", "-q", "history", "Armenia"])
+
+    class Wrapped:
+        registered_commands = real.registered_commands
+
+        def __call__(self):
+            seen.append([c.callback.__name__ for c in self.registered_commands])
+            raise SystemExit(0)
+
+    wrapped = Wrapped()
+    monkeypatch.setattr(cli, "app", wrapped)
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert seen == [["history"]]
+    assert [c.callback.__name__ for c in wrapped.registered_commands] == every
+    monkeypatch.setattr(cli.sys, "argv", ["alliances", "no-such-command"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert seen[-1] == every  # an unknown name keeps them all, for typer's own error message
