@@ -8,9 +8,10 @@ answers "uncertain".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+
+from .records import Frozen, set_field
 
 __all__ = ["DateError", "PartialDate", "Period", "parse_date", "parse_period"]
 
@@ -34,13 +35,19 @@ class DateError(ValueError):
     """A date text that is not an ISO 8601 year, year-month or calendar date, or is impossible."""
 
 
-@dataclass(frozen=True, slots=True)
-class PartialDate:
+class PartialDate(Frozen):
     """A date known to the year, the month or the day."""
 
     year: int
-    month: int | None = None
-    day: int | None = None
+    month: int | None
+    day: int | None
+
+    __slots__ = ("year", "month", "day")
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        set_field(self, "year", year)
+        set_field(self, "month", month)
+        set_field(self, "day", day)
 
     @property
     def precision(self) -> str:
@@ -112,13 +119,20 @@ def parse_date(text: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(Frozen):
     """An inclusive range of days `[first, last]`; a single day when first == last."""
 
     first: date
     last: date
-    label: str | None = field(default=None, compare=False)
+    label: str | None
+
+    __slots__ = ("first", "last", "label")
+    _not_compared = ("label",)
+
+    def __init__(self, first: date, last: date, label: str | None = None) -> None:
+        set_field(self, "first", first)
+        set_field(self, "last", last)
+        set_field(self, "label", label)
 
     @property
     def is_day(self) -> bool:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .model import Location
+from .records import Frozen, set_field
 
 __all__ = ["AlliancesError", "DataError", "Problem", "UnknownName", "UsageError"]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Frozen):
     """One thing wrong with the data: where, what, and how to fix it."""
 
     file: str
@@ -18,6 +16,15 @@ class Problem:
     col: int | None
     what: str
     fix: str
+
+    __slots__ = ("file", "line", "col", "what", "fix")
+
+    def __init__(self, file: str, line: int | None, col: int | None, what: str, fix: str) -> None:
+        set_field(self, "file", file)
+        set_field(self, "line", line)
+        set_field(self, "col", col)
+        set_field(self, "what", what)
+        set_field(self, "fix", fix)
 
     @classmethod
     def at(cls, loc: Location | None, what: str, fix: str, file: str = "<data>") -> Problem:

@@ -10,7 +10,6 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import IO, Any
@@ -18,6 +17,7 @@ from typing import IO, Any
 from .dates import PartialDate, Period, Span
 from .model import Dataset, Event, Treaty
 from .query import AllyLink, Engine, MemberStanding, Segment, link_allied
+from .records import Frozen, set_field
 
 __all__ = [
     "ALLY_COLUMNS",
@@ -249,15 +249,30 @@ def ally_rows(ds: Dataset, a: str, links_by_state: dict[str, list[AllyLink]],
 
 
 # -- filters and panels -----------------------------------------------------------------------
-@dataclass(frozen=True)
-class Filters:
+class Filters(Frozen):
     """Selections that apply to every export kind (None: everything)."""
 
-    treaties: frozenset[str] | None = None
-    states: frozenset[str] | None = None
-    kinds: frozenset[str] | None = None
-    start: PartialDate | None = None
-    end: PartialDate | None = None
+    treaties: frozenset[str] | None
+    states: frozenset[str] | None
+    kinds: frozenset[str] | None
+    start: PartialDate | None
+    end: PartialDate | None
+
+    __slots__ = ("treaties", "states", "kinds", "start", "end")
+
+    def __init__(
+        self,
+        treaties: frozenset[str] | None = None,
+        states: frozenset[str] | None = None,
+        kinds: frozenset[str] | None = None,
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+    ) -> None:
+        set_field(self, "treaties", treaties)
+        set_field(self, "states", states)
+        set_field(self, "kinds", kinds)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
 
     def treaty_ok(self, t: Treaty) -> bool:
         return (self.treaties is None or t.id in self.treaties) and (

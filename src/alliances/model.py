@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import PartialDate
+from .records import Frozen, Record, set_field
 
 __all__ = [
     "ALLIED_STATUSES",
@@ -53,59 +53,138 @@ def normalize_obligation(text: str) -> str:
     return text.strip().lower().replace("defense", "defence").replace("offense", "offence")
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(Frozen):
     """Where a value was written: file, 1-based line and column."""
 
     file: str
     line: int
     col: int
 
+    __slots__ = ("file", "line", "col")
+
+    def __init__(self, file: str, line: int, col: int) -> None:
+        set_field(self, "file", file)
+        set_field(self, "line", line)
+        set_field(self, "col", col)
+
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Frozen):
     url: str
-    title: str | None = None
-    note: str | None = None
+    title: str | None
+    note: str | None
+
+    __slots__ = ("url", "title", "note")
+
+    def __init__(self, url: str, title: str | None = None, note: str | None = None) -> None:
+        set_field(self, "url", url)
+        set_field(self, "title", title)
+        set_field(self, "note", note)
 
 
-@dataclass(slots=True)
-class Event:
+class Event(Record):
     """One dated change in a state's membership of a treaty, as written in the data."""
 
     treaty: str
     state: str
     date: PartialDate
     kind: str
-    note: str | None = None
-    sources: tuple[Source, ...] = ()
-    effective: PartialDate | None = None
-    towards: tuple[str, ...] = ()
-    loc: Location | None = None
-    order: int = 0  # position as written, to keep same-day events in the author's order
+    note: str | None
+    sources: tuple[Source, ...]
+    effective: PartialDate | None
+    towards: tuple[str, ...]
+    loc: Location | None
+    order: int  # position as written, to keep same-day events in the author's order
+
+    __slots__ = (
+        "treaty", "state", "date", "kind", "note", "sources", "effective", "towards", "loc", "order",
+    )
+
+    def __init__(
+        self,
+        treaty: str,
+        state: str,
+        date: PartialDate,
+        kind: str,
+        note: str | None = None,
+        sources: tuple[Source, ...] = (),
+        effective: PartialDate | None = None,
+        towards: tuple[str, ...] = (),
+        loc: Location | None = None,
+        order: int = 0,
+    ) -> None:
+        self.treaty = treaty
+        self.state = state
+        self.date = date
+        self.kind = kind
+        self.note = note
+        self.sources = sources
+        self.effective = effective
+        self.towards = towards
+        self.loc = loc
+        self.order = order
 
 
-@dataclass(slots=True)
-class Treaty:
+class Treaty(Record):
     id: str
     name: str
     kind: str
     obligations: tuple[str, ...]
     signed: PartialDate
-    short: str | None = None
-    aliases: tuple[str, ...] = ()
-    in_force: PartialDate | None = None
-    ended: PartialDate | None = None
-    predecessor: str | None = None
-    successor: str | None = None
-    note: str | None = None
-    sources: tuple[Source, ...] = ()
-    members: dict[str, list[Event]] = field(default_factory=dict)
-    loc: Location | None = None
-    member_locs: dict[str, Location] = field(default_factory=dict)
+    short: str | None
+    aliases: tuple[str, ...]
+    in_force: PartialDate | None
+    ended: PartialDate | None
+    predecessor: str | None
+    successor: str | None
+    note: str | None
+    sources: tuple[Source, ...]
+    members: dict[str, list[Event]]
+    loc: Location | None
+    member_locs: dict[str, Location]
+
+    __slots__ = (
+        "id", "name", "kind", "obligations", "signed", "short", "aliases", "in_force", "ended",
+        "predecessor", "successor", "note", "sources", "members", "loc", "member_locs",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        kind: str,
+        obligations: tuple[str, ...],
+        signed: PartialDate,
+        short: str | None = None,
+        aliases: tuple[str, ...] = (),
+        in_force: PartialDate | None = None,
+        ended: PartialDate | None = None,
+        predecessor: str | None = None,
+        successor: str | None = None,
+        note: str | None = None,
+        sources: tuple[Source, ...] = (),
+        members: dict[str, list[Event]] | None = None,
+        loc: Location | None = None,
+        member_locs: dict[str, Location] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.obligations = obligations
+        self.signed = signed
+        self.short = short
+        self.aliases = aliases
+        self.in_force = in_force
+        self.ended = ended
+        self.predecessor = predecessor
+        self.successor = successor
+        self.note = note
+        self.sources = sources
+        self.members = {} if members is None else members
+        self.loc = loc
+        self.member_locs = {} if member_locs is None else member_locs
 
     @property
     def label(self) -> str:
@@ -115,28 +194,68 @@ class Treaty:
         return [e for events in self.members.values() for e in events]
 
 
-@dataclass(frozen=True, slots=True)
-class CowPeriod:
+class CowPeriod(Frozen):
     code: int
-    start: PartialDate | None = None
-    end: PartialDate | None = None
+    start: PartialDate | None
+    end: PartialDate | None
+
+    __slots__ = ("code", "start", "end")
+
+    def __init__(self, code: int, start: PartialDate | None = None, end: PartialDate | None = None) -> None:
+        set_field(self, "code", code)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
 
 
-@dataclass(slots=True)
-class State:
+class State(Record):
     code: str
     name: str
-    iso2: str | None = None
-    iso3166_3: str | None = None
-    cow: tuple[CowPeriod, ...] = ()
-    cow_abb: str | None = None
-    aliases: tuple[str, ...] = ()
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    successor: str | None = None
-    note: str | None = None
-    sources: tuple[Source, ...] = ()
-    loc: Location | None = None
+    iso2: str | None
+    iso3166_3: str | None
+    cow: tuple[CowPeriod, ...]
+    cow_abb: str | None
+    aliases: tuple[str, ...]
+    start: PartialDate | None
+    end: PartialDate | None
+    successor: str | None
+    note: str | None
+    sources: tuple[Source, ...]
+    loc: Location | None
+
+    __slots__ = (
+        "code", "name", "iso2", "iso3166_3", "cow", "cow_abb", "aliases", "start", "end", "successor",
+        "note", "sources", "loc",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        iso2: str | None = None,
+        iso3166_3: str | None = None,
+        cow: tuple[CowPeriod, ...] = (),
+        cow_abb: str | None = None,
+        aliases: tuple[str, ...] = (),
+        start: PartialDate | None = None,
+        end: PartialDate | None = None,
+        successor: str | None = None,
+        note: str | None = None,
+        sources: tuple[Source, ...] = (),
+        loc: Location | None = None,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.iso2 = iso2
+        self.iso3166_3 = iso3166_3
+        self.cow = cow
+        self.cow_abb = cow_abb
+        self.aliases = aliases
+        self.start = start
+        self.end = end
+        self.successor = successor
+        self.note = note
+        self.sources = sources
+        self.loc = loc
 
     def cow_on(self, day: date | None = None) -> int | None:
         """The COW code in use on `day` (the latest code when day is None)."""
@@ -157,13 +276,28 @@ class State:
         )
 
 
-@dataclass(slots=True)
-class Dataset:
-    treaties: dict[str, Treaty] = field(default_factory=dict)
-    states: dict[str, State] = field(default_factory=dict)
-    as_of: PartialDate | None = None
-    files: tuple[str, ...] = ()
-    from_cache: bool = False
+class Dataset(Record):
+    treaties: dict[str, Treaty]
+    states: dict[str, State]
+    as_of: PartialDate | None
+    files: tuple[str, ...]
+    from_cache: bool
+
+    __slots__ = ("treaties", "states", "as_of", "files", "from_cache")
+
+    def __init__(
+        self,
+        treaties: dict[str, Treaty] | None = None,
+        states: dict[str, State] | None = None,
+        as_of: PartialDate | None = None,
+        files: tuple[str, ...] = (),
+        from_cache: bool = False,
+    ) -> None:
+        self.treaties = {} if treaties is None else treaties
+        self.states = {} if states is None else states
+        self.as_of = as_of
+        self.files = files
+        self.from_cache = from_cache
 
     def event_count(self) -> int:
         return sum(len(events) for t in self.treaties.values() for events in t.members.values())

@@ -8,7 +8,6 @@ touch them answer "uncertain" with the known bounds.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from .dates import (
     ALL,
@@ -23,6 +22,7 @@ from .dates import (
     subtract,
 )
 from .model import ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, Treaty
+from .records import Frozen, Record, set_field
 
 __all__ = [
     "ALL",
@@ -36,8 +36,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(Frozen):
     """A stretch `[start, end)` of one state's membership of one treaty with one status."""
 
     treaty: str
@@ -46,10 +45,39 @@ class Segment:
     start: PartialDate
     end: PartialDate | None
     start_event: Event
-    end_event: Event | None = None  # None: ongoing, or ended with the treaty
-    withdrawal: str | None = None  # "announced" or "notified"
-    withdrawal_date: PartialDate | None = None
-    withdrawal_effective: PartialDate | None = None
+    end_event: Event | None  # None: ongoing, or ended with the treaty
+    withdrawal: str | None  # "announced" or "notified"
+    withdrawal_date: PartialDate | None
+    withdrawal_effective: PartialDate | None
+
+    __slots__ = (
+        "treaty", "state", "status", "start", "end", "start_event", "end_event", "withdrawal",
+        "withdrawal_date", "withdrawal_effective",
+    )
+
+    def __init__(
+        self,
+        treaty: str,
+        state: str,
+        status: str,
+        start: PartialDate,
+        end: PartialDate | None,
+        start_event: Event,
+        end_event: Event | None = None,
+        withdrawal: str | None = None,
+        withdrawal_date: PartialDate | None = None,
+        withdrawal_effective: PartialDate | None = None,
+    ) -> None:
+        set_field(self, "treaty", treaty)
+        set_field(self, "state", state)
+        set_field(self, "status", status)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "start_event", start_event)
+        set_field(self, "end_event", end_event)
+        set_field(self, "withdrawal", withdrawal)
+        set_field(self, "withdrawal_date", withdrawal_date)
+        set_field(self, "withdrawal_effective", withdrawal_effective)
 
     def certain(self) -> Span:
         return certain_span(self.start, self.end)
@@ -58,8 +86,7 @@ class Segment:
         return possible_span(self.start, self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(Frozen):
     """A suspension of one state's obligations towards another inside a treaty."""
 
     treaty: str
@@ -69,9 +96,26 @@ class Relation:
     end: PartialDate | None
     event: Event
 
+    __slots__ = ("treaty", "state", "towards", "start", "end", "event")
 
-@dataclass(slots=True)
-class MemberStanding:
+    def __init__(
+        self,
+        treaty: str,
+        state: str,
+        towards: str,
+        start: PartialDate,
+        end: PartialDate | None,
+        event: Event,
+    ) -> None:
+        set_field(self, "treaty", treaty)
+        set_field(self, "state", state)
+        set_field(self, "towards", towards)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "event", event)
+
+
+class MemberStanding(Record):
     """A state's standing in a treaty over a query period."""
 
     treaty: str
@@ -80,29 +124,67 @@ class MemberStanding:
     presence: str  # ALL, PART, SOME or UNCERTAIN (see dates.presence)
     since: PartialDate  # start of the continuous membership
     until: PartialDate | None  # end of it, if it has ended
-    segments: list[Segment] = field(default_factory=list)  # statuses held during the period
-    withdrawal: str | None = None
-    withdrawal_date: PartialDate | None = None
-    withdrawal_effective: PartialDate | None = None
-    status_certain: bool = True
-    status_since: PartialDate | None = None
+    segments: list[Segment]  # statuses held during the period
+    withdrawal: str | None
+    withdrawal_date: PartialDate | None
+    withdrawal_effective: PartialDate | None
+    status_certain: bool
+    status_since: PartialDate | None
+
+    __slots__ = (
+        "treaty", "state", "status", "presence", "since", "until", "segments", "withdrawal",
+        "withdrawal_date", "withdrawal_effective", "status_certain", "status_since",
+    )
+
+    def __init__(
+        self,
+        treaty: str,
+        state: str,
+        status: str,
+        presence: str,
+        since: PartialDate,
+        until: PartialDate | None,
+        segments: list[Segment] | None = None,
+        withdrawal: str | None = None,
+        withdrawal_date: PartialDate | None = None,
+        withdrawal_effective: PartialDate | None = None,
+        status_certain: bool = True,
+        status_since: PartialDate | None = None,
+    ) -> None:
+        self.treaty = treaty
+        self.state = state
+        self.status = status
+        self.presence = presence
+        self.since = since
+        self.until = until
+        self.segments = [] if segments is None else segments
+        self.withdrawal = withdrawal
+        self.withdrawal_date = withdrawal_date
+        self.withdrawal_effective = withdrawal_effective
+        self.status_certain = status_certain
+        self.status_since = status_since
 
     @property
     def certain(self) -> bool:
         return self.presence != UNCERTAIN and self.status_certain
 
 
-@dataclass(slots=True)
-class TreatyStanding:
+class TreatyStanding(Record):
     """Whether a treaty existed on a query period: 'not_signed', 'signed', 'in_force', 'ended'."""
 
     treaty: Treaty
     phase: str
     certain: bool
 
+    __slots__ = ("treaty", "phase", "certain")
 
-@dataclass(slots=True)
-class AllyLink:
+    def __init__(self, treaty: Treaty, phase: str, certain: bool) -> None:
+        self.treaty = treaty
+        self.phase = phase
+        self.certain = certain
+
+
+class AllyLink(Record):
     """One treaty linking two states over a period."""
 
     treaty: str
@@ -110,7 +192,25 @@ class AllyLink:
     presence: str | None  # ALL/PART/SOME/UNCERTAIN; None when the link is suspended throughout
     a: MemberStanding
     b: MemberStanding
-    suspended: list[Relation] = field(default_factory=list)
+    suspended: list[Relation]
+
+    __slots__ = ("treaty", "obligations", "presence", "a", "b", "suspended")
+
+    def __init__(
+        self,
+        treaty: str,
+        obligations: tuple[str, ...],
+        presence: str | None,
+        a: MemberStanding,
+        b: MemberStanding,
+        suspended: list[Relation] | None = None,
+    ) -> None:
+        self.treaty = treaty
+        self.obligations = obligations
+        self.presence = presence
+        self.a = a
+        self.b = b
+        self.suspended = [] if suspended is None else suspended
 
     @property
     def counts(self) -> bool:
