@@ -1,11 +1,12 @@
-"""The dataset cache: keyed on content, never trusted when broken, invalidated by any edit."""
+"""The dataset cache: valid while the files are unchanged, never trusted when broken."""
 
 import json
 import os
 
 import pytest
 
-from alliances.cache import cache_dir
+from alliances import cache
+from alliances.cache import FORMAT, cache_dir
 from alliances.loading import load
 from alliances.query import Engine
 
@@ -46,7 +47,16 @@ def test_second_load_comes_from_the_cache_with_the_same_answers(data):
                                                                      "2024-06-12")
 
 
-def test_editing_a_data_file_changes_the_next_answer(data):
+@pytest.fixture(params=["racy", "settled"])
+def settled(request, monkeypatch):
+    """Run a test both as if the files were just written (so they are checked by content) and
+    as if they had settled long before the cache was built (so their stat record is trusted)."""
+    if request.param == "settled":
+        monkeypatch.setattr(cache, "RACY_NS", -10**18)
+    return request.param
+
+
+def test_editing_a_data_file_changes_the_next_answer(data, settled):
     assert "BBB" in members(load(data, bundled=False, env=False), "beta", "2006-01-01")
     text = data[1].read_text(encoding="utf-8")
     assert text.count("BBB: {joined: 2000-01-01}") == 1
@@ -63,7 +73,7 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt(data, garbage):
     path.write_bytes(garbage)
     ds = load(data, bundled=False, env=False)
     assert members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
-    assert header(path)["format"] == 2  # rewritten whole
+    assert header(path)["format"] == FORMAT  # rewritten whole
 
 
 def test_cache_with_wrong_shapes_is_not_trusted(data):
@@ -110,3 +120,48 @@ def test_no_temp_files_left_behind(data):
     load(data, bundled=False, env=False)
     assert [p.name for p in cache_dir().iterdir() if p.name.startswith(".")] == []
     assert all(os.path.getsize(p) > 0 for p in cache_files())
+
+
+def test_settled_unchanged_files_are_trusted_without_reading_them(data, monkeypatch):
+    monkeypatch.setattr(cache, "RACY_NS", -10**18)
+    load(data, bundled=False, env=False)
+
+    def no_reading(files):
+        raise AssertionError("the files were read")
+
+    monkeypatch.setattr(cache, "content_digest", no_reading)
+    assert load(data, bundled=False, env=False).from_cache
+
+
+def test_a_touched_file_is_checked_by_content_and_the_cache_kept(data, settled, monkeypatch):
+    load(data, bundled=False, env=False)
+    os.utime(data[1], ns=(10**18, 10**18))  # a new modification time, the same bytes
+    read = []
+    real = cache.content_digest
+    monkeypatch.setattr(cache, "content_digest", lambda files: read.append(1) or real(files))
+    assert load(data, bundled=False, env=False).from_cache
+    assert read == [1]
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(data, settled):
+    assert "BBB" in members(load(data, bundled=False, env=False), "beta", "2006-01-01")
+    before = os.stat(data[1])
+    text = data[1].read_text(encoding="utf-8")
+    edited = text.replace("BBB: {joined: 2000-01-01}", "BBB: {joined: 2010-01-01}")
+    assert len(edited) == len(text) and edited != text
+    data[1].write_text(edited, encoding="utf-8")
+    os.utime(data[1], ns=(before.st_atime_ns, before.st_mtime_ns))  # the change time still moves
+    assert "BBB" not in members(load(data, bundled=False, env=False), "beta", "2006-01-01")
+
+
+def test_one_cache_file_per_set_of_files_however_often_they_change(data):
+    for year in ("2001", "2002", "2003"):
+        text = data[1].read_text(encoding="utf-8")
+        data[1].write_text(text.replace("BBB: {joined: 2000-01-01}", f"BBB: {{joined: {year}-01-01}}")
+                           .replace("BBB: {joined: 2001-01-01}", f"BBB: {{joined: {year}-01-01}}")
+                           .replace("BBB: {joined: 2002-01-01}", f"BBB: {{joined: {year}-01-01}}"),
+                           encoding="utf-8")
+        load(data, bundled=False, env=False)
+    assert len(cache_files()) == 1
+    load(data[:1], bundled=False, env=False)
+    assert len(cache_files()) == 2

@@ -2,17 +2,27 @@
 
 The cache is JSON, never pickle (nothing read from it can run code): a header line with the
 treaties' and states' fields, then each treaty's events as its own JSON text at an offset the
-header gives, so that a query about one treaty reads only that treaty's events. It is keyed on
-the tool's version and the exact bytes of every data file, stored in the user's cache directory
-and written atomically (two runs at once each write a whole file; the last rename wins). A file
-that is corrupt, truncated, foreign or for other data is ignored and rebuilt, never trusted; a
-treaty whose events turn out damaged when read is loaded from the data files instead.
+header gives, so that a query about one treaty reads only that treaty's events.
+
+There is one cache file per tool version and list of data files. It is used only while every
+file is unchanged, which is decided as git decides it for its index: each file's size,
+modification and change times, inode and device must be as recorded, and a file that changed
+within two seconds of the cache being built (when a later edit might keep all of those) is
+compared by content, as is any file whose record differs (so that a `touch` costs one hash, not
+a rebuild). The content digest is BLAKE2b over every file's bytes. The change time cannot be set
+by a user, so even an edit that keeps the size and restores the modification time is seen.
+
+The cache lives in the user's cache directory and is written atomically (two runs at once each
+write a whole file; the last rename wins). A file that is corrupt, truncated, foreign or for
+other data is ignored and rebuilt, never trusted; a treaty whose events turn out damaged when
+read is loaded from the data files instead.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -24,9 +34,10 @@ try:  # the same BLAKE2b as hashlib's, without loading OpenSSL on every start (~
 except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
-__all__ = ["cache_dir", "cache_key", "read_cache", "write_cache"]
+__all__ = ["Snapshot", "cache_dir", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 2
+FORMAT = 3
+RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 
 
 def cache_dir() -> Path | None:
@@ -39,14 +50,57 @@ def cache_dir() -> Path | None:
     return Path(base) / "alliances"
 
 
-def cache_key(files: list[Path], version: str) -> str:
-    h = blake2b(digest_size=20)
+def _names_key(files: list[Path], version: str) -> str:
+    """Which cache file: this tool version reading this list of files."""
+    h = blake2b(digest_size=16)
     h.update(f"alliances {version} format {FORMAT}\n".encode())
     for f in files:
+        h.update(f"{f.resolve()}\n".encode())
+    return h.hexdigest()
+
+
+def _stamps(files: list[Path]) -> list[list[int]]:
+    out = []
+    for f in files:
+        st = os.stat(f)
+        out.append([st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev])
+    return out
+
+
+def content_digest(files: list[Path]) -> str:
+    """BLAKE2b of every file's length and bytes, in order."""
+    h = blake2b(digest_size=20)
+    for f in files:
         data = f.read_bytes()
-        h.update(f"{f.resolve()}\n{len(data)}\n".encode())
+        h.update(f"{len(data)}\n".encode())
         h.update(data)
     return h.hexdigest()
+
+
+class Snapshot:
+    """The files' state taken before a build: what the cache it writes is valid for."""
+
+    def __init__(self, files: list[Path], version: str):
+        self.key = _names_key(files, version)
+        self.built_ns = time.time_ns()  # before stat and read, so an edit during the build is racy
+        self.stamps = _stamps(files)
+        self.digest = content_digest(files)
+
+
+def snapshot(files: list[Path], version: str) -> Snapshot | None:
+    """A Snapshot, or None when a file cannot be read (then nothing is cached)."""
+    try:
+        return Snapshot(files, version)
+    except OSError:
+        return None
+
+
+def _unchanged(files: list[Path], doc: dict) -> bool:
+    now = _stamps(files)
+    settled = int(doc["built_ns"]) - RACY_NS
+    if now == doc["stamps"] and all(max(s[1], s[2]) < settled for s in now):
+        return True
+    return content_digest(files) == doc["digest"]
 
 
 # -- encoding ------------------------------------------------------------------------------
@@ -73,7 +127,7 @@ def _encode_members(t: Treaty) -> bytes:
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _encode(ds: Dataset, key: str) -> bytes:
+def _encode(ds: Dataset, snap: Snapshot) -> bytes:
     """One header line of JSON (everything but the events), then each treaty's events."""
     treaties, blobs, offset = {}, [], 0
     for t in ds.treaties.values():
@@ -88,7 +142,8 @@ def _encode(ds: Dataset, key: str) -> bytes:
                        list(s.aliases), _d(s.start), _d(s.end), s.successor, s.note,
                        _sources(s.sources)]
               for s in ds.states.values()}
-    header = {"format": FORMAT, "key": key, "as_of": _d(ds.as_of), "files": list(ds.files),
+    header = {"format": FORMAT, "key": snap.key, "built_ns": snap.built_ns, "stamps": snap.stamps,
+              "digest": snap.digest, "as_of": _d(ds.as_of), "files": list(ds.files),
               "treaties": treaties, "states": states, "blob_bytes": offset}
     return json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" \
         + b"".join(blobs)
@@ -139,12 +194,14 @@ class LazyMembers(Mapping):
         return len(self._load())
 
 
-def _decode(path: Path, key: str, fallback: Callable[[], Dataset]) -> Dataset:
+def _decode(path: Path, key: str, files: list[Path], fallback: Callable[[], Dataset]) -> Dataset:
     with path.open("rb") as fh:
         header = fh.readline()
         doc = json.loads(header)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != key:
             raise ValueError("cache is for other data")
+        if not _unchanged(files, doc):
+            raise ValueError("the data files have changed")
         base = len(header)
         if os.fstat(fh.fileno()).st_size != base + int(doc["blob_bytes"]):
             raise ValueError("cache is truncated or padded")
@@ -170,20 +227,21 @@ def _path(folder: Path, key: str) -> Path:
     return folder / f"dataset-{key[:16]}.cache"
 
 
-def read_cache(folder: Path, key: str, fallback: Callable[[], Dataset]) -> Dataset | None:
-    """The cached dataset for `key`, or None if absent or not trustworthy (then rebuilt).
+def read_cache(folder: Path, files: list[Path], version: str,
+               fallback: Callable[[], Dataset]) -> Dataset | None:
+    """The cached dataset for these files, or None if absent, stale or not trustworthy.
 
     `fallback` loads the data files in full; it is called only if a treaty's events turn out to
     be damaged when first read.
     """
-    path = _path(folder, key)
+    key = _names_key(files, version)
     try:
-        return _decode(path, key, fallback)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return _decode(_path(folder, key), key, files, fallback)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 
-def write_cache(folder: Path, key: str, ds: Dataset) -> None:
+def write_cache(folder: Path, snap: Snapshot, ds: Dataset) -> None:
     """Write the cache atomically; a cache that cannot be written is simply not written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -192,8 +250,8 @@ def write_cache(folder: Path, key: str, ds: Dataset) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(_encode(ds, key))
-            os.replace(tmp, _path(folder, key))
+                fh.write(_encode(ds, snap))
+            os.replace(tmp, _path(folder, snap.key))
         except BaseException:
             try:
                 os.unlink(tmp)

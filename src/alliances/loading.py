@@ -140,24 +140,21 @@ def load(
     A validated dataset is cached (see cache.py); unchanged files load from the cache.
     """
     from . import __version__
-    from .cache import cache_dir, cache_key, read_cache, write_cache
+    from .cache import cache_dir, read_cache, snapshot, write_cache
 
     folder = cache_dir() if cache else None
-    key = None
+    snap = None
     if folder is not None:
         files, problems = data_files(paths, bundled=bundled, env=env)
         if files and not problems:
-            try:
-                key = cache_key(files, __version__)
-            except OSError:
-                key = None
             fallback = _memo(lambda: _check_or_raise(paths, bundled, env))
-            cached = read_cache(folder, key, fallback) if key else None
+            cached = read_cache(folder, files, __version__, fallback)
             if cached is not None:
                 return cached
+            snap = snapshot(files, __version__)
     dataset = _check_or_raise(paths, bundled, env)
-    if folder is not None and key is not None:
-        write_cache(folder, key, dataset)
+    if folder is not None and snap is not None:
+        write_cache(folder, snap, dataset)
     return dataset
 
 
