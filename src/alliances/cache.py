@@ -193,6 +193,13 @@ class LazyMembers(Mapping):
     def __len__(self) -> int:
         return len(self._load())
 
+    # Mapping's own get and `in` go through __getitem__ and an exception; these are hot.
+    def get(self, code: str, default=None):
+        return self._load().get(code, default)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._load()
+
 
 def _decode(path: Path, key: str, files: list[Path], fallback: Callable[[], Dataset]) -> Dataset:
     with path.open("rb") as fh:

@@ -200,6 +200,11 @@ def _min_end(a: date | None, b: date | None) -> date | None:
 
 
 def intersect(a: list[Span], b: list[Span]) -> list[Span]:
+    if len(a) == 1 and len(b) == 1:  # the usual case, inline (dyad-year exports call this a lot)
+        (s1, e1), (s2, e2) = a[0], b[0]
+        s = s1 if s1 > s2 else s2
+        e = e1 if e2 is None else e2 if e1 is None or e2 < e1 else e1
+        return [(s, e)] if e is None or s < e else []
     out: list[Span] = []
     for s1, e1 in a:
         for s2, e2 in b:

@@ -7,6 +7,7 @@ export of the same kind (docs/export-columns.md).
 from __future__ import annotations
 
 import json
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -371,55 +372,56 @@ def _year_ranges(spans: list[Span], lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def _pair_runs(links: list[tuple], lo: int, hi: int) -> Iterator[tuple[int, int, tuple, list[Span]]]:
+def _pair_runs(links: list[tuple], lo: int, hi: int) -> list[tuple[int, int, tuple, list[Span]]]:
     """Runs of years over which the same treaties link a pair, equally certain.
 
     `links` holds (treaty id, obligation mask, certain spans, possible spans) for each treaty
-    linking the pair. Yields (first year, last year, cells after the states, possible spans).
+    linking the pair. Gives (first year, last year, cells after the states, possible spans).
     """
-    if len(links) == 1:  # the common case: one treaty, linked over one run of years, certainly
-        tid, mask, certain, possible = links[0]
-        runs = _year_ranges(possible, lo, hi)
-        if len(runs) == 1 and _year_ranges(certain, lo, hi) == runs:
-            yield runs[0][0], runs[0][1], (tid, *mask, True), possible
-            return
+    ranges = [_year_ranges(possible, lo, hi) for _, _, _, possible in links]
+    certain_ranges = [r if c == p else _year_ranges(c, lo, hi)
+                      for r, (_, _, c, p) in zip(ranges, links, strict=True)]
+    always_certain = certain_ranges == ranges
+    if len(links) == 1 and len(ranges[0]) == 1 and always_certain:  # the commonest case
+        tid, mask, _, possible = links[0]
+        return [(*ranges[0][0], (tid, *mask, True), possible)]
     # a sweep over the years where some treaty's link starts or ends, instead of year by year
     changes: dict[int, list[tuple[int, int, int]]] = {}
-    for i, (_, _, certain, possible) in enumerate(links):
-        for kind, spans in ((0, possible), (1, certain)):
-            for first, last in _year_ranges(spans, lo, hi):
-                changes.setdefault(first, []).append((kind, i, 1))
-                changes.setdefault(last + 1, []).append((kind, i, -1))
+    add = changes.setdefault
+    for kind, by_link in ((0, ranges), (1, [] if always_certain else certain_ranges)):
+        for i, link_ranges in enumerate(by_link):
+            for first, last in link_ranges:
+                add(first, []).append((kind, i, 1))
+                add(last + 1, []).append((kind, i, -1))
     active = [0] * len(links)
     certain_count = 0
     bounds = sorted(changes)
-    tails: dict[tuple, tuple] = {}
+    out = []
     for n, year in enumerate(bounds[:-1]):
         for kind, i, step in changes[year]:
             if kind:
                 certain_count += step
             else:
                 active[i] += step
-        present = tuple(i for i, count in enumerate(active) if count)
-        if not present:
+        here = [link for link, count in zip(links, active, strict=True) if count]
+        if not here:
             continue
-        sig = (present, certain_count > 0)
-        tail = tails.get(sig)
-        if tail is None:
-            here = [links[i] for i in present]
-            masks = [c[1] for c in here]
-            obs = masks[0] if len(masks) == 1 else tuple(map(any, zip(*masks, strict=True)))
-            tail = tails[sig] = (" ".join(sorted(c[0] for c in here)), *obs, certain_count > 0,
-                                 [sp for c in here for sp in c[3]])
-        yield year, bounds[n + 1] - 1, tail[:-1], tail[-1]
+        masks = [c[1] for c in here]
+        obs = masks[0] if len(masks) == 1 else tuple(map(any, zip(*masks, strict=True)))
+        tail = (" ".join(sorted(c[0] for c in here)), *obs, always_certain or certain_count > 0)
+        out.append((year, bounds[n + 1] - 1, tail, [sp for c in here for sp in c[3]]))
+    return out
 
 
 def _dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, directed: bool,
-                      render: Callable[[tuple], Any]) -> Iterator[tuple[int, list]]:
-    """(year, rows) in year order; each row is `render` of its cells after the year column.
+                      render: Callable[[tuple], Any], join: Callable[[Any, Any], Any]
+                      ) -> Iterator[tuple[int, list]]:
+    """(year, rows) in year order; a row is `join` of the `render`ed cells naming the pair and
+    the `render`ed cells after them (the cells after the year column, in two parts).
 
-    Rows are rendered once per pair and run of identical years, not once per year, and each
-    year's rows come out in order because the runs are sorted once, by their row's sort key.
+    Each part is rendered once (a pair's states, a set of treaties), each row once per pair and
+    run of identical years, not once per year; each year's rows come out in order because the
+    runs are sorted once, by their row's sort key.
     """
     lo, hi = years.start, years.stop - 1
     if lo > hi:
@@ -451,35 +453,49 @@ def _dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, dir
         first = max(jan1, min((st for st, en in spans if en is None or en > jan1), default=jan1))
         return s.cow_on(first)
 
+    def heads(a: str, b: str, ca: int | None, cb: int | None) -> list[tuple]:
+        """The cells before the treaties, in each order the export writes the pair."""
+        if (ca, a) > (cb, b) if ca is not None and cb is not None else a > b:
+            a, b, ca, cb = b, a, cb, ca
+        orders = [(ca, cb, a, b)] + ([(cb, ca, b, a)] if directed else [])
+        return [(c1, c2, t1, t2, iso2.get(t1), iso2.get(t2)) for c1, c2, t1, t2 in orders]
+
+    def key(head: tuple) -> tuple:
+        return (head[0] is None, head[0] or 0, head[1] or 0, head[2], head[3])
+
+    rendered: dict[tuple, Any] = {}  # each distinct part is rendered once
+
+    def row(head: tuple, tail: tuple) -> Any:
+        h = rendered.get(head)
+        if h is None:
+            h = rendered[head] = render(head)
+        t = rendered.get(tail)
+        if t is None:
+            t = rendered[tail] = render(tail)
+        return join(h, t)
+
     records: list[tuple[tuple, list[tuple[int, int, Any]]]] = []
     for (a, b), pair_links in links.items():
-        steady = a in fixed and b in fixed  # COW codes that do not change with the year
+        if a in fixed and b in fixed:  # COW codes that do not change: one sort key per order
+            pair = [(h, []) for h in heads(a, b, fixed[a], fixed[b])]
+            for first, last, tail, _ in _pair_runs(pair_links, lo, hi):
+                for head, rows in pair:
+                    rows.append((first, last, row(head, tail)))
+            records.extend((key(head), rows) for head, rows in pair)
+            continue
         runs: dict[tuple, list[tuple[int, int, Any]]] = {}
-        rendered: dict[tuple, Any] = {}
         for first, last, tail, spans in _pair_runs(pair_links, lo, hi):
-            for y in ((first,) if steady else range(first, last + 1)):
-                ca, cb = cow(a, y, spans), cow(b, y, spans)
-                s1, s2 = a, b
-                if (ca, a) > (cb, b) if ca is not None and cb is not None else a > b:
-                    s1, s2, ca, cb = b, a, cb, ca
-                orders = [(ca, cb, s1, s2)]
-                if directed:
-                    orders.append((cb, ca, s2, s1))
-                for c1, c2, t1, t2 in orders:
-                    cells = (c1, c2, t1, t2, iso2.get(t1), iso2.get(t2), *tail)
-                    row = rendered.get(cells)
-                    if row is None:
-                        row = rendered[cells] = render(cells)
-                    runs.setdefault((c1 is None, c1 or 0, c2 or 0, t1, t2), []).append(
-                        (first, last, row) if steady else (y, y, row))
+            for y in range(first, last + 1):
+                for head in heads(a, b, cow(a, y, spans), cow(b, y, spans)):
+                    runs.setdefault(key(head), []).append((y, y, row(head, tail)))
         records.extend(runs.items())
     records.sort(key=lambda r: r[0])
 
     by_year: list[list] = [[] for _ in range(lo, hi + 1)]
     for _, rows in records:
-        for first, last, row in rows:
-            for i in range(first - lo, last - lo + 1):
-                by_year[i].append(row)
+        for first, last, line in rows:
+            for year_rows in by_year[first - lo:last - lo + 1]:
+                year_rows.append(line)
     for i, rows in enumerate(by_year):
         if rows:
             yield lo + i, rows
@@ -496,7 +512,7 @@ def dyad_year_tuples(ds: Dataset, engine: Engine, f: Filters, years: range,
     writes both orders. `csv_ready` renders booleans as true/false and None as "".
     """
     render = (lambda cells: tuple(_cell(c) for c in cells)) if csv_ready else tuple
-    for y, rows in _dyad_year_blocks(ds, engine, f, years, directed, render):
+    for y, rows in _dyad_year_blocks(ds, engine, f, years, directed, render, operator.add):
         for row in rows:
             yield (y, *row)
 
@@ -527,7 +543,7 @@ def write_dyad_years(ds: Dataset, engine: Engine, f: Filters, years: range, fmt:
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="")
 
     def render(cells: tuple) -> str:
-        fields = [_cell(c) for c in cells]
+        fields = [_cell(c) for c in cells]  # (a part of a row: see _dyad_year_blocks)
         line = delimiter.join(fields)
         if (line.count(delimiter) == len(fields) - 1 and '"' not in line and "\n" not in line
                 and "\r" not in line):
@@ -539,7 +555,8 @@ def write_dyad_years(ds: Dataset, engine: Engine, f: Filters, years: range, fmt:
 
     out.write(render(tuple(DYAD_YEAR_COLUMNS)) + "\n")
     count = 0
-    for y, lines in _dyad_year_blocks(ds, engine, f, years, directed, render):
+    for y, lines in _dyad_year_blocks(ds, engine, f, years, directed, render,
+                                      lambda head, tail: f"{head}{delimiter}{tail}"):
         lead = f"{y}{delimiter}"
         out.write(lead + f"\n{lead}".join(lines) + "\n")
         count += len(lines)
