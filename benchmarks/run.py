@@ -54,6 +54,20 @@ def run(cmd: list[str], env: dict[str, str] | None = None, reps: int = 5,
     return statistics.median(times), peak
 
 
+def interleaved(cmds: list[tuple[list[str], dict[str, str] | None]], reps: int
+                ) -> list[tuple[float, int | None]]:
+    """`run` for several commands taken in turn, so that a slower or busier moment of the
+    machine falls on all of them alike; medians over `reps` rounds."""
+    times: list[list[float]] = [[] for _ in cmds]
+    peaks: list[int | None] = [None for _ in cmds]
+    for _ in range(reps):
+        for i, (cmd, env) in enumerate(cmds):
+            t, peak = run(cmd, env, reps=1)
+            times[i].append(t)
+            peaks[i] = max(peaks[i] or 0, peak or 0) or None
+    return [(statistics.median(t), p) for t, p in zip(times, peaks, strict=True)]
+
+
 def csv_rates(data_args: list[str], env: dict[str, str], years: tuple[int, int]) -> tuple[float, float, int]:
     """Rows per second of the dyad-year export, and of a bare csv.writer writing the same rows."""
     code = f"""
@@ -102,19 +116,19 @@ def main() -> None:
     def clear_cache() -> None:
         shutil.rmtree(cache, ignore_errors=True)
 
-    floor, floor_mem = run([PY, "-c", "import typer"])
-    rows.append(("(a) python -c 'import typer'", floor, floor_mem, "1.00x (floor)"))
-    floor_rich, mem = run([PY, "-c", "import typer, rich.table"])
-    rows.append(("(a) python -c 'import typer, rich.table'", floor_rich, mem,
-                 f"{floor_rich / floor:.2f}x"))
-
     query = ["members", "NATO", "--on", "2020-01-01"]
     run([*ALLIANCES, "-q", *query, "--format", "json"], env, reps=1)  # fill the cache
-    bundled_json, mem = run([*ALLIANCES, "-q", *query, "--format", "json"], env)
-    rows.append(("(b) bundled, --format json (warm)", bundled_json, mem,
+    (floor, floor_mem), (floor_rich, mem_rich), (bundled_json, mem_json), (bundled_table, mem_table) = \
+        interleaved([([PY, "-c", "import typer"], None),
+                     ([PY, "-c", "import typer, rich.table"], None),
+                     ([*ALLIANCES, "-q", *query, "--format", "json"], env),
+                     ([*ALLIANCES, "-q", *query, "--format", "table"], env)], reps=21)
+    rows.append(("(a) python -c 'import typer'", floor, floor_mem, "1.00x (floor)"))
+    rows.append(("(a) python -c 'import typer, rich.table'", floor_rich, mem_rich,
+                 f"{floor_rich / floor:.2f}x"))
+    rows.append(("(b) bundled, --format json (warm)", bundled_json, mem_json,
                  f"{bundled_json / floor:.2f}x import typer"))
-    bundled_table, mem = run([*ALLIANCES, "-q", *query, "--format", "table"], env)
-    rows.append(("(b) bundled, --format table (warm)", bundled_table, mem,
+    rows.append(("(b) bundled, --format table (warm)", bundled_table, mem_table,
                  f"{bundled_table / floor_rich:.2f}x import typer, rich.table"))
     cold, mem = run([*ALLIANCES, "-q", *query, "--format", "json"], env, before=clear_cache)
     rows.append(("(b) bundled, --format json (cold)", cold, mem, f"{cold / floor:.2f}x import typer"))
@@ -149,7 +163,8 @@ def main() -> None:
 
     machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
                f"{platform.system()} {platform.release()}")
-    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {machine}; medians of 5 runs (3 for 1M); "
+    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {machine}; (a) and (b) medians of 21 "
+             "rounds taken in turn, the rest of 5 runs (3 for 1M); "
              "bytecode compiled, as pip leaves an installed package. (e) compares the CLI's "
              "dyad-year writer with csv.writer.writerows of the same rows, precomputed.",
              "", "| measurement | seconds | peak RSS (MiB) | ratio |", "|---|---:|---:|---|"]

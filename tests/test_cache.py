@@ -165,3 +165,33 @@ def test_one_cache_file_per_set_of_files_however_often_they_change(data):
     assert len(cache_files()) == 1
     load(data[:1], bundled=False, env=False)
     assert len(cache_files()) == 2
+
+
+def test_name_indexes_come_from_the_cache_and_agree_with_built_ones(data, monkeypatch):
+    from alliances import names
+
+    built = names.Resolver(load(data, bundled=False, env=False))
+    built_indexes = (built._states, built._treaties)
+    cached_ds = load(data, bundled=False, env=False)
+    assert cached_ds.from_cache
+
+    def no_building(ds):
+        raise AssertionError("the index was rebuilt")
+
+    monkeypatch.setattr(names, "state_index", no_building)
+    monkeypatch.setattr(names, "treaty_index", no_building)
+    cached = names.Resolver(cached_ds)
+    assert (cached._states, cached._treaties) == built_indexes
+    assert cached.state("ålandia") == "AAA" and cached.treaty("BETA") == "beta"
+
+
+def test_cache_with_a_damaged_name_index_is_rebuilt(data):
+    load(data, bundled=False, env=False)
+    [path] = cache_files()
+    raw = path.read_bytes()
+    first, rest = raw.split(b"\n", 1)
+    doc = json.loads(first)
+    doc["names"] = [{"aaa": "AAA"}, {}]  # a string where a list belongs
+    path.write_bytes(json.dumps(doc).encode() + b"\n" + rest)
+    ds = load(data, bundled=False, env=False)
+    assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]

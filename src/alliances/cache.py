@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 __all__ = ["Snapshot", "cache_dir", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 3
+FORMAT = 4
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 
 
@@ -142,7 +142,10 @@ def _encode(ds: Dataset, snap: Snapshot) -> bytes:
                        list(s.aliases), _d(s.start), _d(s.end), s.successor, s.note,
                        _sources(s.sources)]
               for s in ds.states.values()}
+    from .names import state_index, treaty_index
+
     header = {"format": FORMAT, "key": snap.key, "built_ns": snap.built_ns, "stamps": snap.stamps,
+              "names": [state_index(ds), treaty_index(ds)],
               "digest": snap.digest, "as_of": _d(ds.as_of), "files": list(ds.files),
               "treaties": treaties, "states": states, "blob_bytes": offset}
     return json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" \
@@ -212,7 +215,8 @@ def _decode(path: Path, key: str, files: list[Path], fallback: Callable[[], Data
         base = len(header)
         if os.fstat(fh.fileno()).st_size != base + int(doc["blob_bytes"]):
             raise ValueError("cache is truncated or padded")
-    ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]), from_cache=True)
+    ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]), from_cache=True,
+                 name_index=_name_index(doc["names"]))
     for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ, note,
               sources, offset, length) in doc["treaties"].items():
         ds.treaties[tid] = Treaty(
@@ -228,6 +232,14 @@ def _decode(path: Path, key: str, files: list[Path], fallback: Callable[[], Data
             aliases=tuple(aliases), start=_p(start), end=_p(end), successor=succ, note=note,
             sources=_unsources(sources))
     return ds
+
+
+def _name_index(raw: object) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    if not (isinstance(raw, list) and len(raw) == 2 and all(
+            isinstance(index, dict) and all(isinstance(v, list) for v in index.values())
+            for index in raw)):
+        raise ValueError("the cached name index has the wrong shape")
+    return raw[0], raw[1]
 
 
 def _path(folder: Path, key: str) -> Path:

@@ -282,8 +282,11 @@ class Dataset(Record):
     as_of: PartialDate | None
     files: tuple[str, ...]
     from_cache: bool
+    # (state index, treaty index) as names.state_index/treaty_index build them; kept in the cache
+    name_index: tuple[dict[str, list[str]], dict[str, list[str]]] | None
 
-    __slots__ = ("treaties", "states", "as_of", "files", "from_cache")
+    __slots__ = ("treaties", "states", "as_of", "files", "from_cache", "name_index")
+    _not_compared = ("from_cache", "name_index")
 
     def __init__(
         self,
@@ -292,12 +295,14 @@ class Dataset(Record):
         as_of: PartialDate | None = None,
         files: tuple[str, ...] = (),
         from_cache: bool = False,
+        name_index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None,
     ) -> None:
         self.treaties = {} if treaties is None else treaties
         self.states = {} if states is None else states
         self.as_of = as_of
         self.files = files
         self.from_cache = from_cache
+        self.name_index = name_index
 
     def event_count(self) -> int:
         return sum(len(events) for t in self.treaties.values() for events in t.members.values())

@@ -9,7 +9,7 @@ from datetime import date
 from .errors import UnknownName
 from .model import Dataset
 
-__all__ = ["Resolver", "normalize"]
+__all__ = ["Resolver", "normalize", "state_index", "treaty_index"]
 
 
 def normalize(text: str) -> str:
@@ -24,47 +24,60 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text.casefold()).strip()
 
 
+def state_index(ds: Dataset) -> dict[str, list[str]]:
+    """Normalised name, code, ISO or COW key -> the codes of the states it names."""
+    index: dict[str, list[str]] = {}
+    for s in ds.states.values():
+        keys = [s.code, s.name, *s.aliases]
+        if s.iso2:
+            keys.append(s.iso2)
+        if s.iso3166_3:
+            keys.append(s.iso3166_3)
+        if s.cow_abb:
+            keys.append(s.cow_abb)
+        keys.extend(str(p.code) for p in s.cow)
+        for k in keys:
+            codes = index.setdefault(normalize(k), [])
+            if s.code not in codes:
+                codes.append(s.code)
+    return index
+
+
+def treaty_index(ds: Dataset) -> dict[str, list[str]]:
+    """Normalised id, name, short name or alias -> the ids of the treaties it names."""
+    index: dict[str, list[str]] = {}
+    for t in ds.treaties.values():
+        for k in [t.id, t.name, *([t.short] if t.short else []), *t.aliases]:
+            ids = index.setdefault(normalize(k), [])
+            if t.id not in ids:
+                ids.append(t.id)
+    return index
+
+
 class Resolver:
-    """Name indexes over one dataset."""
+    """Name indexes over one dataset: from the cache when it has them, else built on first use
+    (a treaty query never pays for normalising every state's names)."""
 
     def __init__(self, ds: Dataset):
         self.ds = ds
-        self._state_index: dict[str, set[str]] | None = None
-        self._treaty_index: dict[str, set[str]] | None = None
+        self._state_index, self._treaty_index = ds.name_index or (None, None)
 
-    # Built on first use: a treaty query never pays for normalising every state's names.
     @property
-    def _states(self) -> dict[str, set[str]]:
+    def _states(self) -> dict[str, list[str]]:
         if self._state_index is None:
-            index: dict[str, set[str]] = {}
-            for s in self.ds.states.values():
-                keys = [s.code, s.name, *s.aliases]
-                if s.iso2:
-                    keys.append(s.iso2)
-                if s.iso3166_3:
-                    keys.append(s.iso3166_3)
-                if s.cow_abb:
-                    keys.append(s.cow_abb)
-                keys.extend(str(p.code) for p in s.cow)
-                for k in keys:
-                    index.setdefault(normalize(k), set()).add(s.code)
-            self._state_index = index
+            self._state_index = state_index(self.ds)
         return self._state_index
 
     @property
-    def _treaties(self) -> dict[str, set[str]]:
+    def _treaties(self) -> dict[str, list[str]]:
         if self._treaty_index is None:
-            index: dict[str, set[str]] = {}
-            for t in self.ds.treaties.values():
-                for k in [t.id, t.name, *([t.short] if t.short else []), *t.aliases]:
-                    index.setdefault(normalize(k), set()).add(t.id)
-            self._treaty_index = index
+            self._treaty_index = treaty_index(self.ds)
         return self._treaty_index
 
     def state(self, name: str, on: date | None = None) -> str:
         """The canonical code for `name`; raises UnknownName with suggestions."""
         key = normalize(name)
-        found = self._states.get(key, set())
+        found = self._states.get(key, ())
         # An exact code wins over an alias or a COW abbreviation that other states share.
         if name.upper() in found:
             return name.upper()
@@ -74,7 +87,7 @@ class Resolver:
             return self._pick(found, name, on)
         raise UnknownName("state", name, self._suggest(key, self._states, self._state_label))
 
-    def _pick(self, codes: set[str], name: str, on: date | None) -> str:
+    def _pick(self, codes: list[str], name: str, on: date | None) -> str:
         # COW codes and abbreviations are shared by predecessor and successor (USSR and Russia
         # are both 365); the state that existed on the query date is meant.
         states = [self.ds.states[c] for c in sorted(codes)]
@@ -87,7 +100,7 @@ class Resolver:
     def treaty(self, name: str, prefix: bool = True) -> str:
         """The treaty id for `name`; a unique prefix of a name also resolves when `prefix`."""
         key = normalize(name)
-        found = self._treaties.get(key, set())
+        found = set(self._treaties.get(key, ()))
         if not found and prefix and len(key) >= 3:
             # a unique prefix of a name or alias: "rio" for the Rio Treaty, "warsaw" for the pact
             found = {t for k, ids in self._treaties.items() if k.startswith(key) for t in ids}
@@ -116,7 +129,7 @@ class Resolver:
         return f"{code} ({self.ds.states[code].name})"
 
     @staticmethod
-    def _suggest(key: str, index: dict[str, set[str]], label) -> list[str]:
+    def _suggest(key: str, index: dict[str, list[str]], label) -> list[str]:
         close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.7)
         prefix = [k for k in index if k.startswith(key)] if len(key) >= 3 else []
         out: list[str] = []
