@@ -318,3 +318,23 @@ def test_main_builds_only_the_command_run_and_restores_the_rest(monkeypatch, cap
     with pytest.raises(SystemExit):
         cli.main()
     assert seen[-1] == every  # an unknown name keeps them all, for typer's own error message
+
+
+def test_data_text_is_printed_as_written_not_as_rich_markup(tmp_path):
+    odd = tmp_path / "odd.yaml"
+    odd.write_text(
+        "treaties:\n"
+        "  odd:\n"
+        "    name: 'The [sic] Pact :smile:'\n"
+        "    short: '[b]Odd[/b]'\n"
+        "    kind: treaty\n"
+        "    obligations: [defence]\n"
+        "    signed: '1990'\n"
+        "    sources: [https://example.org]\n"
+        "    members:\n"
+        "      AAA: {joined: '1990-01-01'}\n"
+        "      BBB: {joined: '1990-01-01'}\n", encoding="utf-8")
+    result = runner.invoke(app, ["--no-bundled", "-d", str(FIXTURES / "states.yaml"), "-d", str(odd),
+                                 "members", "odd", "--on", "2000"])
+    assert result.exit_code == 0, result.stderr
+    assert "[b]Odd[/b] — The [sic] Pact :smile:" in result.stdout

@@ -134,7 +134,9 @@ def _as_of_note(ds: Dataset, period: Period) -> None:
 def _console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, soft_wrap=False)
+    # Data are printed as written: no rich markup ("[sic]" would vanish), no :emoji: codes and
+    # no automatic colouring of numbers; styles come only from render.py.
+    return Console(stderr=stderr, soft_wrap=False, markup=False, emoji=False, highlight=False)
 
 
 def _emit(fmt: Format, rows: list[dict[str, Any]], columns: list[str],
@@ -487,7 +489,8 @@ def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
         return build(timeline_width(console, [r.label for r in labels]))
 
     if svg or html:
-        console = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
+        console = Console(record=True, width=120, file=open(os.devnull, "w"),  # noqa: SIM115
+                          markup=False, emoji=False, highlight=False)
         render_timeline(console, fitted(console), ascii_only=False)
         for path, text in ((svg, svg and console.export_svg(title="alliances timeline",
                                                               clear=False)),
