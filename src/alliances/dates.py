@@ -36,18 +36,31 @@ class DateError(ValueError):
 
 
 class PartialDate(Frozen):
-    """A date known to the year, the month or the day."""
+    """A date known to the year, the month or the day.
+
+    `earliest` and `latest` are the first and last days it may denote, worked out once (they
+    are read on every comparison the engine makes).
+    """
 
     year: int
     month: int | None
     day: int | None
+    earliest: date
+    latest: date
 
-    __slots__ = ("year", "month", "day")
+    __slots__ = ("year", "month", "day", "earliest", "latest")
+    _derived = ("earliest", "latest")
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         set_field(self, "year", year)
         set_field(self, "month", month)
         set_field(self, "day", day)
+        set_field(self, "earliest", date(year, month or 1, day or 1))
+        if day is not None:
+            set_field(self, "latest", self.earliest)
+        else:
+            last_month = month or 12
+            set_field(self, "latest", date(year, last_month, days_in_month(year, last_month)))
 
     @property
     def precision(self) -> str:
@@ -55,19 +68,6 @@ class PartialDate(Frozen):
         if self.day is not None:
             return "day"
         return "month" if self.month is not None else "year"
-
-    @property
-    def earliest(self) -> date:
-        """The first day this date may denote."""
-        return date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def latest(self) -> date:
-        """The last day this date may denote."""
-        if self.day is not None:
-            return date(self.year, self.month, self.day)  # type: ignore[arg-type]
-        month = self.month or 12
-        return date(self.year, month, days_in_month(self.year, month))
 
     @property
     def exact(self) -> bool:

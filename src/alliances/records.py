@@ -21,17 +21,21 @@ set_field = object.__setattr__
 class Record:
     """Fields in `__slots__` (base classes' first); equal when of one class with equal fields.
 
-    A subclass may name fields left out of equality and hashing in `_not_compared`.
+    A subclass may name fields left out of equality and hashing in `_not_compared`, and slots
+    its `__init__` works out from the fields (caches, not fields) in `_derived`.
     Mutable records are unhashable, as dataclasses with eq=True are.
     """
 
     __slots__ = ()
     _fields: tuple[str, ...] = ()
     _not_compared: tuple[str, ...] = ()
+    _derived: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls._fields = tuple(f for k in reversed(cls.__mro__) for f in k.__dict__.get("__slots__", ()))
+        derived = getattr(cls, "_derived", ())
+        cls._fields = tuple(f for k in reversed(cls.__mro__) for f in k.__dict__.get("__slots__", ())
+                            if f not in derived)
         compared = [f for f in cls._fields if f not in cls._not_compared]
         cls._compared = staticmethod(attrgetter(*compared) if compared else (lambda _: ()))
 
