@@ -138,3 +138,27 @@ def test_history_is_in_date_order_and_filtered(engine):
     assert [e.kind for e in recent] == ["suspended", "withdrawal_announced"]
     # an event towards a state belongs to that state's history too
     assert [e.kind for e in engine.history(state="BBB", treaty_id="gamma")] == ["joined", "suspended"]
+
+
+@pytest.mark.parametrize("bundled", [False, True])
+def test_pair_spans_agrees_with_link_spans_for_every_pair(engine, bundled):
+    """The batch form used by dyad-year exports gives what asking pair by pair gives."""
+    if bundled:
+        from alliances.loading import load
+        from alliances.query import Engine
+
+        engine = Engine(load(bundled=True, env=False))
+    ds = engine.dataset
+    seen = 0
+    for tid, treaty in ds.treaties.items():
+        codes = sorted(treaty.members)
+        expected = []
+        for i, a in enumerate(codes):
+            for b in codes[i + 1:]:
+                certain, possible, _ = engine.link_spans(tid, a, b)
+                if possible:
+                    expected.append((a, b, certain, possible))
+        got = list(engine.pair_spans(tid, codes))
+        assert got == expected, tid
+        seen += len(got)
+    assert seen > (1000 if bundled else 5)
