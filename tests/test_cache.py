@@ -195,3 +195,19 @@ def test_cache_with_a_damaged_name_index_is_rebuilt(data):
     path.write_bytes(json.dumps(doc).encode() + b"\n" + rest)
     ds = load(data, bundled=False, env=False)
     assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
+
+
+def test_a_touch_is_checked_by_content_once_then_the_new_record_is_trusted(data, monkeypatch):
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # files count as settled as soon as they are written
+    load(data, bundled=False, env=False)
+    os.utime(data[1], ns=(10**18, 10**18))
+    read = []
+    real = cache.content_digest
+    monkeypatch.setattr(cache, "content_digest", lambda files: read.append(1) or real(files))
+    first = load(data, bundled=False, env=False)
+    assert first.from_cache and read == [1]
+    assert members(first, "beta", "2024-07-01") == ["AAA", "BBB"]  # events read after the rewrite
+    second = load(data, bundled=False, env=False)
+    assert second.from_cache and read == [1]  # the rewritten header's records are trusted
+    assert members(second, "beta", "2024-07-01") == ["AAA", "BBB"]
+    assert [p.name for p in cache_dir().iterdir() if p.name.startswith(".")] == []

@@ -95,12 +95,34 @@ def snapshot(files: list[Path], version: str) -> Snapshot | None:
         return None
 
 
-def _unchanged(files: list[Path], doc: dict) -> bool:
+def _unchanged(files: list[Path], doc: dict) -> bool | tuple[int, list[list[int]]]:
+    """Whether the files are as the cache was built from: True when their stat records can be
+    trusted, or the files equal the cache's by content; False when they changed. A content
+    check of files that have since settled gives (check time, their stat records) instead, so
+    that the caller can record them and trust the records next time."""
+    checked_ns = time.time_ns()  # before the stat, as built_ns is
     now = _stamps(files)
     settled = int(doc["built_ns"]) - RACY_NS
     if now == doc["stamps"] and all(max(s[1], s[2]) < settled for s in now):
         return True
-    return content_digest(files) == doc["digest"]
+    if content_digest(files) != doc["digest"]:
+        return False
+    if all(max(s[1], s[2]) < checked_ns - RACY_NS for s in now):
+        return checked_ns, now
+    return True
+
+
+def _restamp(path: Path, header: bytes, doc: dict, checked: tuple[int, list[list[int]]]) -> bytes:
+    """Rewrite the cache's header with new stat records (atomically); return the header now in
+    the file (the old one if it could not be rewritten)."""
+    doc["built_ns"], doc["stamps"] = checked
+    new_header = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    try:
+        blobs = path.read_bytes()[len(header):]
+        _write_atomically(path, new_header + blobs)
+    except OSError:
+        return header
+    return new_header
 
 
 # -- encoding ------------------------------------------------------------------------------
@@ -210,11 +232,14 @@ def _decode(path: Path, key: str, files: list[Path], fallback: Callable[[], Data
         doc = json.loads(header)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != key:
             raise ValueError("cache is for other data")
-        if not _unchanged(files, doc):
+        verdict = _unchanged(files, doc)
+        if verdict is False:
             raise ValueError("the data files have changed")
-        base = len(header)
-        if os.fstat(fh.fileno()).st_size != base + int(doc["blob_bytes"]):
+        if os.fstat(fh.fileno()).st_size != len(header) + int(doc["blob_bytes"]):
             raise ValueError("cache is truncated or padded")
+    if verdict is not True:  # touched, or saved just before the build, but the same bytes
+        header = _restamp(path, header, doc, verdict)
+    base = len(header)
     ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]), from_cache=True,
                  name_index=_name_index(doc["names"]))
     for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ, note,
@@ -264,18 +289,22 @@ def write_cache(folder: Path, snap: Snapshot, ds: Dataset) -> None:
     """Write the cache atomically; a cache that cannot be written is simply not written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_encode(ds, snap))
-            os.replace(tmp, _path(folder, snap.key))
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        _write_atomically(_path(folder, snap.key), _encode(ds, snap))
     except OSError:
         return
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
