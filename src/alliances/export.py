@@ -529,8 +529,9 @@ def write_dyad_years(ds: Dataset, engine: Engine, f: Filters, years: range, fmt:
                      progress: Callable[[int], None] | None = None) -> int:
     """Write the dyad-year export in any row format; return the number of rows.
 
-    CSV and TSV lines are rendered once per pair and content by csv.writer (so quoting is
-    exactly csv.writer's) and written a year at a time; `progress` gets the running row count.
+    CSV and TSV rows are assembled from parts rendered once each (a pair's states, a set of
+    treaties) and written a year at a time; a field that needs quoting goes through csv.writer,
+    so the bytes are csv.writer's. `progress` gets the running row count.
     """
     if fmt not in ("csv", "tsv"):
         rows = dyad_year_rows(ds, engine, f, years, directed)
