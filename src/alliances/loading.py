@@ -77,24 +77,28 @@ def check(
     paths: list[str | Path] | None = None, *, bundled: bool = True, env: bool = True
 ) -> tuple[Dataset, list[Problem]]:
     """Load and validate; return the dataset (possibly partial) and every problem found."""
+    return _check_files(*data_files(paths, bundled=bundled, env=env))
+
+
+def _check_files(files: list[Path], found: list[Problem]) -> tuple[Dataset, list[Problem]]:
+    """check() on files already listed, with the problems met while listing them."""
     # Loading builds millions of small acyclic objects; the cyclic garbage collector would scan
     # the growing heap again and again for nothing (it doubled the load time of 100k events).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _check(paths, bundled=bundled, env=env)
+        return _check(files, list(found))
     finally:
         if enabled:
             gc.enable()
 
 
-def _check(paths, *, bundled: bool, env: bool) -> tuple[Dataset, list[Problem]]:
+def _check(files: list[Path], problems: list[Problem]) -> tuple[Dataset, list[Problem]]:
     # Imported here: a cached load never needs the YAML reader.
     from .parse import FileLoader
     from .validate import validate
     from .yamlread import compose_file
 
-    files, problems = data_files(paths, bundled=bundled, env=env)
     dataset = Dataset(files=tuple(str(f) for f in files))
     as_ofs: list[PartialDate] = []
     if not files and not problems:
@@ -142,24 +146,23 @@ def load(
     from . import __version__
     from .cache import cache_dir, read_cache, snapshot, write_cache
 
+    files, problems = data_files(paths, bundled=bundled, env=env)
     folder = cache_dir() if cache else None
     snap = None
-    if folder is not None:
-        files, problems = data_files(paths, bundled=bundled, env=env)
-        if files and not problems:
-            fallback = _memo(lambda: _check_or_raise(paths, bundled, env))
-            cached = read_cache(folder, files, __version__, fallback)
-            if cached is not None:
-                return cached
-            snap = snapshot(files, __version__)
-    dataset = _check_or_raise(paths, bundled, env)
+    if folder is not None and files and not problems:
+        fallback = _memo(lambda: _check_or_raise(files, problems))
+        cached = read_cache(folder, files, __version__, fallback)
+        if cached is not None:
+            return cached
+        snap = snapshot(files, __version__)
+    dataset = _check_or_raise(files, problems)
     if folder is not None and snap is not None:
         write_cache(folder, snap, dataset)
     return dataset
 
 
-def _check_or_raise(paths, bundled: bool, env: bool) -> Dataset:
-    dataset, problems = check(paths, bundled=bundled, env=env)
+def _check_or_raise(files: list[Path], found: list[Problem]) -> Dataset:
+    dataset, problems = _check_files(files, found)
     if problems:
         raise DataError(problems)
     return dataset
