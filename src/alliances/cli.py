@@ -400,9 +400,10 @@ def treaties(
         title = f"{len(selected)} treaties"
         if on is not None:
             period = _period(on)
+            # in force; a treaty without an in_force date counts as in force once signed
             selected = [t for t in selected
-                        if engine.treaty_phase(t, period).phase == "in_force"
-                        or (t.in_force is None and engine.treaty_phase(t, period).phase == "signed")]
+                        if engine.treaty_phase(t, period).phase
+                        in (("in_force",) if t.in_force is not None else ("in_force", "signed"))]
             title = f"{len(selected)} treaties in force on {period}"
         rows = [treaty_row(ds, t) for t in sorted(selected, key=lambda t: t.signed.sort_key())]
 
@@ -624,7 +625,6 @@ def export(
     Example: alliances export dyad-year --from 1990 --to 2020 -o dyads.csv
     """
     from .export import (
-        DYAD_YEAR_COLUMNS,
         INTERVAL_COLUMNS,
         STATE_YEAR_COLUMNS,
         Filters,
@@ -674,15 +674,15 @@ def export(
             rows, columns = snapshot_rows(ds, engine, period, filters), SNAPSHOT_COLUMNS
         elif kind is ExportKind.state_year:
             rows, columns = state_year_rows(ds, engine, filters, years), STATE_YEAR_COLUMNS
-        else:
-            rows, columns = None, DYAD_YEAR_COLUMNS
+        else:  # dyad-year: its own writer, below
+            rows, columns = (), []
 
         def write(out) -> None:
             if fmt is ExportFormat.yaml:
                 write_yaml(dataset_document(ds, filters), out)
                 return
             with _Progress() as progress:
-                if rows is None:
+                if kind is ExportKind.dyad_year:  # its own writer: rows rendered once per run
                     write_dyad_years(ds, engine, filters, years, fmt.value, out, directed,
                                      progress=progress.update)
                 else:
