@@ -338,3 +338,16 @@ def test_data_text_is_printed_as_written_not_as_rich_markup(tmp_path):
                                  "members", "odd", "--on", "2000"])
     assert result.exit_code == 0, result.stderr
     assert "[b]Odd[/b] — The [sic] Pact :smile:" in result.stdout
+
+
+def test_global_options_that_take_a_value_are_the_ones_main_skips():
+    """main() finds the command name by skipping these options' values; a new global option
+    with a value must be added there too."""
+    import typer.main
+
+    import alliances.cli as cli
+
+    group = typer.main.get_command(cli.app)
+    taking_values = {name for p in group.params if not getattr(p, "is_flag", False)
+                     for name in [*p.opts, *p.secondary_opts]}
+    assert taking_values == cli._GLOBAL_VALUE_OPTIONS
