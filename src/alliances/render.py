@@ -1,15 +1,16 @@
-"""Terminal rendering with rich; with cli.py, the only module that imports it (ruff enforces)."""
+"""Terminal rendering with rich; with cli.py and tables.py, the only modules that import it (ruff
+enforces)."""
 
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from .dates import PartialDate, Period
 from .export import coverage_label
 from .model import Dataset, Event, Treaty
 from .query import AllyLink, MemberStanding, TreatyStanding, link_allied
+from .tables import Table
 
 __all__ = [
     "render_allies_of",
@@ -84,7 +85,7 @@ def _phase_line(ts: TreatyStanding, period: Period) -> str | None:
 
 
 def _member_table(ds: Dataset, title: str, standings: list[MemberStanding]) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False)
+    table = Table(title=title, title_justify="left")
     table.add_column("State")
     table.add_column("Code")
     table.add_column("Status")
@@ -201,7 +202,7 @@ def render_allies_of(console: Console, ds: Dataset, a: str, period: Period,
 
 
 def render_history(console: Console, ds: Dataset, title: str, events: list[Event]) -> None:
-    table = Table(title=title, title_justify="left", show_lines=False)
+    table = Table(title=title, title_justify="left")
     table.add_column("Date")
     table.add_column("Treaty")
     table.add_column("State")
@@ -223,9 +224,7 @@ def render_history(console: Console, ds: Dataset, title: str, events: list[Event
 
 
 def render_treaties(console: Console, rows: list[dict], title: str) -> None:
-    from rich import box
-
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=title, title_justify="left", box="simple_head")
     table.add_column("Id", no_wrap=True)
     table.add_column("Oblig.", no_wrap=True)
     table.add_column("Life", no_wrap=True)
@@ -331,9 +330,7 @@ def render_timeline(console: Console, tl, ascii_only: bool) -> None:
 
 
 def render_states(console: Console, rows: list[dict]) -> None:
-    from rich import box
-
-    table = Table(title=f"{len(rows)} states", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=f"{len(rows)} states", title_justify="left", box="simple_head")
     for col in ("Code", "Name", "ISO2", "COW", "From", "To"):
         table.add_column(col, no_wrap=col != "Name", ratio=1 if col == "Name" else None)
     for r in rows:
