@@ -211,3 +211,30 @@ def test_a_touch_is_checked_by_content_once_then_the_new_record_is_trusted(data,
     assert second.from_cache and read == [1]  # the rewritten header's records are trusted
     assert members(second, "beta", "2024-07-01") == ["AAA", "BBB"]
     assert [p.name for p in cache_dir().iterdir() if p.name.startswith(".")] == []
+
+
+def fields(record) -> dict:
+    return {f: getattr(record, f) for f in record._fields if f != "loc"}
+
+
+def test_states_from_the_cache_equal_the_parsed_ones(data):
+    parsed = load(data, bundled=False, env=False)
+    cached = load(data, bundled=False, env=False)
+    assert type(cached.states).__name__ == "LazyStates"
+    assert sorted(cached.states) == sorted(parsed.states)
+    for code, state in parsed.states.items():  # field by field; the cache keeps no locations
+        assert fields(cached.states[code]) == fields(state)
+    assert cached.states.get("nope") is None and "nope" not in cached.states
+
+
+def test_a_damaged_state_in_the_cache_falls_back_to_the_data_files(data):
+    parsed = load(data, bundled=False, env=False)
+    [path] = cache_files()
+    doc = header(path)
+    blobs = path.read_bytes().split(b"\n", 1)[1]
+    doc["states"]["AAA"][3] = [["not a number", None, None]]  # its COW periods
+    path.write_bytes(json.dumps(doc).encode() + b"\n" + blobs)
+    ds = load(data, bundled=False, env=False)
+    assert ds.from_cache
+    assert fields(ds.states["AAA"]) == fields(parsed.states["AAA"])  # from the YAML instead
+    assert not path.exists()  # and the damaged cache is gone, to be rebuilt

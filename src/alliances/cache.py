@@ -226,6 +226,48 @@ class LazyMembers(Mapping):
         return code in self._load()
 
 
+class LazyStates(Mapping):
+    """The dataset's states, each built from its cached fields when first asked for (a query
+    names a few dozen of some 200).
+
+    A state whose cached fields turn out to be damaged comes from `fallback` (a full load of the
+    data files) instead, and the cache file is removed so the next run rebuilds it.
+    """
+
+    def __init__(self, raw: dict[str, list], path: Path, fallback: Callable[[], Dataset]):
+        self._raw = raw
+        self._path = path
+        self._fallback = fallback
+        self._built: dict[str, State] = {}
+
+    def __getitem__(self, code: str) -> State:
+        state = self._built.get(code)
+        if state is None:
+            fields = self._raw[code]
+            try:
+                state = _state(code, fields)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                try:
+                    self._path.unlink()
+                except OSError:
+                    pass
+                state = self._fallback().states[code]
+            self._built[code] = state
+        return state
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def get(self, code: str, default=None):
+        return self[code] if code in self._raw else default
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._raw
+
+
 def _decode(path: Path, key: str, files: list[Path], fallback: Callable[[], Dataset]) -> Dataset:
     with path.open("rb") as fh:
         header = fh.readline()
@@ -249,14 +291,19 @@ def _decode(path: Path, key: str, files: list[Path], fallback: Callable[[], Data
             short=short, aliases=tuple(aliases), in_force=_p(in_force), ended=_p(ended),
             predecessor=pred, successor=succ, note=note, sources=_unsources(sources),
             members=LazyMembers(tid, path, base + int(offset), int(length), fallback))  # type: ignore[arg-type]
-    for code, (name, iso2, iso3, cow, cow_abb, aliases, start, end, succ, note,
-               sources) in doc["states"].items():
-        ds.states[code] = State(
-            code=code, name=name, iso2=iso2, iso3166_3=iso3,
-            cow=tuple(CowPeriod(int(c), _p(f), _p(t)) for c, f, t in cow), cow_abb=cow_abb,
-            aliases=tuple(aliases), start=_p(start), end=_p(end), successor=succ, note=note,
-            sources=_unsources(sources))
+    states = doc["states"]
+    if not (isinstance(states, dict) and all(isinstance(v, list) for v in states.values())):
+        raise ValueError("the cached states have the wrong shape")
+    ds.states = LazyStates(states, path, fallback)  # type: ignore[assignment]
     return ds
+
+
+def _state(code: str, fields: list) -> State:
+    name, iso2, iso3, cow, cow_abb, aliases, start, end, succ, note, sources = fields
+    return State(code=code, name=name, iso2=iso2, iso3166_3=iso3,
+                 cow=tuple(CowPeriod(int(c), _p(f), _p(t)) for c, f, t in cow), cow_abb=cow_abb,
+                 aliases=tuple(aliases), start=_p(start), end=_p(end), successor=succ, note=note,
+                 sources=_unsources(sources))
 
 
 def _name_index(raw: object) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
