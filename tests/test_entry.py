@@ -1,0 +1,49 @@
+"""The console-script entry point: the CLI's behaviour, with the GC handled around it."""
+
+import gc
+import subprocess
+import sys
+
+import pytest
+
+from alliances import cli, entry
+
+
+@pytest.fixture
+def restore_gc():
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_the_command_runs_with_the_collector_on_and_its_exit_code_passes_through(
+        monkeypatch, restore_gc):
+    seen = []
+
+    def command():
+        seen.append(gc.isenabled())
+        sys.exit(2)
+
+    monkeypatch.setattr(cli, "main", command)
+    with pytest.raises(SystemExit) as exited:
+        entry.main()
+    assert exited.value.code == 2
+    assert seen == [True]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0  # what the imports created is left out of collections
+
+
+def test_a_collector_turned_off_by_the_caller_stays_off(monkeypatch, restore_gc):
+    monkeypatch.setattr(cli, "main", lambda: None)
+    gc.disable()
+    entry.main()
+    assert not gc.isenabled()
+
+
+def test_python_m_alliances_answers_and_fails_as_before():
+    ok = subprocess.run([sys.executable, "-m", "alliances", "allies", "Armenia", "Belarus",
+                         "--on", "2020-10-01"], capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stdout.startswith("Yes: Armenia and Belarus")
+    bad = subprocess.run([sys.executable, "-m", "alliances", "members", "NATO", "--on",
+                          "2020-13-01"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and "2020-13-01" in bad.stderr
