@@ -16,7 +16,8 @@ from alliances.tables import _BOXES, Table
 # leading spaces, markup-like text, tabs, newlines and other line breaks, control codes, emoji.
 WORDS = ["Belgium", "member", "", " ", "a b", "1949-08-24", "Côte d'Ivoire", "中国", "x" * 30,
          "trailing ", " leading", "emoji 🎉", "[bold]m[/]", "tab\there", "two\nlines",
-         "u\u2028v", "ﾊﾝｶｸ", "ab\x07c", "e\u0301", "e\u0301 ", "suspended; withdrawal announced"]
+         "u\u2028v", "ﾊﾝｶｸ", "ab\x07c", "e\u0301", "e\u0301 ", "Belgiume\u0301 ", "a\u200b ",
+         "\u0301", " \u0301 ", "suspended; withdrawal announced"]
 STYLES = ["", "green", "yellow bold", "blue", "dim", "red on white", "bold italic"]
 
 words = st.one_of(st.sampled_from(WORDS), st.text(max_size=12))
@@ -62,6 +63,13 @@ def _combining_mark_then_space() -> Table:
     return table
 
 
+def _combining_mark_then_space_no_wrap() -> Table:
+    table = Table()
+    table.add_column("State", no_wrap=True)  # rich crops nothing when it does not wrap
+    table.add_row(Text("Belgium") + Text("e\u0301 ", style="green"))
+    return table
+
+
 def _empty_column() -> Table:
     table = Table()
     table.add_column("State")
@@ -72,6 +80,8 @@ def _empty_column() -> Table:
 
 @settings(max_examples=400, deadline=None)
 @example(table=_combining_mark_then_space(), width=80, color_system="truecolor", markup=False)
+@example(table=_combining_mark_then_space_no_wrap(), width=60, color_system="standard",
+         markup=False)
 @example(table=_empty_column(), width=80, color_system="truecolor", markup=False)
 @given(table=tables(), width=st.sampled_from([12, 30, 60, 80, 200]),
        color_system=st.sampled_from([None, "standard", "truecolor"]), markup=st.booleans())

@@ -61,6 +61,11 @@ class Table:
             raise ValueError(f"a row of {len(cells)} cells for {len(self.columns)} columns")
         self.rows.append(cells)
 
+    def __repr__(self) -> str:
+        columns = [(c.header, c.justify, c.no_wrap, c.overflow, c.ratio) for c in self.columns]
+        return (f"Table(title={self.title!r}, title_justify={self.title_justify!r}, "
+                f"box={self.box!r}, columns={columns!r}, rows={self.rows!r})")
+
     def rich_table(self) -> RenderableType:
         """The same table as a rich.table.Table."""
         from rich import box
@@ -93,7 +98,8 @@ class Table:
                  ) -> tuple[list[int], list[list[Text]]] | None:
         """Column widths and the cells as Text, or None if rich.table must lay this table out."""
         columns = self.columns
-        if not columns or any(c.justify not in ("left", "right") for c in columns):
+        if not columns or any(c.justify not in ("left", "right")
+                              or c.overflow not in ("ellipsis", "fold") for c in columns):
             return None
         render_str = console.render_str
         header = [render_str(c.header, highlight=False) for c in columns]
@@ -106,7 +112,8 @@ class Table:
                 plain = text.plain
                 # splitlines, not "\n": rich measures lines that way (\x1c, \u2028, ...).
                 if (plain and plain.splitlines() != [plain]) or "\t" in plain \
-                        or text.justify is not None or text.overflow is not None:
+                        or text.justify is not None or text.overflow is not None \
+                        or text.no_wrap is not None:
                     return None
                 width = text.cell_len
                 if width > widths[i]:
@@ -131,6 +138,7 @@ class Table:
         header_style = get_style("table.header")
         null = Style.null()
         justifies = [c.justify for c in self.columns]
+        no_wraps = [c.no_wrap for c in self.columns]
         last_row = len(grid) - 1
         for index, cells in enumerate(grid):
             edges = head if index == 0 else foot if index == last_row else mid
@@ -140,7 +148,7 @@ class Table:
             for i, text in enumerate(cells):
                 if i:
                     yield divider
-                yield from _cell(console, text, widths[i] - 2, justifies[i],
+                yield from _cell(console, text, widths[i] - 2, justifies[i], no_wraps[i],
                                  header_style if index == 0 else null)
             yield right
             yield new_line
@@ -153,13 +161,14 @@ class Table:
         yield new_line
 
 
-def _cell(console: Console, text: Text, width: int, justify: str, style: Style
+def _cell(console: Console, text: Text, width: int, justify: str, no_wrap: bool, style: Style
           ) -> list[Segment]:
     """One padded cell of one line, as rich's Padding(Text) renders it at this width."""
     if width == 0:  # rich renders no line, and pads the empty cell to its width
         return [Segment("  ", style)]
     line = text.copy()
-    line.rstrip_end(width)  # as rich's wrap does; it counts code points, so combining marks matter
+    if not no_wrap:  # as rich's wrap does; it counts code points, so combining marks matter
+        line.rstrip_end(width)
     if justify == "right":
         line.rstrip()
         line.pad_left(width - line.cell_len)
