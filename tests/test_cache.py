@@ -2,6 +2,7 @@
 
 import json
 import os
+import time
 
 import pytest
 
@@ -238,3 +239,27 @@ def test_a_damaged_state_in_the_cache_falls_back_to_the_data_files(data):
     assert ds.from_cache
     assert fields(ds.states["AAA"]) == fields(parsed.states["AAA"])  # from the YAML instead
     assert not path.exists()  # and the damaged cache is gone, to be rebuilt
+
+
+def test_writing_a_cache_prunes_stale_ones_and_keeps_the_rest(data):
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    month_ago = time.time() - 31 * 86400
+    stale, recent = folder / "dataset-0000000000000000.cache", folder / "dataset-1111.cache"
+    killed, writing = folder / ".dataset-abc.tmp", folder / ".dataset-def.tmp"
+    for path in (stale, recent, killed, writing):
+        path.write_bytes(b"x")
+    os.utime(stale, (month_ago, month_ago))
+    os.utime(killed, (month_ago, month_ago))
+    load(data, bundled=False, env=False)
+    left = sorted(p.name for p in folder.iterdir())
+    assert stale.name not in left and killed.name not in left
+    assert recent.name in left and writing.name in left  # another run may be writing it now
+    assert len([n for n in left if n.endswith(".cache")]) == 2  # recent + the new one
+
+
+def test_a_cache_in_use_is_never_pruned_by_its_own_write(data):
+    load(data, bundled=False, env=False)
+    [path] = cache_files()
+    cache.prune(cache_dir(), keep=path, now=time.time() + 365 * 86400)
+    assert path.exists()

@@ -13,9 +13,10 @@ a rebuild). The content digest is BLAKE2b over every file's bytes. The change ti
 by a user, so even an edit that keeps the size and restores the modification time is seen.
 
 The cache lives in the user's cache directory and is written atomically (two runs at once each
-write a whole file; the last rename wins). A file that is corrupt, truncated, foreign or for
-other data is ignored and rebuilt, never trusted; a treaty whose events turn out damaged when
-read is loaded from the data files instead.
+write a whole file; the last rename wins). Writing one removes cache files not rewritten for 30
+days, so that file sets no longer used and older tool versions do not pile up. A file that is
+corrupt, truncated, foreign or for other data is ignored and rebuilt, never trusted; a treaty
+(or state) whose fields turn out damaged when read is loaded from the data files instead.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ try:  # the same BLAKE2b as hashlib's, without loading OpenSSL on every start (~
 except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
-__all__ = ["Snapshot", "cache_dir", "read_cache", "snapshot", "write_cache"]
+__all__ = ["Snapshot", "cache_dir", "prune", "read_cache", "snapshot", "write_cache"]
 
 FORMAT = 4
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
@@ -333,12 +334,32 @@ def read_cache(folder: Path, files: list[Path], version: str,
 
 
 def write_cache(folder: Path, snap: Snapshot, ds: Dataset) -> None:
-    """Write the cache atomically; a cache that cannot be written is simply not written."""
+    """Write the cache atomically, and prune stale ones; a cache that cannot be written is simply
+    not written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_atomically(_path(folder, snap.key), _encode(ds, snap))
+        path = _path(folder, snap.key)
+        _write_atomically(path, _encode(ds, snap))
     except OSError:
         return
+    prune(folder, keep=path)
+
+
+STALE_SECONDS = 30 * 86400
+
+
+def prune(folder: Path, keep: Path, now: float | None = None) -> None:
+    """Remove cache files not rewritten for 30 days (other file sets, older tool versions) and
+    temporary files left by writes that were killed over a day ago. A cache that is still in use
+    is at worst rebuilt once a month."""
+    now = time.time() if now is None else now
+    for pattern, age in (("dataset-*.cache", STALE_SECONDS), (".dataset-*.tmp", 86400)):
+        for old in folder.glob(pattern):
+            try:
+                if old != keep and now - old.stat().st_mtime > age:
+                    old.unlink()
+            except OSError:
+                pass
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
