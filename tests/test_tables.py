@@ -43,6 +43,8 @@ def tables(draw):
                          ratio=draw(st.sampled_from([None, 1])))
     for _ in range(draw(st.integers(0, 6))):
         table.add_row(*draw(st.lists(cells, min_size=ncols, max_size=ncols)))
+        if draw(st.integers(0, 3)) == 0:
+            table.add_section()
     return table
 
 

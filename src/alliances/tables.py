@@ -51,6 +51,7 @@ class Table:
         self.title, self.title_justify, self.box = title, title_justify, box
         self.columns: list[_Column] = []
         self.rows: list[tuple[str | Text, ...]] = []
+        self.section_ends: set[int] = set()  # rows followed by a rule
 
     def add_column(self, header: str, *, justify: str = "left", no_wrap: bool = False,
                    overflow: str = "ellipsis", ratio: int | None = None) -> None:
@@ -61,10 +62,16 @@ class Table:
             raise ValueError(f"a row of {len(cells)} cells for {len(self.columns)} columns")
         self.rows.append(cells)
 
+    def add_section(self) -> None:
+        """Draw a rule after the last row added, as rich's Table.add_section does."""
+        if self.rows:
+            self.section_ends.add(len(self.rows) - 1)
+
     def __repr__(self) -> str:
         columns = [(c.header, c.justify, c.no_wrap, c.overflow, c.ratio) for c in self.columns]
         return (f"Table(title={self.title!r}, title_justify={self.title_justify!r}, "
-                f"box={self.box!r}, columns={columns!r}, rows={self.rows!r})")
+                f"box={self.box!r}, columns={columns!r}, rows={self.rows!r}, "
+                f"section_ends={sorted(self.section_ends)!r})")
 
     def rich_table(self) -> RenderableType:
         """The same table as a rich.table.Table."""
@@ -76,8 +83,10 @@ class Table:
         for c in self.columns:
             table.add_column(c.header, justify=c.justify, no_wrap=c.no_wrap,  # type: ignore[arg-type]
                              overflow=c.overflow, ratio=c.ratio)  # type: ignore[arg-type]
-        for row in self.rows:
+        for i, row in enumerate(self.rows):
             table.add_row(*row)
+            if i in self.section_ends:
+                table.add_section()
         return table
 
     def __rich_console__(self, console: Console, options: ConsoleOptions
@@ -128,7 +137,7 @@ class Table:
     def _draw(self, console: Console, options: ConsoleOptions, widths: list[int],
               grid: list[list[Text]]) -> Iterator[Segment]:
         spec = _BOXES["ascii" if options.ascii_only else self.box]
-        top, head, head_row, mid, _row, _foot_row, foot, bottom = (
+        top, head, head_row, mid, rule, _foot_row, foot, bottom = (
             spec[i:i + 4] for i in range(0, 32, 4))
         border = Style()
         new_line = Segment("\n")
@@ -155,6 +164,10 @@ class Table:
             if index == 0:
                 yield Segment(head_row[0] + head_row[2].join(head_row[1] * w for w in widths)
                               + head_row[3], border)
+                yield new_line
+            elif index - 1 in self.section_ends and index != last_row:
+                yield Segment(rule[0] + rule[2].join(rule[1] * w for w in widths) + rule[3],
+                              border)
                 yield new_line
         yield Segment(bottom[0] + bottom[2].join(bottom[1] * w for w in widths) + bottom[3],
                       border)
