@@ -354,21 +354,20 @@ def test_global_options_that_take_a_value_are_the_ones_main_skips():
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["members", "NATO", "--on", "2020-01-01"], "┃ State"),
-    (["members", "CSTO", "--on", "1998-01-01"], "predecessor"),
-    (["memberships", "Armenia", "--on", "2025-01-01"], "suspended"),
-    (["allies", "Armenia", "Belarus", "--on", "2020-10-01"], "via CSTO"),
-    (["allies", "Belarus", "--on", "2020-10-01"], "Armenia"),
-    (["history", "Azerbaijan"], "withdrawal"),
-    (["treaties"], "total: "),
-    (["treaties", "--on", "1995"], "total: "),
-    (["states"], "Armenia"),
+    (["members", "NATO", "--on", "2020-01-01", "-f", "table"], "┃ State"),
+    (["members", "CSTO", "--on", "1998-01-01", "-f", "table"], "predecessor"),
+    (["memberships", "Armenia", "--on", "2025-01-01", "-f", "table"], "suspended"),
+    (["allies", "Armenia", "Belarus", "--on", "2020-10-01", "-f", "table"], "via CSTO"),
+    (["allies", "Belarus", "--on", "2020-10-01", "-f", "table"], "Armenia"),
+    (["history", "Azerbaijan", "-f", "table"], "withdrawal"),
+    (["treaties", "-f", "table"], "total: "),
+    (["treaties", "--on", "1995", "-f", "table"], "total: "),
+    (["states", "-f", "table"], "Armenia"),
     (["timeline", "CSTO"], "Armenia"),
     (["compare", "Armenia", "Belarus"], "Belarus"),
 ])
 def test_every_table_renders_on_the_bundled_data(args, expected):
-    result = runner.invoke(app, [*args, "--format", "table"] if args[0] not in (
-        "timeline", "compare") else args)
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert expected in result.stdout
     assert "unexpected error" not in result.output

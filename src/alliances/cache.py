@@ -175,6 +175,14 @@ def _encode(ds: Dataset, snap: Snapshot) -> bytes:
         + b"".join(blobs)
 
 
+def _discard(path: Path) -> None:
+    """Remove a cache found damaged, so that the next run rebuilds it."""
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
 class LazyMembers(Mapping):
     """A treaty's members, read from the cache file on first use.
 
@@ -203,10 +211,7 @@ class LazyMembers(Mapping):
                            for d, kind, note, src, eff, towards, order in events]
                     for code, events in raw.items()}
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                try:
-                    path.unlink()
-                except OSError:
-                    pass
+                _discard(path)
                 self._data = self._fallback().treaties[self._treaty_id].members
         return self._data
 
@@ -248,10 +253,7 @@ class LazyStates(Mapping):
             try:
                 state = _state(code, fields)
             except (ValueError, KeyError, TypeError, AttributeError):
-                try:
-                    self._path.unlink()
-                except OSError:
-                    pass
+                _discard(self._path)
                 state = self._fallback().states[code]
             self._built[code] = state
         return state

@@ -400,10 +400,12 @@ def treaties(
         title = f"{len(selected)} treaties"
         if on is not None:
             period = _period(on)
-            # in force; a treaty without an in_force date counts as in force once signed
-            selected = [t for t in selected
-                        if engine.treaty_phase(t, period).phase
-                        in (("in_force",) if t.in_force is not None else ("in_force", "signed"))]
+
+            def in_force(t) -> bool:  # a treaty without an in_force date is in force once signed
+                phase = engine.treaty_phase(t, period).phase
+                return phase == "in_force" or (phase == "signed" and t.in_force is None)
+
+            selected = [t for t in selected if in_force(t)]
             title = f"{len(selected)} treaties in force on {period}"
         rows = [treaty_row(ds, t) for t in sorted(selected, key=lambda t: t.signed.sort_key())]
 

@@ -141,18 +141,20 @@ class Table:
             spec[i:i + 4] for i in range(0, 32, 4))
         border = Style()
         new_line = Segment("\n")
-        yield Segment(top[0] + top[2].join(top[1] * w for w in widths) + top[3], border)
+
+        def line(edge: str) -> Segment:  # a box line: left, fill per column, crossings, right
+            return Segment(edge[0] + edge[2].join(edge[1] * w for w in widths) + edge[3], border)
+
+        yield line(top)
         yield new_line
-        get_style = console.get_style
-        header_style = get_style("table.header")
+        header_style = console.get_style("table.header")
         null = Style.null()
         justifies = [c.justify for c in self.columns]
         no_wraps = [c.no_wrap for c in self.columns]
         last_row = len(grid) - 1
         for index, cells in enumerate(grid):
             edges = head if index == 0 else foot if index == last_row else mid
-            left, right = Segment(edges[0], border), Segment(edges[3], border)
-            divider = Segment(edges[2], border if edges[2].strip() else null + border)
+            left, right, divider = (Segment(edges[i], border) for i in (0, 3, 2))
             yield left
             for i, text in enumerate(cells):
                 if i:
@@ -162,15 +164,12 @@ class Table:
             yield right
             yield new_line
             if index == 0:
-                yield Segment(head_row[0] + head_row[2].join(head_row[1] * w for w in widths)
-                              + head_row[3], border)
+                yield line(head_row)
                 yield new_line
             elif index - 1 in self.section_ends and index != last_row:
-                yield Segment(rule[0] + rule[2].join(rule[1] * w for w in widths) + rule[3],
-                              border)
+                yield line(rule)
                 yield new_line
-        yield Segment(bottom[0] + bottom[2].join(bottom[1] * w for w in widths) + bottom[3],
-                      border)
+        yield line(bottom)
         yield new_line
 
 
