@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from alliances.cli import app
+from alliances.errors import UnknownName
 from alliances.loading import check, load
 from alliances.names import Resolver
 
@@ -197,6 +198,61 @@ def test_iso_codes_and_names_agree_with_pycountry(bundled):
         country = pycountry.countries.get(alpha_3=state.code)
         assert country is not None, f"{state.code} is not an ISO 3166-1 alpha-3 code"
         assert country.alpha_2 == state.iso2, state.code
+
+
+def iso_name_forms(name: str) -> list[str]:
+    """The ways an ISO 3166 name may be written in running text: as given, each comma-separated
+    part, the inverted 'Yemen, ..., People's Democratic Republic of' as "People's Democratic
+    Republic of Yemen", and with a parenthesised word kept or dropped."""
+    parts = [p.strip() for p in name.split(",")]
+    forms = [name, *parts] if len(parts) > 1 else [name]
+    if len(parts) > 1 and parts[-1].endswith(" of"):
+        forms.append(f"{parts[-1]} {parts[0]}")
+    for form in list(forms):
+        if "(" in form:
+            forms.append(form.replace("(", "").replace(")", ""))
+            forms.append(" ".join(w for w in form.split() if not w.startswith("(")))
+    return forms
+
+
+def test_iso_names_resolve_to_the_same_state(bundled):
+    # A name copied from ISO 3166 (pycountry's short, common and official names, 3166-3 names of
+    # historic states) names the state with that code in this data, on a day it existed.
+    resolver = Resolver(bundled)
+    unresolved = []
+    for state in bundled.states.values():
+        day = state.end.earliest - timedelta(days=1) if state.end else date(2020, 1, 1)
+        if state.iso3166_3:
+            historic = pycountry.historic_countries.get(alpha_4=state.iso3166_3)
+            names, need_all = [historic.name], False
+        elif state.code not in NON_ISO:
+            country = pycountry.countries.get(alpha_3=state.code)
+            names = [getattr(country, a) for a in ("name", "common_name", "official_name")
+                     if hasattr(country, a)]
+            need_all = True
+        else:
+            continue
+        for name in names:
+            forms = iso_name_forms(name) if not need_all else [name]
+            hits = [f for f in forms if _resolves(resolver, f, day) == state.code]
+            if not hits:
+                unresolved.append((state.code, name))
+    assert unresolved == []
+
+
+def _resolves(resolver, name, day):
+    try:
+        return resolver.state(name, day)
+    except UnknownName:
+        return None
+
+
+def test_the_leading_article_is_optional(bundled):
+    resolver = Resolver(bundled)
+    assert resolver.state("the United States") == "USA"
+    assert resolver.state("The Gambia") == "GMB"
+    assert resolver.treaty("the Warsaw Pact") == "warsaw-pact"
+    assert resolver.treaty("the rio") == "rio-treaty"
 
 
 def test_every_treaty_cites_a_public_page(bundled):

@@ -43,6 +43,15 @@ def state_index(ds: Dataset) -> dict[str, list[str]]:
     return index
 
 
+def _lookup(index: dict[str, list[str]], key: str):
+    """The entry for `key`, else for `key` without a leading article ("the Gambia", "the Rio
+    Treaty": names are indexed as written, and the article is optional in running text)."""
+    found = index.get(key)
+    if found is None and key.startswith("the "):
+        found = index.get(key[4:])
+    return found or ()
+
+
 def treaty_index(ds: Dataset) -> dict[str, list[str]]:
     """Normalised id, name, short name or alias -> the ids of the treaties it names."""
     index: dict[str, list[str]] = {}
@@ -77,7 +86,7 @@ class Resolver:
     def state(self, name: str, on: date | None = None) -> str:
         """The canonical code for `name`; raises UnknownName with suggestions."""
         key = normalize(name)
-        found = self._states.get(key, ())
+        found = _lookup(self._states, key)
         # An exact code wins over an alias or a COW abbreviation that other states share.
         if name.upper() in found:
             return name.upper()
@@ -100,10 +109,11 @@ class Resolver:
     def treaty(self, name: str, prefix: bool = True) -> str:
         """The treaty id for `name`; a unique prefix of a name also resolves when `prefix`."""
         key = normalize(name)
-        found = set(self._treaties.get(key, ()))
-        if not found and prefix and len(key) >= 3:
+        found = set(_lookup(self._treaties, key))
+        stem = key.removeprefix("the ")
+        if not found and prefix and len(stem) >= 3:
             # a unique prefix of a name or alias: "rio" for the Rio Treaty, "warsaw" for the pact
-            found = {t for k, ids in self._treaties.items() if k.startswith(key) for t in ids}
+            found = {t for k, ids in self._treaties.items() if k.startswith(stem) for t in ids}
         if len(found) == 1:
             return next(iter(found))
         if len(found) > 1:
