@@ -228,6 +228,22 @@ def test_states_from_the_cache_equal_the_parsed_ones(data):
     assert cached.states.get("nope") is None and "nope" not in cached.states
 
 
+def test_treaties_from_the_cache_equal_the_parsed_ones(data, tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("treaties:\n  omega: {name: Omega, kind: treaty, obligations: [defence], "
+                     "signed: 1960, sources: [https://example.org/o], exclusive_with: [alpha]}\n",
+                     encoding="utf-8")
+    files = [*data, extra]
+    parsed = load(files, bundled=False, env=False)
+    cached = load(files, bundled=False, env=False)
+    assert type(cached.treaties["omega"].members).__name__ == "LazyMembers"
+    assert cached.treaties["omega"].exclusive_with == ("alpha",)
+    skip = {"members", "member_locs"}  # events are compared elsewhere; the cache keeps no locations
+    for tid, treaty in parsed.treaties.items():
+        assert {k: v for k, v in fields(cached.treaties[tid]).items() if k not in skip} == {
+            k: v for k, v in fields(treaty).items() if k not in skip}
+
+
 def test_a_damaged_state_in_the_cache_falls_back_to_the_data_files(data):
     parsed = load(data, bundled=False, env=False)
     [path] = cache_files()

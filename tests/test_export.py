@@ -104,7 +104,8 @@ def _events(ds):
 
 def _treaties(ds):
     return {t.id: (t.name, t.short, t.aliases, t.kind, t.obligations, str(t.signed),
-                   str(t.in_force), str(t.ended), t.predecessor, t.successor, t.sources)
+                   str(t.in_force), str(t.ended), t.predecessor, t.successor, t.exclusive_with,
+                   t.sources)
             for t in ds.treaties.values()}
 
 

@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 __all__ = ["Snapshot", "cache_dir", "prune", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 4
+FORMAT = 5
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 
 
@@ -157,7 +157,8 @@ def _encode(ds: Dataset, snap: Snapshot) -> bytes:
         blob = _encode_members(t)
         treaties[t.id] = [t.name, t.kind, list(t.obligations), str(t.signed), t.short,
                           list(t.aliases), _d(t.in_force), _d(t.ended), t.predecessor,
-                          t.successor, t.note, _sources(t.sources), offset, len(blob)]
+                          t.successor, list(t.exclusive_with), t.note, _sources(t.sources),
+                          offset, len(blob)]
         blobs.append(blob)
         offset += len(blob)
     states = {s.code: [s.name, s.iso2, s.iso3166_3,
@@ -287,12 +288,13 @@ def _decode(path: Path, key: str, files: list[Path], fallback: Callable[[], Data
     base = len(header)
     ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]), from_cache=True,
                  name_index=_name_index(doc["names"]))
-    for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ, note,
-              sources, offset, length) in doc["treaties"].items():
+    for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ,
+              exclusive, note, sources, offset, length) in doc["treaties"].items():
         ds.treaties[tid] = Treaty(
             id=tid, name=name, kind=kind, obligations=tuple(obligations), signed=parse_date(signed),
             short=short, aliases=tuple(aliases), in_force=_p(in_force), ended=_p(ended),
-            predecessor=pred, successor=succ, note=note, sources=_unsources(sources),
+            predecessor=pred, successor=succ, exclusive_with=tuple(exclusive), note=note,
+            sources=_unsources(sources),
             members=LazyMembers(tid, path, base + int(offset), int(length), fallback))  # type: ignore[arg-type]
     states = doc["states"]
     if not (isinstance(states, dict) and all(isinstance(v, list) for v in states.values())):

@@ -692,6 +692,8 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
         for key in ("predecessor", "successor", "note"):
             if getattr(t, key):
                 doc[key] = getattr(t, key)
+        if t.exclusive_with:
+            doc["exclusive_with"] = list(t.exclusive_with)
         doc["sources"] = [_source_doc(s) for s in t.sources]
         members: dict[str, Any] = {}
         for code, events in t.members.items():

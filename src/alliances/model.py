@@ -139,6 +139,7 @@ class Treaty(Record):
     ended: PartialDate | None
     predecessor: str | None
     successor: str | None
+    exclusive_with: tuple[str, ...]
     note: str | None
     sources: tuple[Source, ...]
     members: dict[str, list[Event]]
@@ -147,7 +148,8 @@ class Treaty(Record):
 
     __slots__ = (
         "id", "name", "kind", "obligations", "signed", "short", "aliases", "in_force", "ended",
-        "predecessor", "successor", "note", "sources", "members", "loc", "member_locs",
+        "predecessor", "successor", "exclusive_with", "note", "sources", "members", "loc",
+        "member_locs",
     )
 
     def __init__(
@@ -163,6 +165,7 @@ class Treaty(Record):
         ended: PartialDate | None = None,
         predecessor: str | None = None,
         successor: str | None = None,
+        exclusive_with: tuple[str, ...] = (),
         note: str | None = None,
         sources: tuple[Source, ...] = (),
         members: dict[str, list[Event]] | None = None,
@@ -180,6 +183,7 @@ class Treaty(Record):
         self.ended = ended
         self.predecessor = predecessor
         self.successor = successor
+        self.exclusive_with = exclusive_with
         self.note = note
         self.sources = sources
         self.members = {} if members is None else members

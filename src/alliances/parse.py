@@ -28,7 +28,7 @@ __all__ = ["FileLoader", "suggest"]
 TOP_KEYS = ("as_of", "treaties", "states")
 TREATY_KEYS = (
     "name", "short", "aliases", "kind", "obligations", "signed", "in_force", "ended",
-    "predecessor", "successor", "note", "sources", "members",
+    "predecessor", "successor", "exclusive_with", "note", "sources", "members",
 )
 TREATY_REQUIRED = ("name", "kind", "obligations", "signed", "sources")
 MEMBER_KEYS = ("joined", "left", "note", "source", "sources", "events")
@@ -206,6 +206,7 @@ class FileLoader:
             ended=self.opt_date(fields, "ended", what),
             predecessor=self.opt_text(fields, "predecessor", what),
             successor=self.opt_text(fields, "successor", what),
+            exclusive_with=self.opt_texts(fields, "exclusive_with", what),
             note=self.opt_text(fields, "note", what),
             sources=self.sources(fields, what),
             loc=self.r.loc(key_node),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 
+from .dates import intersect
 from .errors import Problem
-from .model import EVENT_KINDS, Dataset, Event, State, Treaty
+from .model import ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, State, Treaty
 from .names import normalize
 
 __all__ = ["validate"]
@@ -42,6 +43,7 @@ def validate(ds: Dataset) -> list[Problem]:
                                _suggest_state(code, ds.states)))
             _check_events(ds, t, code, events, add)
     _check_successor_cycles(ds, add)
+    _check_exclusive(ds, add)
     for s in ds.states.values():
         if s.successor and s.successor not in ds.states:
             add(Problem.at(s.loc, f"successor '{s.successor}' of state {s.code} is not a known state",
@@ -60,6 +62,15 @@ def _check_treaty_refs(ds: Dataset, t: Treaty, add) -> None:
             close = difflib.get_close_matches(ref, list(ds.treaties), n=3)
             fix = f"did you mean {', '.join(close)}?" if close else "use the id of a treaty in the data"
             add(Problem.at(t.loc, f"{field} '{ref}' of treaty '{t.id}' is not a known treaty id", fix))
+    for ref in t.exclusive_with:
+        if ref == t.id:
+            add(Problem.at(t.loc, f"treaty '{t.id}' names itself in exclusive_with",
+                           "list the other treaties a member may not belong to at the same time"))
+        elif ref not in ds.treaties:
+            close = difflib.get_close_matches(ref, list(ds.treaties), n=3)
+            fix = f"did you mean {', '.join(close)}?" if close else "use the id of a treaty in the data"
+            add(Problem.at(t.loc, f"exclusive_with '{ref}' of treaty '{t.id}' is not a known treaty id",
+                           fix))
     if t.successor in ds.treaties:
         other = ds.treaties[t.successor]
         if other.predecessor not in (None, t.id):
@@ -87,6 +98,37 @@ def _check_successor_cycles(ds: Dataset, add) -> None:
             add(Problem.at(ds.treaties[tid].loc,
                            "successor chain is a cycle: " + " -> ".join([*cycle, tid]),
                            "a treaty cannot succeed itself; fix one `successor`"))
+
+
+def _check_exclusive(ds: Dataset, add) -> None:
+    """No state bound by two treaties marked exclusive of each other at once, unless the event that
+    made it bound by the second one has a note saying why."""
+    from .query import derive_segments  # only validation needs the engine here
+
+    pairs = sorted({tuple(sorted((t.id, ref))) for t in ds.treaties.values()
+                    for ref in t.exclusive_with if ref in ds.treaties and ref != t.id})
+    for a, b in pairs:
+        ta, tb = ds.treaties[a], ds.treaties[b]
+        for code in sorted(ta.members.keys() & tb.members.keys()):
+            bound_a = [g for g in derive_segments(ta, code)[0] if g.status in ALLIED_STATUSES]
+            bound_b = [g for g in derive_segments(tb, code)[0] if g.status in ALLIED_STATUSES]
+            clash = next(((x, y, span) for x in bound_a for y in bound_b
+                          for span in intersect([x.possible()], [y.possible()])), None)
+            if clash is None:
+                continue
+            x, y, _ = clash
+            later, other = (x, b) if x.start.earliest >= y.start.earliest else (y, a)
+            ev = later.start_event
+            if ev.note:
+                continue
+            certain = intersect([x.certain()], [y.certain()])
+            when = (f"both from {certain[0][0].isoformat()}" if certain
+                    else "their dates are imprecise, so they may overlap")
+            loc = ev.loc or ds.treaties[later.treaty].member_locs.get(code, ds.treaties[later.treaty].loc)
+            add(Problem.at(loc, f"{code} is bound by '{later.treaty}' from {later.start} while still "
+                           f"bound by '{other}' ({when}), and the two treaties are marked "
+                           "exclusive_with each other",
+                           "correct the dates, or add a `note` to this event saying why"))
 
 
 def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -> None:
