@@ -121,6 +121,8 @@ def test_nato_founders_and_size():
 
 
 def test_no_state_in_nato_and_the_warsaw_pact_at_once(bundled):
+    # declared in the data, so `alliances validate` enforces it for any edit too
+    assert {"nato", "weu"} <= set(bundled.treaties["warsaw-pact"].exclusive_with)
     from alliances.dates import parse_period
     from alliances.query import Engine
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from .dates import intersect
 from .errors import Problem
@@ -100,9 +101,16 @@ def _check_successor_cycles(ds: Dataset, add) -> None:
                            "a treaty cannot succeed itself; fix one `successor`"))
 
 
+def _names(text: str, t: Treaty) -> bool:
+    """`text` names treaty `t` (its id, name, short name or an alias, as a whole word)."""
+    text = normalize(text)
+    return any(re.search(rf"(?<!\w){re.escape(normalize(n))}(?!\w)", text)
+               for n in (t.id, t.name, t.short, *t.aliases) if n)
+
+
 def _check_exclusive(ds: Dataset, add) -> None:
     """No state bound by two treaties marked exclusive of each other at once, unless the event that
-    made it bound by the second one has a note saying why."""
+    made it bound by the second one has a note that names the first (and says why)."""
     from .query import derive_segments  # only validation needs the engine here
 
     pairs = sorted({tuple(sorted((t.id, ref))) for t in ds.treaties.values()
@@ -119,7 +127,7 @@ def _check_exclusive(ds: Dataset, add) -> None:
             x, y, _ = clash
             later, other = (x, b) if x.start.earliest >= y.start.earliest else (y, a)
             ev = later.start_event
-            if ev.note:
+            if ev.note and _names(ev.note, ds.treaties[other]):
                 continue
             certain = intersect([x.certain()], [y.certain()])
             when = (f"both from {certain[0][0].isoformat()}" if certain
@@ -128,7 +136,8 @@ def _check_exclusive(ds: Dataset, add) -> None:
             add(Problem.at(loc, f"{code} is bound by '{later.treaty}' from {later.start} while still "
                            f"bound by '{other}' ({when}), and the two treaties are marked "
                            "exclusive_with each other",
-                           "correct the dates, or add a `note` to this event saying why"))
+                           f"correct the dates, or add a `note` to this event that names "
+                           f"'{other}' and says why"))
 
 
 def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -> None:
