@@ -279,3 +279,18 @@ def test_a_cache_in_use_is_never_pruned_by_its_own_write(data):
     [path] = cache_files()
     cache.prune(cache_dir(), keep=path, now=time.time() + 365 * 86400)
     assert path.exists()
+
+
+def test_date_ranges_survive_the_cache(tmp_path):
+    good = FIXTURES.parent / "good" / "date-ranges.yaml"
+    files = [tmp_path / "states.yaml", tmp_path / "ranges.yaml"]
+    files[0].write_text((FIXTURES / "states.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    files[1].write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    parsed = load(files, bundled=False, env=False)
+    cached = load(files, bundled=False, env=False)
+    assert type(cached.treaties["t1"].members).__name__ == "LazyMembers"
+    dates = {c: [str(e.date) for e in evs] for c, evs in cached.treaties["t1"].members.items()}
+    assert dates == {"AAA": ["1952-08-23"], "BBB": ["1958-10-01..2015-03-19"],
+                     "CCC": ["1961-07-20.."]}
+    assert [e.date for e in cached.treaties["t1"].members["CCC"]] == [
+        e.date for e in parsed.treaties["t1"].members["CCC"]]

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -165,7 +166,7 @@ def test_validate_clean_and_broken(tmp_path):
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{bad}:2:56: signed of treaty 't1': '1999-02-29' is impossible: February 1999 has 28 "
-        "days; write a real date as YYYY, YYYY-MM or YYYY-MM-DD"]
+        "days; write a real date as YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B"]
 
 
 def test_history_of_a_treaty_json_is_dated_and_sourced():
@@ -371,3 +372,30 @@ def test_every_table_renders_on_the_bundled_data(args, expected):
     assert result.exit_code == 0, result.output
     assert expected in result.stdout
     assert "unexpected error" not in result.output
+
+
+def test_a_date_range_is_answered_as_uncertain_inside_it_and_said_plainly():
+    ranges = ["--no-bundled", "--data", str(FIXTURES / "states.yaml"),
+              "--data", str(Path(__file__).parent / "good" / "date-ranges.yaml")]
+    inside = runner.invoke(app, [*ranges, "allies", "AAA", "BBB", "--on", "1970", "-f", "json"])
+    assert json.loads(inside.stdout)["allied"] == "uncertain"
+    after = runner.invoke(app, [*ranges, "allies", "AAA", "BBB", "--on", "2016", "-f", "json"])
+    assert json.loads(after.stdout)["allied"] is True
+    never = runner.invoke(app, [*ranges, "allies", "AAA", "CCC", "--on", "2025", "-f", "json"])
+    assert json.loads(never.stdout)["allied"] == "uncertain"
+    table = runner.invoke(app, [*ranges, "members", "t1", "--on", "2016"], env={"COLUMNS": "120"})
+    assert "some day from 1958-10-01 to 2015-03-19" in table.stdout
+    assert "1961-07-20 or later (not known when)" in table.stdout
+    rows = json.loads(runner.invoke(app, [*ranges, "members", "t1", "--on", "2016", "-f",
+                                          "json"]).stdout)
+    bbb = next(r for r in rows if r["state"] == "BBB")
+    assert (bbb["since"], bbb["since_precision"], bbb["certain"]) == (
+        "1958-10-01..2015-03-19", "range", True)
+
+
+def test_a_closed_range_can_be_asked_about():
+    result = run("members", "alpha", "--on", "1994..1996", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert {r["on"] for r in json.loads(result.stdout)} == {"1994..1996"}
+    open_ended = run("members", "alpha", "--on", "1994..")
+    assert open_ended.exit_code == 2 and "has no end" in open_ended.stderr

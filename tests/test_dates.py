@@ -8,6 +8,7 @@ from alliances.dates import (
     SOME,
     UNCERTAIN,
     DateError,
+    DateRange,
     PartialDate,
     Period,
     certain_span,
@@ -25,6 +26,11 @@ from alliances.dates import (
         ("1999-04", "month", date(1999, 4, 1), date(1999, 4, 30)),
         ("2024-02", "month", date(2024, 2, 1), date(2024, 2, 29)),
         ("1999-04-20", "day", date(1999, 4, 20), date(1999, 4, 20)),
+        # a range: some day from the first day of A to the last day of B
+        ("1958-10-01..2015-03-19", "range", date(1958, 10, 1), date(2015, 3, 19)),
+        ("1958..2015-03", "range", date(1958, 1, 1), date(2015, 3, 31)),
+        # open: on or after A, and no date by which it certainly happened
+        ("1961-07-20..", "range", date(1961, 7, 20), date(2999, 12, 31)),
     ],
 )
 def test_partial_dates_keep_their_precision(text, precision, earliest, latest):
@@ -44,11 +50,35 @@ def test_partial_dates_keep_their_precision(text, precision, earliest, latest):
         ("1999/04/20", "not a date"),
         ("0012", "outside"),
         ("20 April 1999", "not a date"),
+        ("2015..1958", "ends before it begins"),
+        ("..2015", "not a date range"),
+        ("1958..1960..1970", "not a date range"),
+        ("1958..1960-02-30", "in the range '1958..1960-02-30': '1960-02-30' is impossible"),
     ],
 )
 def test_bad_dates_say_what_is_wrong(text, fragment):
     with pytest.raises(DateError, match=fragment):
         parse_date(text)
+
+
+def test_ranges_are_values_that_copy_and_pickle():
+    import copy
+    import pickle
+
+    d = parse_date("1958-10-01..2015")
+    assert isinstance(d, DateRange) and not d.exact
+    assert d == DateRange(PartialDate(1958, 10, 1), PartialDate(2015))
+    assert d != parse_date("1958-10-01..2016") and d != parse_date("1958-10-01..")
+    assert pickle.loads(pickle.dumps(d)) == d and copy.deepcopy(d) == d
+    assert hash(d) == hash(parse_date(str(d)))
+
+
+def test_a_closed_range_is_a_query_period_and_an_open_one_is_not():
+    period, _ = parse_period("2018..2022")
+    assert (period.first, period.last, str(period)) == (date(2018, 1, 1), date(2022, 12, 31),
+                                                        "2018..2022")
+    with pytest.raises(DateError, match="has no end"):
+        parse_period("2018..")
 
 
 def test_query_period_from_year_month_day_and_today():
@@ -88,6 +118,14 @@ def _presence(start, end, query):
         ("1994", "1999", "1994", SOME),
         ("1999-12", None, "1999-12-15", UNCERTAIN),
         ("1994-04-20", "1999-04-20", "1999", PART),
+        # joined some day in a range: uncertain inside it, certain after it
+        ("1958-10-01..2015-03-19", None, "1958-09-30", None),
+        ("1958-10-01..2015-03-19", None, "1970", UNCERTAIN),
+        ("1958-10-01..2015-03-19", None, "2015-03-19", ALL),
+        ("1958-10-01..2015-03-19", None, "2015", SOME),
+        # on or after A, not known when: never certain
+        ("1961-07-20..", None, "2025", UNCERTAIN),
+        ("1961-07-20..", None, "1961-07-19", None),
     ],
 )
 def test_presence_half_open_and_three_valued(start, end, query, expected):

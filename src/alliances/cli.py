@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .dates import DateError, PartialDate, Period, parse_date, parse_period
+from .dates import OPEN_END, DateError, PartialDate, Period, parse_date, parse_period
 from .errors import AlliancesError, DataError, UnknownName, UsageError
 from .export import (
     ALLY_COLUMNS,
@@ -68,7 +68,7 @@ DataOpt = Annotated[
                  "data and ALLIANCES_DATA.", show_default=False),
 ]
 OnOpt = Annotated[
-    str, typer.Option("--on", help="Date: YYYY-MM-DD, YYYY-MM, YYYY or 'today'.")
+    str, typer.Option("--on", help="Date: YYYY-MM-DD, YYYY-MM, YYYY, a range A..B or 'today'.")
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 ObligationOpt = Annotated[
@@ -214,7 +214,7 @@ def _main(
 
     Example: alliances allies Armenia Belarus --on 2020-10-01
 
-    Dates are YYYY-MM-DD, YYYY-MM or YYYY. Exit codes: 0 ok, 1 data problem, 2 usage problem.
+    Dates are YYYY-MM-DD, YYYY-MM, YYYY or A..B. Exit codes: 0 ok, 1 data problem, 2 usage problem.
     """
     _global.data = list(data or [])
     _global.no_bundled = no_bundled
@@ -378,9 +378,12 @@ def _date_opt(option: str, text: str | None) -> PartialDate | None:
     if text is None:
         return None
     try:
-        return parse_date(text)
+        d = parse_date(text)
     except DateError as exc:
         raise UsageError(f"{option}: {exc}") from None
+    if d.latest == OPEN_END:
+        raise UsageError(f"{option}: '{text.strip()}' has no end: give one (e.g. 2018..2022)")
+    return d
 
 
 @app.command()

@@ -1,8 +1,9 @@
-"""Partial dates (`1999`, `1999-04`, `1999-04-20`) and inclusive day periods.
+"""Partial dates (`1999`, `1999-04`, `1999-04-20`, `1958-10-01..2015`) and inclusive day periods.
 
 A partial date is the set of days it may denote: `1999` is some day in 1999. It is never widened
-to its first day. Comparisons that a partial date cannot decide are left to the caller, which
-answers "uncertain".
+to its first day. A range `A..B` is some day from A to B, and `A..` some day on or after A that no
+source fixes (a state known to have become a party, or possibly to have, but not when). Comparisons
+that a partial date cannot decide are left to the caller, which answers "uncertain".
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import lru_cache
 
 from .records import Frozen, set_field
 
-__all__ = ["DateError", "PartialDate", "Period", "parse_date", "parse_period"]
+__all__ = ["DateError", "DateRange", "PartialDate", "Period", "parse_date", "parse_period"]
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MIN_YEAR = 1000
@@ -92,13 +93,51 @@ class PartialDate(Frozen):
         return cls(d.year, d.month, d.day)
 
 
+# The last day a date range open at its end may denote: "not known by any date".
+OPEN_END = date(MAX_YEAR, 12, 31)
+
+
+class DateRange(PartialDate):
+    """Some day from `low` to `high` (both partial dates, both included), or on or after `low`
+    when `high` is None: written `1958-10-01..2015-03-19` or `1958-10-01..`."""
+
+    low: PartialDate
+    high: PartialDate | None
+
+    __slots__ = ("low", "high")
+    _derived = ("year", "month", "day", "earliest", "latest")
+
+    def __init__(self, low: PartialDate, high: PartialDate | None = None) -> None:
+        set_field(self, "low", low)
+        set_field(self, "high", high)
+        set_field(self, "year", low.year)  # the year it may begin, for code that asks
+        set_field(self, "month", None)
+        set_field(self, "day", None)
+        set_field(self, "earliest", low.earliest)
+        set_field(self, "latest", high.latest if high is not None else OPEN_END)
+
+    @property
+    def precision(self) -> str:
+        return "range"
+
+    @property
+    def exact(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        return f"{self.low}..{self.high if self.high is not None else ''}"
+
+
 @lru_cache(maxsize=65536)
 def parse_date(text: str) -> PartialDate:
-    """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, keeping its precision.
+    """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, keeping its precision, or a range `A..B` / `A..`
+    of those.
 
     Raises DateError with a sentence saying what is wrong.
     """
     text = text.strip()
+    if ".." in text:
+        return _parse_range(text)
     match = _DATE_RE.match(text)
     if not match:
         raise DateError(f"'{text}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1999-04-20)")
@@ -117,6 +156,21 @@ def parse_date(text: str) -> PartialDate:
                 f"has {last} days"
             )
     return PartialDate(year, month, day)
+
+
+def _parse_range(text: str) -> DateRange:
+    low_text, _, high_text = text.partition("..")
+    if not low_text.strip() or ".." in high_text:
+        raise DateError(f"'{text}' is not a date range (A..B, or A.. when no end is known, "
+                        "e.g. 1958-10-01..2015-03-19)")
+    try:
+        low = parse_date(low_text)
+        high = parse_date(high_text) if high_text.strip() else None
+    except DateError as e:
+        raise DateError(f"in the range '{text}': {e}") from None
+    if high is not None and high.latest < low.earliest:
+        raise DateError(f"'{text}' is impossible: the range ends before it begins")
+    return DateRange(low, high)
 
 
 class Period(Frozen):
@@ -153,7 +207,7 @@ class Period(Frozen):
 
 
 def parse_period(text: str, today: date | None = None) -> tuple[Period, PartialDate | None]:
-    """Parse a query date: `today`, a day, a month or a year.
+    """Parse a query date: `today`, a day, a month, a year or a closed range of those.
 
     Returns the period and the partial date it came from (None for `today`).
     """
@@ -161,6 +215,8 @@ def parse_period(text: str, today: date | None = None) -> tuple[Period, PartialD
         day = today or date.today()
         return Period(day, day, day.isoformat()), None
     pd = parse_date(text)
+    if isinstance(pd, DateRange) and pd.high is None:
+        raise DateError(f"'{text.strip()}' has no end: a query period needs one (e.g. 2018..2022)")
     return pd.period(), pd
 
 

@@ -87,7 +87,8 @@ class FileLoader:
         try:
             return parse_date(text)
         except DateError as exc:
-            self.r.error(node, f"{what}: {exc}", "write a real date as YYYY, YYYY-MM or YYYY-MM-DD")
+            self.r.error(node, f"{what}: {exc}", "write a real date as YYYY, YYYY-MM or YYYY-MM-DD, "
+                                               "or a range A..B")
             return None
 
     def texts(self, node: Node, what: str) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from .dates import PartialDate, Period
+from .dates import DateRange, PartialDate, Period
 from .export import coverage_label
 from .model import Dataset, Event, Treaty
 from .query import AllyLink, MemberStanding, TreatyStanding, link_allied
@@ -38,6 +38,10 @@ def when(d: PartialDate | None) -> str:
         return ""
     if d.precision == "day":
         return str(d)
+    if isinstance(d, DateRange):
+        if d.high is None:
+            return f"{d.low} or later (not known when)"
+        return f"some day from {d.low} to {d.high}"
     return f"{d} ({d.precision} only)"
 
 
@@ -118,8 +122,8 @@ def render_members(console: Console, ds: Dataset, ts: TreatyStanding, period: Pe
 
 def _footnotes(console: Console, uncertain: list[MemberStanding]) -> None:
     if uncertain:
-        console.print(Text("? uncertain: a date in the data is known only to the month or year, "
-                           "and the query falls inside it.", style="yellow"))
+        console.print(Text("? uncertain: a date in the data is known only to the month, the year "
+                           "or a range of days, and the query falls inside it.", style="yellow"))
 
 
 def render_memberships(console: Console, ds: Dataset, code: str, period: Period,
@@ -145,8 +149,8 @@ def render_memberships(console: Console, ds: Dataset, code: str, period: Period,
 
 def _link_line(ds: Dataset, link: AllyLink) -> Text:
     t = ds.treaties[link.treaty]
-    name = f"{t.short} ({t.name}" if t.short else f"{t.name} ("
-    text = Text(f"{name}; {', '.join(link.obligations)})")
+    obligations = ", ".join(link.obligations)
+    text = Text(f"{t.short} ({t.name}; {obligations})" if t.short else f"{t.name} ({obligations})")
     if link.presence is None:
         text.append(" — obligations suspended", style="red")
     elif link.presence == "uncertain":
