@@ -151,6 +151,17 @@ def test_venezuela_rio_withdrawal_took_effect_in_2015_after_its_2013_notice():
     assert "VEN" not in members("rio", "2016-06-01")
 
 
+def test_later_arab_league_states_are_possible_jdec_parties_from_their_league_admission():
+    # No accession to the 1950 treaty could be dated: a state admitted to the League (Kuwait on
+    # 20 July 1961) may have joined any day since, so the answer is "uncertain", not "no".
+    assert "KWT" not in members("jdec", "1961-07-19")
+    assert members("jdec", "1961-07-20")["KWT"]["certain"] is False
+    assert cli_json("allies", "Kuwait", "Egypt", "--on", "2020")["allied"] == "uncertain"
+    assert "LBY" not in members("JDEC", "1956-06-01")  # not a party in 1956 (State Department)
+    assert members("jdec", "2020")["MAR"]["certain"] is True  # ratified an amendment in 2013
+    assert "YMD" not in members("jdec", "1991")  # South Yemen ended with unification
+
+
 def test_the_uk_left_the_eu_clause_on_1_february_2020():
     assert "GBR" in members("eu-mutual-assistance", "2020-01-31")
     assert "GBR" not in members("EU", "2020-02-01")

@@ -100,6 +100,12 @@ def _member_table(ds: Dataset, title: str, standings: list[MemberStanding]) -> T
     return table
 
 
+def _count(standings: list[MemberStanding]) -> str:
+    """'32 members', or '22 members (15 uncertain)'."""
+    unsure = sum(not s.certain for s in standings)
+    return f"{len(standings)} members" + (f" ({unsure} uncertain)" if unsure else "")
+
+
 def render_members(console: Console, ds: Dataset, ts: TreatyStanding, period: Period,
                    standings: list[MemberStanding],
                    fallback: tuple[Treaty, list[MemberStanding]] | None) -> None:
@@ -108,12 +114,12 @@ def render_members(console: Console, ds: Dataset, ts: TreatyStanding, period: Pe
     if line:
         console.print(line)
     if standings or not line:
-        title = f"{t.label} — {t.name}: {len(standings)} members on {period}"
+        title = f"{t.label} — {t.name}: {_count(standings)} on {period}"
         console.print(_member_table(ds, title, standings))
     if fallback:
         pred, pst = fallback
         console.print(f"Its predecessor, {pred.label} ({pred.name}), had these members:")
-        console.print(_member_table(ds, f"{pred.label}: {len(pst)} members on {period}", pst))
+        console.print(_member_table(ds, f"{pred.label}: {_count(pst)} on {period}", pst))
         t = pred
     _footnotes(console, [s for s in standings if not s.certain])
     if t.sources:
