@@ -9,6 +9,7 @@ from .dates import intersect
 from .errors import Problem
 from .model import ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, State, Treaty
 from .names import normalize
+from .query import derive_segments
 
 __all__ = ["validate"]
 
@@ -111,8 +112,6 @@ def _names(text: str, t: Treaty) -> bool:
 def _check_exclusive(ds: Dataset, add) -> None:
     """No state bound by two treaties marked exclusive of each other at once, unless the event that
     made it bound by the second one has a note that names the first (and says why)."""
-    from .query import derive_segments  # only validation needs the engine here
-
     pairs = sorted({tuple(sorted((t.id, ref))) for t in ds.treaties.values()
                     for ref in t.exclusive_with if ref in ds.treaties and ref != t.id})
     for a, b in pairs:
@@ -120,24 +119,23 @@ def _check_exclusive(ds: Dataset, add) -> None:
         for code in sorted(ta.members.keys() & tb.members.keys()):
             bound_a = [g for g in derive_segments(ta, code)[0] if g.status in ALLIED_STATUSES]
             bound_b = [g for g in derive_segments(tb, code)[0] if g.status in ALLIED_STATUSES]
-            clash = next(((x, y, span) for x in bound_a for y in bound_b
-                          for span in intersect([x.possible()], [y.possible()])), None)
-            if clash is None:
-                continue
-            x, y, _ = clash
-            later, other = (x, b) if x.start.earliest >= y.start.earliest else (y, a)
-            ev = later.start_event
-            if ev.note and _names(ev.note, ds.treaties[other]):
-                continue
-            certain = intersect([x.certain()], [y.certain()])
-            when = (f"both from {certain[0][0].isoformat()}" if certain
-                    else "their dates are imprecise, so they may overlap")
-            loc = ev.loc or ds.treaties[later.treaty].member_locs.get(code, ds.treaties[later.treaty].loc)
-            add(Problem.at(loc, f"{code} is bound by '{later.treaty}' from {later.start} while still "
-                           f"bound by '{other}' ({when}), and the two treaties are marked "
-                           "exclusive_with each other",
-                           f"correct the dates, or add a `note` to this event that names "
-                           f"'{other}' and says why"))
+            for x, y in ((x, y) for x in bound_a for y in bound_b
+                         if intersect([x.possible()], [y.possible()])):
+                later, other = (x, b) if x.start.earliest >= y.start.earliest else (y, a)
+                ev = later.start_event
+                if ev.note and _names(ev.note, ds.treaties[other]):
+                    continue
+                certain = intersect([x.certain()], [y.certain()])
+                when = (f"both from {certain[0][0].isoformat()}" if certain
+                        else "their dates are imprecise, so they may overlap")
+                t = ds.treaties[later.treaty]
+                add(Problem.at(ev.loc or t.member_locs.get(code, t.loc),
+                               f"{code} is bound by '{later.treaty}' from {later.start} while still "
+                               f"bound by '{other}' ({when}), and the two treaties are marked "
+                               "exclusive_with each other",
+                               "correct the dates, or add a `note` to this event that names "
+                               f"'{other}' and says why"))
+                break  # one problem per state and pair: fixing it may settle the rest
 
 
 def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -> None:
