@@ -386,6 +386,9 @@ def test_a_date_range_is_answered_as_uncertain_inside_it_and_said_plainly():
     table = runner.invoke(app, [*ranges, "members", "t1", "--on", "2016"], env={"COLUMNS": "120"})
     assert "some day from 1958-10-01 to 2015-03-19" in table.stdout
     assert "1961-07-20 or later (not known when)" in table.stdout
+    assert "3 members (1 uncertain) on 2016" in table.stdout
+    link = runner.invoke(app, [*ranges, "allies", "AAA", "BBB", "--on", "2016"])
+    assert "via Test Treaty (defence)" in link.stdout  # no short name: no stray ";"
     rows = json.loads(runner.invoke(app, [*ranges, "members", "t1", "--on", "2016", "-f",
                                           "json"]).stdout)
     bbb = next(r for r in rows if r["state"] == "BBB")
