@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .dates import OPEN_END, DateError, PartialDate, Period, parse_date, parse_period
+from .dates import DateError, PartialDate, Period, bounded, parse_date, parse_period
 from .errors import AlliancesError, DataError, UnknownName, UsageError
 from .export import (
     ALLY_COLUMNS,
@@ -378,12 +378,9 @@ def _date_opt(option: str, text: str | None) -> PartialDate | None:
     if text is None:
         return None
     try:
-        d = parse_date(text)
+        return bounded(parse_date(text))
     except DateError as exc:
         raise UsageError(f"{option}: {exc}") from None
-    if d.latest == OPEN_END:
-        raise UsageError(f"{option}: '{text.strip()}' has no end: give one (e.g. 2018..2022)")
-    return d
 
 
 @app.command()

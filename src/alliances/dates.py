@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from .records import Frozen, set_field
 
-__all__ = ["DateError", "DateRange", "PartialDate", "Period", "parse_date", "parse_period"]
+__all__ = [
+    "DateError", "DateRange", "PartialDate", "Period", "bounded", "parse_date", "parse_period",
+]
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MIN_YEAR = 1000
@@ -214,10 +216,15 @@ def parse_period(text: str, today: date | None = None) -> tuple[Period, PartialD
     if text.strip().lower() == "today":
         day = today or date.today()
         return Period(day, day, day.isoformat()), None
-    pd = parse_date(text)
-    if isinstance(pd, DateRange) and pd.high is None:
-        raise DateError(f"'{text.strip()}' has no end: a query period needs one (e.g. 2018..2022)")
+    pd = bounded(parse_date(text))
     return pd.period(), pd
+
+
+def bounded(pd: PartialDate) -> PartialDate:
+    """`pd`, unless it is a range open at its end, which cannot bound a query."""
+    if isinstance(pd, DateRange) and pd.high is None:
+        raise DateError(f"'{pd}' has no end: give one (e.g. 2018..2022)")
+    return pd
 
 
 # -- half-open day spans and three-valued presence ---------------------------------------------
