@@ -402,3 +402,11 @@ def test_a_closed_range_can_be_asked_about():
     assert {r["on"] for r in json.loads(result.stdout)} == {"1994..1996"}
     open_ended = run("members", "alpha", "--on", "1994..")
     assert open_ended.exit_code == 2 and "has no end" in open_ended.stderr
+
+
+def test_a_range_given_to_from_and_to_spans_all_of_it():
+    result = run("-q", "export", "state-year", "--from", "1994..1995", "--to", "1996..1997",
+                 "--treaty", "alpha", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    years = {int(row["year"]) for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert min(years) == 1994 and max(years) == 1997

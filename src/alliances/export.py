@@ -287,8 +287,8 @@ class Filters(Frozen):
             self.end is None or d.earliest <= self.end.latest)
 
     def years(self, default_first: int, default_last: int) -> range:
-        first = self.start.year if self.start else default_first
-        last = self.end.year if self.end else default_last
+        first = self.start.earliest.year if self.start else default_first
+        last = self.end.latest.year if self.end else default_last
         return range(first, last + 1)
 
 
