@@ -484,7 +484,7 @@ def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
     """Draw a timeline on the terminal, or record it to SVG/HTML (written atomically)."""
     from rich.console import Console
 
-    from .export import atomic_output
+    from .atomic import atomic_write
     from .render import render_timeline, timeline_width
 
     def fitted(console: Console):
@@ -492,19 +492,16 @@ def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
         return build(timeline_width(console, [r.label for r in labels]))
 
     if svg or html:
-        console = Console(record=True, width=120, file=open(os.devnull, "w"),  # noqa: SIM115
-                          markup=False, emoji=False, highlight=False)
-        render_timeline(console, fitted(console), ascii_only=False)
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            console = Console(record=True, width=120, file=sink, markup=False, emoji=False,
+                              highlight=False)
+            render_timeline(console, fitted(console), ascii_only=False)
         for path, text in ((svg, svg and console.export_svg(title="alliances timeline",
                                                               clear=False)),
                            (html, html and console.export_html(clear=False))):
             if path:
-                try:
-                    with atomic_output(path) as out:
-                        out.write(text)
-                except OSError as exc:
-                    raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-        console.file.close()
+                with atomic_write(path) as out:
+                    out.write(text)
         return
     console = _console()
     ascii_only = console.no_color or not console.is_terminal or console.encoding.lower() != "utf-8"
@@ -626,11 +623,11 @@ def export(
 
     Example: alliances export dyad-year --from 1990 --to 2020 -o dyads.csv
     """
+    from .atomic import atomic_write
     from .export import (
         INTERVAL_COLUMNS,
         STATE_YEAR_COLUMNS,
         Filters,
-        atomic_output,
         dataset_document,
         events_rows,
         intervals_rows,
@@ -693,11 +690,8 @@ def export(
         if output is None:
             write(sys.stdout)
             return
-        try:
-            with atomic_output(output) as out:
-                write(out)
-        except OSError as exc:
-            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        with atomic_write(output) as out:
+            write(out)
 
 
 class _Progress:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .model import Location
 from .records import Frozen, set_field
 
-__all__ = ["AlliancesError", "DataError", "Problem", "UnknownName", "UsageError"]
+__all__ = ["AlliancesError", "DataError", "OutputError", "Problem", "UnknownName", "UsageError"]
 
 
 class Problem(Frozen):
@@ -76,3 +76,7 @@ class UnknownName(AlliancesError):
 
 class UsageError(AlliancesError):
     """A bad argument: an impossible date, conflicting options."""
+
+
+class OutputError(AlliancesError):
+    """An output file that cannot be written: a missing folder, a read-only file, a full disk."""

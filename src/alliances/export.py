@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import json
 import operator
-import os
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
-from pathlib import Path
 from typing import IO, Any
 
 from .dates import PartialDate, Period, Span
@@ -36,7 +33,6 @@ __all__ = [
     "INTERVAL_COLUMNS",
     "SNAPSHOT_COLUMNS",
     "TREATY_COLUMNS",
-    "atomic_output",
     "write_rows",
 ]
 
@@ -616,35 +612,6 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, out
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return count
-
-
-@contextmanager
-def atomic_output(path: str | Path) -> Iterator[IO[str]]:
-    """Open a temporary file beside `path`; rename it over `path` only if the block succeeds."""
-    import tempfile
-
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        # mkstemp makes a private file; give the result the mode a plain open() would have.
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 # -- the data format itself (round trip) -------------------------------------------------------
