@@ -2,6 +2,8 @@
 
 import csv
 import io
+import os
+import shlex
 import subprocess
 import sys
 from datetime import date
@@ -290,3 +292,47 @@ def test_dyad_year_json_goes_through_rows(mini):
     text, n = _fast_text(mini, "json", False)
     rows = __import__("json").loads(text)
     assert len(rows) == n > 0 and list(rows[0]) == DYAD_YEAR_COLUMNS
+
+
+def _suggested(header_text: str) -> list[str]:
+    lines = [line[1:].strip() for line in header_text.splitlines() if line.startswith("#   ")]
+    assert len(lines) == 1, header_text
+    return shlex.split(lines[0])
+
+
+@pytest.mark.parametrize("filters", [[], ["-t", "csto"], ["-t", "warsaw-pact"],
+                                     ["--kind", "organisation"], ["-s", "ARM"]])
+def test_the_yaml_export_suggests_a_command_that_loads_it(tmp_path, filters):
+    # csto's predecessor, the Warsaw Pact's exclusive_with and the WEU's predecessor name
+    # treaties that these filters leave out.
+    target = tmp_path / "my export.yaml"
+    result = runner.invoke(app, ["export", "events", "-f", "yaml", *filters, "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    words = _suggested(target.read_text(encoding="utf-8"))
+    assert words == ["alliances", "--no-bundled", "--data", str(target), "validate"]
+    again = runner.invoke(app, words[1:])
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout.startswith("ok: 1 files, ")
+
+
+def test_the_yaml_export_to_stdout_names_a_placeholder_and_clears_alliances_data(tmp_path):
+    env = {"ALLIANCES_DATA": f"{FIXTURES / 'states.yaml'}{os.pathsep}{FIXTURES / 'mini.yaml'}"}
+    result = runner.invoke(app, ["--no-bundled", "export", "events", "-f", "yaml"], env=env)
+    assert result.exit_code == 0, result.stderr
+    target = tmp_path / "out.yaml"
+    target.write_text(result.stdout, encoding="utf-8")
+    words = _suggested(result.stdout)
+    # the file holds ALLIANCES_DATA's treaties: loaded with them again, each would be defined twice
+    assert words == ["ALLIANCES_DATA=", "alliances", "--no-bundled", "--data", "FILE", "validate"]
+    args = [str(target) if w == "FILE" else w for w in words[2:]]
+    assert runner.invoke(app, args, env=env).exit_code == 1
+    again = runner.invoke(app, args, env={"ALLIANCES_DATA": ""})
+    original = runner.invoke(app, ["--no-bundled", "validate"], env=env)
+    assert original.stdout.startswith("ok: 2 files, ")  # the fixture's two files, then counts
+    assert again.exit_code == 0 and again.stdout == original.stdout.replace("2 files", "1 files")
+
+
+def test_a_yaml_extract_by_date_suggests_no_command():
+    result = runner.invoke(app, [*DATA, "export", "events", "-f", "yaml", "--from", "2000"])
+    assert result.exit_code == 0
+    assert "# An extract by date" in result.stdout and "\n#   alliances" not in result.stdout

@@ -4,6 +4,7 @@ import errno
 import io
 import json
 import os
+import shlex
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -33,7 +34,7 @@ from .export import (
     treaty_row,
     write_rows,
 )
-from .loading import check, load
+from .loading import ENV_VAR, check, load
 from .model import OBLIGATIONS, Dataset, normalize_obligation
 from .names import Resolver
 from .query import Engine
@@ -676,6 +677,7 @@ def export(
         state_year_rows,
         write_dyad_years,
         write_yaml,
+        yaml_header,
     )
     from .model import TREATY_KINDS
 
@@ -719,7 +721,10 @@ def export(
 
         def write(out) -> None:
             if fmt is ExportFormat.yaml:
-                write_yaml(dataset_document(ds, filters), out)
+                header = yaml_header(shlex.quote(str(output)) if output else "FILE",
+                                     by_date=first is not None or last is not None,
+                                     clear_env=bool(os.environ.get(ENV_VAR)))
+                write_yaml(dataset_document(ds, filters), out, header)
                 return
             with _Progress() as progress:
                 if kind is ExportKind.dyad_year:  # its own writer: rows rendered once per run

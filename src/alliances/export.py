@@ -640,12 +640,17 @@ def _event_doc(ev: Event) -> dict[str, Any]:
 
 
 def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
-    """The (filtered) dataset as a document in the data format, ready for yaml.safe_dump."""
+    """The (filtered) dataset as a document in the data format, ready for yaml.safe_dump.
+
+    A treaty left out by the filters is left out of the others' predecessor, successor and
+    exclusive_with too, so that the document names only treaties it defines.
+    """
     f = f or Filters()
     treaties: dict[str, Any] = {}
     used: set[str] = set()
+    chosen = {t.id for t in ds.treaties.values() if f.treaty_ok(t)}
     for t in ds.treaties.values():
-        if not f.treaty_ok(t):
+        if t.id not in chosen:
             continue
         doc: dict[str, Any] = {"name": t.name}
         if t.short:
@@ -656,11 +661,13 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
         for key in ("in_force", "ended"):
             if getattr(t, key) is not None:
                 doc[key] = str(getattr(t, key))
-        for key in ("predecessor", "successor", "note"):
-            if getattr(t, key):
+        for key in ("predecessor", "successor"):
+            if getattr(t, key) in chosen:
                 doc[key] = getattr(t, key)
-        if t.exclusive_with:
-            doc["exclusive_with"] = list(t.exclusive_with)
+        if t.note:
+            doc["note"] = t.note
+        if any(x in chosen for x in t.exclusive_with):
+            doc["exclusive_with"] = [x for x in t.exclusive_with if x in chosen]
         doc["sources"] = [_source_doc(s) for s in t.sources]
         members: dict[str, Any] = {}
         for code, events in t.members.items():
@@ -721,8 +728,30 @@ def _state_doc(s) -> dict[str, Any]:
     return doc
 
 
-def write_yaml(doc: dict[str, Any], out: IO[str]) -> None:
+def yaml_header(name: str = "FILE", by_date: bool = False, clear_env: bool = False) -> str:
+    """The comment that opens a YAML export: what it is and the command that loads it.
+
+    The export defines the treaties of the data it was made from, so it loads in place of the
+    bundled data (--no-bundled); with ALLIANCES_DATA set, those files are in it too, so the
+    command clears the variable. An extract by date (--from/--to) leaves out events before or
+    after the dates, and may then not validate on its own (a `left` without its `joined`).
+    """
+    lines = ["# Written by `alliances export events --format yaml`, in the data format "
+             "(docs/data-format.md)."]
+    if by_date:
+        lines += ["# An extract by date: events outside --from/--to are left out, so it need not",
+                  "# validate on its own. For a file that loads in place of the bundled data,",
+                  "# export without --from and --to."]
+    else:
+        env = "ALLIANCES_DATA= " if clear_env else ""
+        lines += ["# It defines the treaties it was made from: load it in place of the bundled data:",
+                  f"#   {env}alliances --no-bundled --data {name} validate"]
+    return "\n".join(lines) + "\n"
+
+
+def write_yaml(doc: dict[str, Any], out: IO[str], header: str | None = None) -> None:
+    """The document in the data format, under `header` (default: yaml_header())."""
     import yaml
 
-    out.write("# Written by `alliances export events --format yaml`; loads with --data.\n")
+    out.write(yaml_header() if header is None else header)
     yaml.safe_dump(doc, out, allow_unicode=True, sort_keys=False, width=100)
