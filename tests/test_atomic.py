@@ -251,3 +251,32 @@ def test_signal_handlers_are_restored_and_an_ignored_signal_stays_ignored(tmp_pa
     finally:
         signal.signal(signal.SIGTERM, old_term)
         signal.signal(signal.SIGHUP, old_hup)
+
+
+def test_a_replaced_file_keeps_its_owner_when_root_replaces_it(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("only root may give a file to another user")
+    target = tmp_path / "theirs.csv"
+    target.write_text("old\n")
+    os.chown(target, 12345, 12346)
+    with atomic_write(target) as out:
+        out.write("new\n")
+    assert (target.stat().st_uid, target.stat().st_gid) == (12345, 12346)
+
+
+def test_a_folder_that_cannot_take_the_new_file_is_named(tmp_path, monkeypatch):
+    # Root may write into any folder, so the refusal a user would meet is simulated.
+    from alliances import atomic
+
+    def refused(**kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    target = tmp_path / "out.csv"
+    target.write_text("old\n")
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refused)
+    with pytest.raises(OutputError) as error:
+        with atomic_write(target) as out:
+            out.write("new\n")
+    assert str(error.value) == (f"cannot write {target}: Permission denied (the file is replaced "
+                                f"by a new one, which needs write access to the folder {tmp_path})")
+    assert target.read_text() == "old\n"

@@ -139,12 +139,15 @@ def _replacing(name: str, target: str, encoding: str) -> Iterator[IO[str]]:
     folder = Path(target).parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{Path(target).name}.", suffix=".tmp", dir=folder)
+    except PermissionError as exc:
+        raise OutputError(f"cannot write {name}: {exc.strerror} (the file is replaced by a new "
+                          f"one, which needs write access to the folder {folder})") from None
     except OSError as exc:
         raise _error(name, exc) from None
     try:
         try:
             with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-                _copy_mode(fh.fileno(), target)
+                _copy_mode(tmp, target)
                 yield fh
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -159,7 +162,7 @@ def _replacing(name: str, target: str, encoding: str) -> Iterator[IO[str]]:
         raise
 
 
-def _copy_mode(fd: int, target: str) -> None:
+def _copy_mode(tmp: str, target: str) -> None:
     """Give the temporary file (mkstemp makes it 0600) the mode the result should have."""
     try:
         st: os.stat_result | None = os.stat(target)
@@ -168,14 +171,16 @@ def _copy_mode(fd: int, target: str) -> None:
     if st is None:
         umask = os.umask(0)
         os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
+        os.chmod(tmp, 0o666 & ~umask)
         return
-    if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
-        try:  # root replacing another user's file keeps it theirs; others may not, and that's fine
-            os.fchown(fd, st.st_uid, st.st_gid)
-        except OSError:
-            pass
-    os.fchmod(fd, stat.S_IMODE(st.st_mode))
+    if hasattr(os, "chown"):
+        mine = os.stat(tmp)
+        if (st.st_uid, st.st_gid) != (mine.st_uid, mine.st_gid):
+            try:  # root replacing another user's file keeps it theirs; others may not: fine
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))
 
 
 @contextmanager
