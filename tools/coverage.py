@@ -683,6 +683,9 @@ def run(args) -> int:
         raise InputError("give --atop-dyad and/or --cow-dyad (copies of the reference data)")
     if args.start > args.end:
         raise InputError(f"--from {args.start} is after --to {args.end}")
+    for path in (args.atop_dyad, args.cow_dyad, args.atop_members, args.atop_alliances, args.states):
+        if path and not Path(path).is_file():
+            raise InputError(f"{path}: no such file")
     our_def, our_any, our_by, no_cow, (def_treaties, families) = ours(args.start, args.end, args.data)
     tenures, names = None, {}
     if args.states:
