@@ -85,3 +85,16 @@ def test_venezuela_oas_withdrawal_notified_2017_effective_2019():
 
 def test_uruguay_oas_deposit_unknown_is_uncertain_not_no():
     assert cli_json("allies", "Uruguay", "Jamaica", "--on", "1980-01-01")["allied"] == "uncertain"
+
+
+# -- Act of Chapultepec ------------------------------------------------------------------------
+def test_chapultepec_binds_the_twenty_from_8_march_1945_and_argentina_from_its_adherence():
+    assert cli_json("allies", "USA", "Mexico", "--on", "1945-03-07")["allied"] is False
+    assert cli_json("allies", "USA", "Mexico", "--on", "1945-03-08")["via"] == ["act-of-chapultepec"]
+    assert "ARG" not in members("act-of-chapultepec", "1945-03-27")
+    assert members("act-of-chapultepec", "1945-03-28")["ARG"]["status"] == "member"
+
+
+def test_chapultepec_ends_when_the_rio_treaty_is_concluded():
+    assert "USA" in members("act-of-chapultepec", "1947-09-01")
+    assert members("act-of-chapultepec", "1947-09-02") == {}
