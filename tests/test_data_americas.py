@@ -98,3 +98,31 @@ def test_chapultepec_binds_the_twenty_from_8_march_1945_and_argentina_from_its_a
 def test_chapultepec_ends_when_the_rio_treaty_is_concluded():
     assert "USA" in members("act-of-chapultepec", "1947-09-01")
     assert members("act-of-chapultepec", "1947-09-02") == {}
+
+
+# -- treaties after the datasets' end (data/new-pacts.yaml) -------------------------------------
+def test_falepili_union_in_force_28_august_2024():
+    assert cli_json("allies", "Australia", "Tuvalu", "--on", "2024-08-27")["allied"] is False
+    answer = cli_json("allies", "Australia", "Tuvalu", "--on", "2024-08-28")
+    assert answer["allied"] is True and answer["via"] == ["falepili-union"]
+
+
+def test_russia_belarus_guarantees_treaty_in_force_13_march_2025():
+    before = members("russia-belarus-security-guarantees", "2025-03-12")
+    assert before["RUS"]["status"] == "signatory"
+    assert members("russia-belarus-security-guarantees", "2025-03-13")["BLR"]["status"] == "member"
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "day"),
+    [
+        ("saudi-pakistan-smda", "SAU", "PAK", "2025-09-17"),
+        ("france-poland-nancy", "FRA", "POL", "2025-05-09"),
+        ("australia-png-pukpuk", "AUS", "PNG", "2025-10-06"),
+        ("aes-liptako-gourma", "MLI", "NER", "2023-09-16"),
+    ],
+)
+def test_pacts_whose_entry_into_force_is_unverified_stay_signed_only(treaty, a, b, day):
+    rows = members(treaty, "2026-12-01")
+    assert rows[a]["status"] == rows[b]["status"] == "signatory"
+    assert a not in members(treaty, (date.fromisoformat(day) - timedelta(days=1)).isoformat())
