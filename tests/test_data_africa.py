@@ -65,7 +65,30 @@ def test_sahel_states_leave_on_29_january_2025(state):
     assert state not in members("pmad", "2025-01-29")
 
 
-def test_guinea_and_guinea_bissau_are_uncertain_parties():
-    # the sources disagree on who signed; open ranges must answer "uncertain", never "yes"
-    assert allied("Senegal", "Guinea", "1995-01-01") == "uncertain"
+def test_guinea_bissau_is_an_uncertain_party():
+    # ATOP lists it, a thesis says it did not sign: an open range answers "uncertain", never "yes"
     assert allied("Senegal", "Guinea-Bissau", "1995-01-01") == "uncertain"
+    assert allied("Senegal", "Guinea", "1995-01-01") is True
+
+
+# -- ECOWAS Protocol on Non-Aggression (1978) ----------------------------------------------------
+def nonagg(a, b, on):
+    return cli_json("allies", a, b, "--on", on, "--obligation", "non-aggression")["allied"]
+
+
+def test_pna_parties_are_never_certain_and_never_before_signature():
+    assert nonagg("Senegal", "Nigeria", "1978-04-21") is False
+    assert nonagg("Senegal", "Nigeria", "1990-01-01") == "uncertain"
+    assert allied("Cape Verde", "Mali", "1990-01-01") is False  # no defence obligation in the PNA
+
+
+def test_pna_niger_only_from_1987():
+    assert nonagg("Niger", "Nigeria", "1987-10-22") is False
+    assert nonagg("Niger", "Nigeria", "1988-01-01") == "uncertain"
+
+
+@pytest.mark.parametrize("state, last, gone", [("MRT", "2000-12-25", "2000-12-26"),
+                                               ("MLI", "2025-01-28", "2025-01-29")])
+def test_pna_ends_with_ecowas_withdrawal(state, last, gone):
+    assert state in members("ecowas-pna", last)
+    assert state not in members("ecowas-pna", gone)
