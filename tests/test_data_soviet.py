@@ -41,3 +41,34 @@ def via(a, b, on):
 )
 def test_finno_soviet_treaty(a, b, on, expected):
     assert ("ussr-finland-1948" in via(a, b, on)) is expected
+
+
+# -- the first generation of Soviet treaties with its allies ------------------------------------
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # in force on signature, 12 Dec 1943 (Art. 6); replaced by the treaty of 6 May 1970
+        ("ussr-czechoslovakia-1943", "SUN", "CSK", "1943-12-11", "1943-12-12", "1970-05-05",
+         "1970-05-06"),
+        # denounced after the Soviet-Yugoslav breach of 28 September 1949 (Great Soviet Encyclopedia)
+        ("ussr-yugoslavia-1945", "SUN", "YUG", "1945-04-10", "1945-04-11", "1949-09-27",
+         "1949-09-28"),
+        # replaced by the treaty of 12 May 1967 (Great Soviet Encyclopedia)
+        ("ussr-bulgaria-1948", "SUN", "BGR", "1948-03-17", "1948-03-18", "1967-05-11",
+         "1967-05-12"),
+        # 1946 treaty, then the 1966 one (signed 15 January 1966, Ulaanbaatar)
+        ("ussr-mongolia-1946", "SUN", "MNG", "1946-02-26", "1946-02-27", "1966-01-14",
+         "1966-01-15"),
+    ],
+)
+def test_first_generation_treaties(treaty, a, b, before, first, last, after):
+    assert treaty not in via(a, b, before)
+    assert treaty in via(a, b, first)
+    assert treaty in via(a, b, last)
+    assert treaty not in via(a, b, after)
+
+
+def test_mongolia_allied_with_the_ussr_then_russia_until_1993():
+    assert "ussr-mongolia-1966" in via("MNG", "SUN", "1966-01-15")
+    assert "ussr-mongolia-1966" in via("MNG", "RUS", "1992-06-01")
+    assert not allies("MNG", "RUS", "1993-01-20")["allied"]  # the 1993 treaty has no defence clause
