@@ -72,3 +72,20 @@ def test_mongolia_allied_with_the_ussr_then_russia_until_1993():
     assert "ussr-mongolia-1966" in via("MNG", "SUN", "1966-01-15")
     assert "ussr-mongolia-1966" in via("MNG", "RUS", "1992-06-01")
     assert not allies("MNG", "RUS", "1993-01-20")["allied"]  # the 1993 treaty has no defence clause
+
+
+# -- treaties among the people's democracies, 1946-1949 -----------------------------------------
+def test_bulgaria_and_romania_allied_from_january_1948_before_the_warsaw_pact():
+    # signed in Bucharest on 16 January 1948 (Great Soviet Encyclopedia); the Warsaw Pact came in 1955
+    assert not allies("BGR", "ROU", "1948-01-15")["allied"]
+    assert via("BGR", "ROU", "1948-01-16") == {"bulgaria-romania-1948"}
+
+
+def test_yugoslavia_lost_its_bloc_alliances_in_1949():
+    # Bulgaria's note of 1 October 1949 ended the 1947 treaty (Macedonian Encyclopedia)
+    assert "bulgaria-yugoslavia-1947" in via("BGR", "YUG", "1949-09-30")
+    assert not allies("BGR", "YUG", "1949-10-01")["allied"]
+    # Czechoslovakia-Yugoslavia ends in September 1949, known only to the month
+    assert allies("CSK", "YUG", "1949-09-15")["allied"] is not True
+    assert not allies("CSK", "YUG", "1949-10-01")["allied"]
+    assert allies("CSK", "YUG", "1949-08-31")["allied"] is True
