@@ -231,13 +231,16 @@ def test_states_from_the_cache_equal_the_parsed_ones(data):
 def test_treaties_from_the_cache_equal_the_parsed_ones(data, tmp_path):
     extra = tmp_path / "extra.yaml"
     extra.write_text("treaties:\n  omega: {name: Omega, kind: treaty, obligations: [defence], "
-                     "signed: 1960, sources: [https://example.org/o], exclusive_with: [alpha]}\n",
+                     "signed: 1960, sources: [https://example.org/o], exclusive_with: [alpha], "
+                     "atop_ids: [3095, 3096], cow_ids: [2315]}\n",
                      encoding="utf-8")
     files = [*data, extra]
     parsed = load(files, bundled=False, env=False)
     cached = load(files, bundled=False, env=False)
     assert type(cached.treaties["omega"].members).__name__ == "LazyMembers"
     assert cached.treaties["omega"].exclusive_with == ("alpha",)
+    assert cached.treaties["omega"].atop_ids == (3095, 3096)
+    assert cached.treaties["omega"].cow_ids == (2315,)
     skip = {"members", "member_locs"}  # events are compared elsewhere; the cache keeps no locations
     for tid, treaty in parsed.treaties.items():
         assert {k: v for k, v in fields(cached.treaties[tid]).items() if k not in skip} == {

@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 __all__ = ["Snapshot", "cache_dir", "prune", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 5
+FORMAT = 6
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 
 
@@ -157,7 +157,8 @@ def _encode(ds: Dataset, snap: Snapshot) -> bytes:
         blob = _encode_members(t)
         treaties[t.id] = [t.name, t.kind, list(t.obligations), str(t.signed), t.short,
                           list(t.aliases), _d(t.in_force), _d(t.ended), t.predecessor,
-                          t.successor, list(t.exclusive_with), t.note, _sources(t.sources),
+                          t.successor, list(t.exclusive_with), list(t.atop_ids), list(t.cow_ids),
+                          t.note, _sources(t.sources),
                           offset, len(blob)]
         blobs.append(blob)
         offset += len(blob)
@@ -289,11 +290,12 @@ def _decode(path: Path, key: str, files: list[Path], fallback: Callable[[], Data
     ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]), from_cache=True,
                  name_index=_name_index(doc["names"]))
     for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ,
-              exclusive, note, sources, offset, length) in doc["treaties"].items():
+              exclusive, atop_ids, cow_ids, note, sources, offset, length) in doc["treaties"].items():
         ds.treaties[tid] = Treaty(
             id=tid, name=name, kind=kind, obligations=tuple(obligations), signed=parse_date(signed),
             short=short, aliases=tuple(aliases), in_force=_p(in_force), ended=_p(ended),
-            predecessor=pred, successor=succ, exclusive_with=tuple(exclusive), note=note,
+            predecessor=pred, successor=succ, exclusive_with=tuple(exclusive), atop_ids=tuple(atop_ids),
+            cow_ids=tuple(cow_ids), note=note,
             sources=_unsources(sources),
             members=LazyMembers(tid, path, base + int(offset), int(length), fallback))  # type: ignore[arg-type]
     states = doc["states"]

@@ -28,7 +28,7 @@ __all__ = ["FileLoader", "suggest"]
 TOP_KEYS = ("as_of", "treaties", "states")
 TREATY_KEYS = (
     "name", "short", "aliases", "kind", "obligations", "signed", "in_force", "ended",
-    "predecessor", "successor", "exclusive_with", "note", "sources", "members",
+    "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "note", "sources", "members",
 )
 TREATY_REQUIRED = ("name", "kind", "obligations", "signed", "sources")
 MEMBER_KEYS = ("joined", "left", "note", "source", "sources", "events")
@@ -134,6 +134,21 @@ class FileLoader:
     def opt_texts(self, fields, key: str, what: str) -> tuple[str, ...]:
         return self.texts(fields[key][1], f"{key} of {what}") if key in fields else ()
 
+    def opt_ids(self, fields, key: str, what: str) -> tuple[int, ...]:
+        """A list of dataset ids (whole numbers), e.g. `atop_ids: [3095]`."""
+        if key not in fields or self.r.is_null(fields[key][1]):
+            return ()
+        ids: list[int] = []
+        for item in self.r.sequence(fields[key][1], f"{key} of {what}") or []:
+            value = self.r.integer(item, f"an id in {key} of {what}")
+            if value is None:
+                continue
+            if value in ids:
+                self.r.error(item, f"{key} of {what} lists {value} twice", "list each id once")
+                continue
+            ids.append(value)
+        return tuple(ids)
+
     def opt_date(self, fields, key: str, what: str) -> PartialDate | None:
         if key not in fields or self.r.is_null(fields[key][1]):
             return None
@@ -208,6 +223,8 @@ class FileLoader:
             predecessor=self.opt_text(fields, "predecessor", what),
             successor=self.opt_text(fields, "successor", what),
             exclusive_with=self.opt_texts(fields, "exclusive_with", what),
+            atop_ids=self.opt_ids(fields, "atop_ids", what),
+            cow_ids=self.opt_ids(fields, "cow_ids", what),
             note=self.opt_text(fields, "note", what),
             sources=self.sources(fields, what),
             loc=self.r.loc(key_node),
