@@ -35,6 +35,7 @@ from .loading import check, load
 from .model import OBLIGATIONS, Dataset, normalize_obligation
 from .names import Resolver
 from .query import Engine
+from .safetext import printable
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -81,12 +82,13 @@ ObligationOpt = Annotated[
 
 # -- plumbing ---------------------------------------------------------------------------------
 def _err(message: str) -> None:
-    sys.stderr.write(f"alliances: {message}\n")
+    # Messages quote names as typed or as written in the data: show escapes, never send them.
+    sys.stderr.write(f"alliances: {printable(message)}\n")
 
 
 def _note(message: str) -> None:
     if not _global.quiet:
-        sys.stderr.write(f"note: {message}\n")
+        sys.stderr.write(f"note: {printable(message)}\n")
 
 
 @contextmanager
