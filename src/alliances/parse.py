@@ -43,6 +43,8 @@ COW_KEYS = ("code", "from", "to")
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 _CODE_RE = re.compile(r"^[A-Z]{3}$")
+_DIGITS_RE = re.compile(r"^[0-9]+$")
+MAX_CODE_DIGITS = 4
 
 
 def suggest(word: str, choices: list[str] | tuple[str, ...], n: int = 3) -> list[str]:
@@ -91,6 +93,28 @@ class _Reader(NodeReader):
             self.error(node, f"{what} contains {describe(ch)}", _unsafe_fix(ch))
             return None
         return value
+
+    def integer(self, node: Node, what: str) -> int | None:
+        """A code such as a COW ccode: ASCII digits only (str.isdigit also takes '¹' and '٣',
+        which int() refuses), and few of them (int() refuses over 4,300 digits)."""
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if not _DIGITS_RE.match(value):
+            shown = value if len(value) <= 20 else value[:20] + "..."
+            odd = next((c for c in value if c.isdigit() and not c.isascii()), None)
+            if odd is not None:
+                self.error(node, f"{what} must be written with the digits 0-9, not '{shown}' "
+                           f"('{odd}' is U+{ord(odd):04X})", "write the number with 0-9 only")
+            else:
+                self.error(node, f"{what} must be a whole number, not '{shown}'", "write digits only")
+            return None
+        if len(value) > MAX_CODE_DIGITS:
+            self.error(node, f"{what} has {len(value):,} digits, more than a code has "
+                       f"({MAX_CODE_DIGITS} at most)",
+                       "write the Correlates of War state number (2 to 990)")
+            return None
+        return int(value)
 
 
 class FileLoader:
