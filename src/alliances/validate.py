@@ -155,6 +155,11 @@ def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -
                                f"ended ({t.ended})",
                                "correct the date, or add a `note` explaining it"))
         state = ds.states.get(code)
+        if state and state.start and ev.date.latest < state.start.earliest and ev.note is None:
+            add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is before {state.name} began "
+                           f"to exist ({state.start})",
+                           "correct the date, record it under the state that existed then, or add "
+                           "a note"))
         if state and state.end and ev.date.earliest > state.end.latest and ev.note is None:
             add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is after {state.name} ceased to "
                            f"exist ({state.end})",
