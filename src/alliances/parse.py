@@ -351,6 +351,12 @@ class FileLoader:
                 towards = (one,) if one else ()
             else:
                 towards = self.texts(tnode, "towards")
+                if isinstance(tnode, SequenceNode) and not tnode.value:
+                    # Read as "no relation named", it would make a relation event a full one.
+                    self.r.error(tnode, f"`towards` of {what} is an empty list",
+                                 "remove the key (the event then applies to the whole membership) "
+                                 "or list the states it applies to")
+                    return None
             if kind is not None and kind not in RELATION_EVENT_KINDS:
                 self.r.error(fields["towards"][0], f"`towards` on a '{kind}' event",
                              "only suspended and resumed events may apply to one relation")
