@@ -33,6 +33,7 @@ __all__ = [
     "TreatyStanding",
     "derive_segments",
     "in_effect_by",
+    "in_force_from",
     "link_allied",
 ]
 
@@ -220,6 +221,12 @@ class AllyLink(Record):
         return self.presence is not None and self.presence != UNCERTAIN
 
 
+def in_force_from(treaty: Treaty) -> PartialDate:
+    """When the treaty entered into force: its `in_force` date, or, without one, its signature
+    (declarations and many organisations' founding acts bind from signature)."""
+    return treaty.in_force or treaty.signed
+
+
 def _key(e: Event) -> tuple:
     return (e.date.earliest, e.date.latest, e.order)
 
@@ -359,9 +366,11 @@ class Engine:
         return self._relations[(treaty_id, code)]
 
     def treaty_phase(self, treaty: Treaty, period: Period) -> TreatyStanding:
-        """Where the treaty stood at the start of the period."""
+        """Where the treaty stood at the start of the period. A treaty without an `in_force` date
+        is in force once signed (in_force_from), so it is never in the phase 'signed'."""
         day = period.first
-        bounds = [("signed", treaty.signed), ("in_force", treaty.in_force), ("ended", treaty.ended)]
+        bounds = [("signed", treaty.signed), ("in_force", in_force_from(treaty)),
+                  ("ended", treaty.ended)]
         phase, certain = "not_signed", True
         for name, bound in bounds:
             if bound is None:

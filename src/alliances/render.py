@@ -80,6 +80,12 @@ def span_text(st: MemberStanding) -> str:
     return out
 
 
+def _in_force_text(t: Treaty) -> str:
+    if t.in_force is None:  # in force once signed (query.in_force_from)
+        return f"in force from its signature, {when(t.signed)}"
+    return f"in force {when(t.in_force)}"
+
+
 def _phase_line(ts: TreatyStanding, period: Period) -> str | None:
     t = ts.treaty
     maybe = "" if ts.certain else "possibly "
@@ -87,7 +93,9 @@ def _phase_line(ts: TreatyStanding, period: Period) -> str | None:
         return f"{t.label} did not yet exist on {period} (signed {when(t.signed)})."
     if ts.phase == "signed":
         return (f"{t.label} was {maybe}signed ({when(t.signed)}) but not yet in force on "
-                f"{period} (in force {when(t.in_force)}).")
+                f"{period} ({_in_force_text(t)}).")
+    if ts.phase == "in_force" and not ts.certain:
+        return f"{t.label} was possibly not yet in force on {period} ({_in_force_text(t)})."
     if ts.phase == "ended":
         nxt = f"; succeeded by {t.successor}" if t.successor else ""
         return f"{t.label} had {maybe}ended on {when(t.ended)}{nxt}."
