@@ -81,3 +81,41 @@ def test_djibouti_protocol_then_2011_treaty_without_a_gap():
 @pytest.mark.parametrize("day, expected", [("1973-08-31", True), ("1973-09-01", False)])
 def test_madagascar_takes_over_its_defence_on_1_september_1973(day, expected):
     assert allied("France", "Madagascar", day) is expected
+
+
+# -- United States: the 1959 Agreements of Cooperation --------------------------------------------
+@pytest.mark.parametrize("day, expected", [("1959-03-04", False), ("1959-03-05", True)])
+def test_us_iran_from_the_ankara_signature(day, expected):
+    # the United States was never a full member of the Baghdad Pact/CENTO
+    assert allied("United States", "Iran", day) is expected
+
+
+def test_us_pakistan_agreement_outlives_seato():
+    # SEATO was dissolved in 1977; the 1959 agreement was never terminated
+    assert allied("United States", "Pakistan", "1990-01-01") is True
+
+
+def test_us_iran_ends_between_the_two_dataset_dates():
+    assert allied("United States", "Iran", "1979-02-10") is True
+    assert allied("United States", "Iran", "1979-02-20") == "uncertain"
+    assert allied("United States", "Iran", "1979-02-26") is False
+
+
+# -- United Kingdom ------------------------------------------------------------------------------
+def test_treaty_of_guarantee_kept_in_force_after_1974():
+    # ATOP ends it in July 1974; the UK said in 2018 it binds all signatories
+    assert allied("Cyprus", "United Kingdom", "1960-08-15") is False
+    assert allied("Cyprus", "Greece", "1960-08-16") is True
+    assert allied("Cyprus", "United Kingdom", "2018-06-05") is True
+
+
+@pytest.mark.parametrize("day, expected", [("1975-06-15", True), ("1975-06-16", False)])
+def test_simonstown_ends_on_16_june_1975(day, expected):
+    assert allied("United Kingdom", "South Africa", day) is expected
+
+
+def test_anglo_libyan_treaty_ends_between_the_two_commons_statements():
+    assert allied("United Kingdom", "Libya", "1953-07-29") is True
+    assert allied("United Kingdom", "Libya", "1970-02-01") is True
+    assert allied("United Kingdom", "Libya", "1970-02-15") == "uncertain"
+    assert allied("United Kingdom", "Libya", "1970-03-02") is False
