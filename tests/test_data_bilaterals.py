@@ -119,3 +119,23 @@ def test_anglo_libyan_treaty_ends_between_the_two_commons_statements():
     assert allied("United Kingdom", "Libya", "1970-02-01") is True
     assert allied("United Kingdom", "Libya", "1970-02-15") == "uncertain"
     assert allied("United Kingdom", "Libya", "1970-03-02") is False
+
+
+@pytest.mark.parametrize("day, expected", [("1971-10-31", True), ("1971-11-01", False)])
+def test_amda_gives_way_to_the_consultative_fpda_on_1_november_1971(day, expected):
+    assert allied("United Kingdom", "Malaysia", day) is expected
+
+
+def test_ceylon_agreement_from_independence_to_1957_known_to_the_year():
+    assert allied("United Kingdom", "Sri Lanka", "1948-02-03") is False
+    assert allied("United Kingdom", "Sri Lanka", "1948-02-04") is True
+    assert allied("United Kingdom", "Sri Lanka", "1957-06-01") == "uncertain"
+    assert allied("United Kingdom", "Sri Lanka", "1958-01-01") is False
+
+
+def test_jordan_treaties_follow_each_other_and_end_13_march_1957():
+    assert allied("United Kingdom", "Jordan", "1946-06-16") is False
+    assert allied("United Kingdom", "Jordan", "1946-06-17") is True
+    assert allied("United Kingdom", "Jordan", "1948-03-15") is True
+    assert allied("United Kingdom", "Jordan", "1957-03-12") is True
+    assert allied("United Kingdom", "Jordan", "1957-03-13") is False
