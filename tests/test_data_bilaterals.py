@@ -139,3 +139,9 @@ def test_jordan_treaties_follow_each_other_and_end_13_march_1957():
     assert allied("United Kingdom", "Jordan", "1948-03-15") is True
     assert allied("United Kingdom", "Jordan", "1957-03-12") is True
     assert allied("United Kingdom", "Jordan", "1957-03-13") is False
+
+
+@pytest.mark.parametrize("day, expected", [("1955-04-04", True), ("1955-04-05", False)])
+def test_anglo_iraqi_treaty_ends_when_the_special_agreement_enters_into_force(day, expected):
+    # from 5 April 1955 the two are bound by the Baghdad Pact instead (no defence clause)
+    assert allied("United Kingdom", "Iraq", day) is expected
