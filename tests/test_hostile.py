@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 from alliances import cli, yamlread
@@ -33,8 +32,7 @@ HOSTILE = ("<&> \x1b]52;c;Y3VybCBldmlsIHwgc2g=\x07"  # OSC 52: set the clipboard
 @pytest.fixture
 def pure_yaml(monkeypatch):
     """Compose with PyYAML's pure-Python reader, which decodes escapes libyaml refuses."""
-    pure = type("PureLoader", (yaml.SafeLoader,), {"resolve": yamlread._Loader.resolve})
-    monkeypatch.setattr(yamlread, "_Loader", pure)
+    monkeypatch.setattr(yamlread, "PARSER", "pure")
 
 
 def test_lone_surrogate_is_refused_by_the_pure_python_reader(pure_yaml):
