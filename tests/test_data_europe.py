@@ -93,3 +93,21 @@ def test_fifty_seven_participating_states_today():
     assert len(members(HFA, "2020-01-01")) == 57
     # 35 signatories in 1975
     assert len(members(HFA, "1976-01-01")) == 35
+
+
+# -- the Balkan Pact: Ankara 1953 and Bled 1954 --------------------------------------------------
+def test_ankara_treaty_signed_then_in_force_after_the_last_ratification():
+    # signed 28 Feb 1953; Turkey ratified last, on 18 May 1953 (FRUS); day of exchange unknown
+    assert "balkan-pact-1953" not in via("GRC", "YUG", "1953-05-17")
+    assert allies("GRC", "YUG", "1953-06-01")["allied"] is not True  # inside the range: uncertain
+    # in force by the Bled treaty of 9 August 1954, until 4 April 1964 (Gibler, ATOP)
+    assert "balkan-pact-1953" in via("GRC", "TUR", "1954-08-10")
+    assert "balkan-pact-1953" in via("YUG", "TUR", "1964-04-03")
+    assert "balkan-pact-1953" not in via("YUG", "TUR", "1964-04-04")
+
+
+def test_bled_alliance_is_a_defence_pact_whose_entry_into_force_is_unknown():
+    answer = allies("GRC", "YUG", "1960-01-01", obligation="defence")
+    assert answer["allied"] is not True and answer["allied"] is not False  # uncertain, not yes
+    assert "balkan-pact-1954" in via("GRC", "YUG", "1960-01-01", obligation="defence")
+    assert not allies("GRC", "YUG", "1964-04-04", obligation="defence")["allied"]
