@@ -111,3 +111,26 @@ def test_bled_alliance_is_a_defence_pact_whose_entry_into_force_is_unknown():
     assert answer["allied"] is not True and answer["allied"] is not False  # uncertain, not yes
     assert "balkan-pact-1954" in via("GRC", "YUG", "1960-01-01", obligation="defence")
     assert not allies("GRC", "YUG", "1964-04-04", obligation="defence")["allied"]
+
+
+# -- Dayton/Paris 1995 --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("a", "b", "on", "expected"),
+    [
+        ("BIH", "SCG", "1995-11-21", False),  # only initialled at Dayton
+        ("BIH", "SCG", "1995-12-13", False),
+        ("BIH", "SCG", "1995-12-14", True),  # signed in Paris, in force on signature (Art. XI)
+        ("HRV", "SRB", "2006-06-05", True),  # Serbia continues Serbia and Montenegro
+        ("HRV", "MNE", "2010-01-01", False),  # Montenegro is not a party
+    ],
+)
+def test_dayton_agreement(a, b, on, expected):
+    assert ("dayton-gfap" in via(a, b, on)) is expected
+
+
+# -- SCO Treaty on Long-Term Good-Neighbourliness ------------------------------------------------
+def test_sco_treaty_binds_from_entry_into_force_not_signature():
+    # signed at Bishkek 16 August 2007; in force 31 October 2012 (Kazakhstan treaty bulletin)
+    assert "sco-good-neighbourliness" not in via("CHN", "UZB", "2012-10-30")
+    assert "sco-good-neighbourliness" in via("CHN", "UZB", "2012-10-31")
+    assert "sco-good-neighbourliness" not in via("CHN", "UZB", "2013-01-01", obligation="defence")
