@@ -134,3 +134,12 @@ def test_sco_treaty_binds_from_entry_into_force_not_signature():
     assert "sco-good-neighbourliness" not in via("CHN", "UZB", "2012-10-30")
     assert "sco-good-neighbourliness" in via("CHN", "UZB", "2012-10-31")
     assert "sco-good-neighbourliness" not in via("CHN", "UZB", "2013-01-01", obligation="defence")
+
+
+# -- Azerbaijan and Turkey, 2010 ------------------------------------------------------------------
+def test_azerbaijan_turkey_2010_signed_then_in_force_on_an_unknown_day_after_ratification():
+    # signed 16 August 2010; ratified 21 December 2010 and 2 February 2011 (Wikipedia)
+    assert not allies("AZE", "TUR", "2011-02-01", obligation="defence")["allied"]
+    answer = allies("AZE", "TUR", "2015-01-01", obligation="defence")
+    assert "azerbaijan-turkey-2010" in set(answer["via"] or [])
+    assert answer["allied"] is not True  # day of entry into force not found: uncertain
