@@ -1,0 +1,75 @@
+"""Known facts about the second batch of Soviet, bloc and Russian treaties (data/soviet-bilateral.yaml
+renewals of 1964-1977, data/russia-bilateral.yaml).
+
+Expected values are read by hand from the sources cited on each treaty (treaty texts, official
+gazettes, encyclopedias, agency reports; ATOP 4.01 where a note says the date rests on it), never
+from the tool's output.
+"""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from alliances.cli import app
+
+runner = CliRunner()
+
+
+def allies(a, b, on):
+    result = runner.invoke(app, ["--quiet", "allies", a, b, "--on", on, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def via(a, b, on):
+    return set(allies(a, b, on)["via"] or [])
+
+
+def check_window(treaty, a, b, before, first, last, after):
+    """`treaty` links a and b from `first` to `last` inclusive, not on `before` or `after`."""
+    if before:
+        assert treaty not in via(a, b, before)
+    assert treaty in via(a, b, first)
+    assert treaty in via(a, b, last)
+    if after:
+        assert treaty not in via(a, b, after)
+
+
+# -- Russia and the Central Asian states ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # signed 25 May 1992, in force 9 October 1992 (Nezavisimaya Gazeta); still in force
+        ("russia-kazakhstan-1992", "RUS", "KAZ", "1992-10-08", "1992-10-09", "2024-01-01", None),
+        # signed in Tashkent on 30 May 1992 (cited by the 2001 air-defence agreement)
+        ("russia-uzbekistan-1992", "RUS", "UZB", "1992-05-29", "1992-05-30", "2010-01-01", None),
+        # signed in Ashgabat on 31 July 1992; ended 23 April 2002 with the new treaty (ATOP)
+        ("russia-turkmenistan-1992", "RUS", "TKM", "1992-07-30", "1992-07-31", "2002-04-22",
+         "2002-04-23"),
+        # signed 25 May 1993 (CIS Legislation text)
+        ("russia-tajikistan-1993", "RUS", "TJK", "1993-05-24", "1993-05-25", "2020-01-01", None),
+        # signed in Moscow on 14 November 2005 (RIA Novosti)
+        ("russia-uzbekistan-2005", "RUS", "UZB", "2005-11-13", "2005-11-14", "2025-11-14", None),
+    ],
+)
+def test_russia_central_asia_treaties(treaty, a, b, before, first, last, after):
+    check_window(treaty, a, b, before, first, last, after)
+
+
+def test_kazakhstan_signatory_before_entry_into_force():
+    # signed 25 May 1992, not in force until 9 October 1992, and the CST only from 1994
+    assert not allies("KAZ", "RUS", "1992-06-01")["allied"]
+    assert allies("KAZ", "RUS", "1992-10-09")["allied"]
+
+
+def test_uzbekistan_and_russia_allied_while_uzbekistan_was_out_of_the_cst():
+    # Uzbekistan left the Collective Security Treaty in April 1999 and rejoined the CSTO in 2006;
+    # the bilateral treaties of 1992 and 2005 kept the two allied in between.
+    assert "russia-uzbekistan-1992" in via("UZB", "RUS", "2003-01-01")
+    assert {"russia-uzbekistan-1992", "russia-uzbekistan-2005"} <= via("UZB", "RUS", "2015-01-01")
+
+
+def test_turkmenistan_never_in_the_cst_but_allied_with_russia_1992_to_2002():
+    assert allies("TKM", "RUS", "1995-12-12")["allied"]  # the day of the UN neutrality resolution
+    assert not allies("TKM", "RUS", "2002-04-23")["allied"]
