@@ -73,3 +73,57 @@ def test_uzbekistan_and_russia_allied_while_uzbekistan_was_out_of_the_cst():
 def test_turkmenistan_never_in_the_cst_but_allied_with_russia_1992_to_2002():
     assert allies("TKM", "RUS", "1995-12-12")["allied"]  # the day of the UN neutrality resolution
     assert not allies("TKM", "RUS", "2002-04-23")["allied"]
+
+
+# -- the bloc's second- and third-generation treaties, 1964-1977 ---------------------------------
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # signed in Prague on 6 May 1970 (Federal Assembly print 36); Russia continues from 26 Dec
+        # 1991; the link ends when Czechoslovakia ceases to exist on 1 January 1993
+        ("ussr-czechoslovakia-1970", "SUN", "CSK", "1970-05-05", "1970-05-06", "1991-12-25",
+         "1991-12-26"),
+        ("ussr-czechoslovakia-1970", "RUS", "CSK", None, "1991-12-26", "1992-12-31", "1993-01-01"),
+        # signed in Bucharest on 24 Feb 1972 (Great Soviet Encyclopedia); ATOP ends it with the
+        # Timisoara treaty of 16 Sep 1996
+        ("hungary-romania-1972", "HUN", "ROU", "1972-02-23", "1972-02-24", "1996-09-15",
+         "1996-09-16"),
+        # signed in Warsaw on 1 March 1967; Dziennik Ustaw text valid from 12 May 1967
+        ("czechoslovakia-poland-1967", "CSK", "POL", "1967-05-11", "1967-05-12", "1991-10-05",
+         "1991-10-06"),
+        # GDR-Poland: 15 March 1967, replaced on 28 May 1977 (Great Soviet Encyclopedia, bpb)
+        ("gdr-poland-1967", "DDR", "POL", "1967-03-14", "1967-03-15", "1977-05-27", "1977-05-28"),
+        ("gdr-poland-1977", "DDR", "POL", "1977-05-27", "1977-05-28", "1990-10-02", "1990-10-03"),
+        # the Soviet-Bulgarian treaty of 12 May 1967 passes to Russia until 4 August 1992 (ATOP)
+        ("ussr-bulgaria-1967", "RUS", "BGR", "1991-12-25", "1991-12-26", "1992-08-03",
+         "1992-08-04"),
+    ],
+)
+def test_bloc_treaties_1964_1977(treaty, a, b, before, first, last, after):
+    check_window(treaty, a, b, before, first, last, after)
+
+
+def test_czechoslovakia_poland_signatories_before_entry_into_force():
+    result = runner.invoke(app, ["--quiet", "memberships", "POL", "--on", "1967-04-01",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    rows = {r["treaty"]: r for r in json.loads(result.stdout)}
+    assert rows["czechoslovakia-poland-1967"]["status"] == "signatory"
+    assert "czechoslovakia-poland-1947" not in rows  # ended on 1 March 1967, the day of signature
+
+
+def test_bilateral_treaties_outlive_the_warsaw_pact():
+    # The Warsaw Pact was dissolved on 1 July 1991; Hungary and Romania stayed bound by their 1972
+    # treaty, Bulgaria and Poland by their 1967 treaty (ATOP's ends: 1996, 1993).
+    assert via("HUN", "ROU", "1995-01-01") == {"hungary-romania-1972"}
+    assert via("BGR", "POL", "1993-02-24") == {"bulgaria-poland-1967"}
+    assert not allies("BGR", "POL", "1993-02-25")["allied"]
+
+
+def test_predecessors_link_to_the_renewals():
+    result = runner.invoke(app, ["--quiet", "treaties", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    rows = {r["treaty"]: r for r in json.loads(result.stdout)}
+    assert rows["ussr-poland-1945"]["successor"] == "ussr-poland-1965"
+    assert rows["ussr-czechoslovakia-1970"]["predecessor"] == "ussr-czechoslovakia-1943"
+    assert rows["hungary-romania-1972"]["predecessor"] == "hungary-romania-1948"
