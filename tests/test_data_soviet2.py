@@ -127,3 +127,43 @@ def test_predecessors_link_to_the_renewals():
     assert rows["ussr-poland-1945"]["successor"] == "ussr-poland-1965"
     assert rows["ussr-czechoslovakia-1970"]["predecessor"] == "ussr-czechoslovakia-1943"
     assert rows["hungary-romania-1972"]["predecessor"] == "hungary-romania-1948"
+
+
+# -- the USSR's treaties of friendship and co-operation with Third-World states ------------------
+def via_any(a, b, on):
+    result = runner.invoke(app, ["--quiet", "allies", a, b, "--on", on, "--obligation", "any",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    return set(json.loads(result.stdout)["via"] or [])
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # signed in New Delhi on 9 Aug 1971 (The Hindu); Russia continues; ATOP ends it on 28 Jan 1993
+        ("ussr-india-1971", "SUN", "IND", "1971-08-08", "1971-08-09", "1991-12-25", "1991-12-26"),
+        ("ussr-india-1971", "RUS", "IND", None, "1991-12-26", "1993-01-27", "1993-01-28"),
+        # abrogated by Egypt in March 1976 (ATOP: 15 March)
+        ("ussr-egypt-1971", "SUN", "EGY", "1971-05-26", "1971-05-27", "1976-03-14", "1976-03-15"),
+        # abrogated by Somalia on 13 Nov 1977 (ATOP)
+        ("ussr-somalia-1974", "SUN", "SOM", "1974-07-10", "1974-07-11", "1977-11-12", "1977-11-13"),
+        # done at Moscow on 3 Nov 1978 (treaty text in Gibler)
+        ("ussr-vietnam-1978", "SUN", "VNM", "1978-11-02", "1978-11-03", "1991-12-25", "1991-12-26"),
+        # South Yemen merged into the Republic of Yemen on 22 May 1990
+        ("ussr-south-yemen-1979", "SUN", "YMD", "1979-10-24", "1979-10-25", "1990-05-21",
+         "1990-05-22"),
+    ],
+)
+def test_third_world_treaties(treaty, a, b, before, first, last, after):
+    if before:
+        assert treaty not in via_any(a, b, before)
+    assert treaty in via_any(a, b, first)
+    assert treaty in via_any(a, b, last)
+    assert treaty not in via_any(a, b, after)
+
+
+def test_third_world_treaties_are_not_defence_alliances():
+    # consultation in case of attack, no obligation of armed assistance (Art. 9 of the Indo-Soviet
+    # treaty, Art. 6 of the Soviet-Vietnamese treaty)
+    assert not allies("IND", "SUN", "1975-01-01")["allied"]
+    assert not allies("VNM", "SUN", "1980-01-01")["allied"]
