@@ -165,8 +165,8 @@ def test_pair_spans_agrees_with_link_spans_for_every_pair(engine, bundled):
 
 
 def test_pledges_say_who_owes_what_to_whom():
-    from alliances.model import Pledge, Treaty
     from alliances.dates import parse_date
+    from alliances.model import Pledge, Treaty
 
     # the Treaty of Guarantee's shape: three guarantors owe Cyprus defence, and consult each other
     t = Treaty("g", "Guarantee", "treaty", ("defence", "consultation"), parse_date("1960"),
