@@ -201,12 +201,12 @@ class FileLoader:
         return self.texts(fields[key][1], f"{key} of {what}") if key in fields else ()
 
     def obligations(self, node: Node, what: str) -> tuple[str, ...]:
-        """A list of obligation words (`[]`, null or `none` for none)."""
+        """The list of obligation words of `what` (`[]`, null or `none` for none)."""
         if self.r.is_null(node):
             return ()
         out: tuple[str, ...] = ()
-        for item in self.r.sequence(node, what) or []:
-            ob = self.r.text(item, f"an entry of {what}")
+        for item in self.r.sequence(node, f"obligations of {what}") or []:
+            ob = self.r.text(item, f"an obligation of {what}")
             if ob is None:
                 continue
             ob_norm = normalize_obligation(ob)
@@ -237,7 +237,7 @@ class FileLoader:
                              "write `{by: [codes], to: [codes], obligations: [...]}`")
                 continue
             by, to = (self.texts(pf[k][1], f"{k} of {owner}") for k in ("by", "to"))
-            obligations = self.obligations(pf["obligations"][1], f"obligations of {owner}")
+            obligations = self.obligations(pf["obligations"][1], owner)
             for k in ("by", "to"):
                 if isinstance(pf[k][1], SequenceNode) and not pf[k][1].value:
                     self.r.error(pf[k][1], f"`{k}` of {owner} lists no state", "list member codes")
@@ -299,7 +299,7 @@ class FileLoader:
             self.r.error(fields["kind"][1], f"kind '{kind}' of {what} is not known",
                          f"use one of {', '.join(TREATY_KINDS)}")
             kind = None
-        obligations = (self.obligations(fields["obligations"][1], f"obligations of {what}")
+        obligations = (self.obligations(fields["obligations"][1], what)
                        if "obligations" in fields else ())
         signed = self.opt_date(fields, "signed", what)
         treaty = Treaty(
