@@ -1,5 +1,6 @@
 """The dataset cache: valid while the files are unchanged, never trusted when broken."""
 
+import hashlib
 import json
 import os
 import time
@@ -31,9 +32,30 @@ def cache_files():
     return sorted(cache_dir().glob("dataset-*.cache"))
 
 
+def split(path):
+    """A cache file's header (as JSON) and its events, after the seal line
+    `alliances-cache FORMAT HEADER-LENGTH DIGEST`."""
+    seal, rest = path.read_bytes().split(b"\n", 1)
+    length = int(seal.split()[2])
+    return json.loads(rest[:length]), rest[length:]
+
+
 def header(path):
-    with path.open("rb") as fh:
-        return json.loads(fh.readline())
+    return split(path)[0]
+
+
+def reseal(path, doc, blobs):
+    """Write a cache whose header is damaged but sealed as the tool seals one (BLAKE2b, 16 bytes,
+    of the header line): damage a checksum cannot see, for the checks behind it."""
+    head = json.dumps(doc).encode() + b"\n"
+    digest = hashlib.blake2b(head, digest_size=16).hexdigest().encode()
+    path.write_bytes(b"alliances-cache %d %d %s\n" % (FORMAT, len(head), digest) + head + blobs)
+
+
+def flip_bit(path, at):
+    raw = bytearray(path.read_bytes())
+    raw[at] ^= 1
+    path.write_bytes(bytes(raw))
 
 
 def test_second_load_comes_from_the_cache_with_the_same_answers(data):
@@ -74,16 +96,18 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt(data, garbage):
     path.write_bytes(garbage)
     ds = load(data, bundled=False, env=False)
     assert members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
-    assert header(path)["format"] == FORMAT  # rewritten whole
+    assert path.read_bytes().startswith(b"alliances-cache %d " % FORMAT)  # rewritten whole
+    assert header(path)["treaties"]["beta"][0] == "Beta Organisation"
 
 
 def test_cache_with_wrong_shapes_is_not_trusted(data):
     load(data, bundled=False, env=False)
     [path] = cache_files()
-    doc = header(path)
-    doc["treaties"]["beta"][-1] = {"AAA": "not a length"}
-    path.write_text(json.dumps(doc) + "\n")
-    assert members(load(data, bundled=False, env=False), "beta", "2024-07-01") == ["AAA", "BBB"]
+    doc, blobs = split(path)
+    doc["treaties"]["beta"][-2] = {"AAA": "not a length"}
+    reseal(path, doc, blobs)
+    ds = load(data, bundled=False, env=False)
+    assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
 
 
 def test_damaged_events_in_the_cache_fall_back_to_the_data_files(data):
@@ -91,8 +115,8 @@ def test_damaged_events_in_the_cache_fall_back_to_the_data_files(data):
     [path] = cache_files()
     raw = bytearray(path.read_bytes())
     doc = header(path)
-    offset, length = doc["treaties"]["beta"][-2:]
-    start = raw.index(b"\n") + 1 + offset
+    offset, length = doc["treaties"]["beta"][-3:-1]
+    start = len(raw) - doc["blob_bytes"] + offset
     raw[start:start + length] = b"#" * length  # same size, so the file still looks whole
     path.write_bytes(bytes(raw))
     ds = load(data, bundled=False, env=False)
@@ -189,11 +213,9 @@ def test_name_indexes_come_from_the_cache_and_agree_with_built_ones(data, monkey
 def test_cache_with_a_damaged_name_index_is_rebuilt(data):
     load(data, bundled=False, env=False)
     [path] = cache_files()
-    raw = path.read_bytes()
-    first, rest = raw.split(b"\n", 1)
-    doc = json.loads(first)
+    doc, blobs = split(path)
     doc["names"] = [{"aaa": "AAA"}, {}]  # a string where a list belongs
-    path.write_bytes(json.dumps(doc).encode() + b"\n" + rest)
+    reseal(path, doc, blobs)
     ds = load(data, bundled=False, env=False)
     assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
 
@@ -247,10 +269,9 @@ def test_treaties_from_the_cache_equal_the_parsed_ones(data, tmp_path):
 def test_a_damaged_state_in_the_cache_falls_back_to_the_data_files(data):
     parsed = load(data, bundled=False, env=False)
     [path] = cache_files()
-    doc = header(path)
-    blobs = path.read_bytes().split(b"\n", 1)[1]
+    doc, blobs = split(path)
     doc["states"]["AAA"][3] = [["not a number", None, None]]  # its COW periods
-    path.write_bytes(json.dumps(doc).encode() + b"\n" + blobs)
+    reseal(path, doc, blobs)
     ds = load(data, bundled=False, env=False)
     assert ds.from_cache
     assert fields(ds.states["AAA"]) == fields(parsed.states["AAA"])  # from the YAML instead
@@ -259,19 +280,40 @@ def test_a_damaged_state_in_the_cache_falls_back_to_the_data_files(data):
 
 def test_writing_a_cache_prunes_stale_ones_and_keeps_the_rest(data):
     folder = cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     month_ago = time.time() - 31 * 86400
     stale, recent = folder / "dataset-0000000000000000.cache", folder / "dataset-1111.cache"
+    older = folder / "dataset-2222222222222222.cache"  # format 5 and before: a JSON header
     killed, writing = folder / ".dataset-abc.tmp", folder / ".dataset-def.tmp"
     for path in (stale, recent, killed, writing):
-        path.write_bytes(b"x")
-    os.utime(stale, (month_ago, month_ago))
-    os.utime(killed, (month_ago, month_ago))
+        path.write_bytes(b"alliances-cache 6 2 00000000000000000000000000000000\n{}")
+    older.write_bytes(b'{"format":5,"key":"' + b"2" * 32 + b'","built_ns":1}\n')
+    for path in (stale, older, killed):
+        os.utime(path, (month_ago, month_ago))
     load(data, bundled=False, env=False)
     left = sorted(p.name for p in folder.iterdir())
-    assert stale.name not in left and killed.name not in left
+    assert stale.name not in left and killed.name not in left and older.name not in left
     assert recent.name in left and writing.name in left  # another run may be writing it now
     assert len([n for n in left if n.endswith(".cache")]) == 2  # recent + the new one
+
+
+def test_pruning_leaves_files_the_tool_did_not_write(data):
+    folder = cache_dir()
+    month_ago = time.time() - 31 * 86400
+    sealed = b"alliances-cache 6 2 00000000000000000000000000000000\n{}"
+    theirs = {"dataset-3333333333333333.cache": b"someone's notes",  # our name, not our bytes
+              ".dataset-xyz.tmp": b"",
+              "dataset-notes.cache": sealed,  # our bytes, not our name
+              "notes.txt": sealed}
+    for name, content in theirs.items():
+        (folder / name).write_bytes(content)
+        os.utime(folder / name, (month_ago, month_ago))
+    os.symlink(folder / "notes.txt", folder / "dataset-4444444444444444.cache")
+    os.utime(folder / "dataset-4444444444444444.cache", (month_ago, month_ago),
+             follow_symlinks=False)
+    load(data, bundled=False, env=False)
+    left = {p.name for p in folder.iterdir()}
+    assert set(theirs) | {"dataset-4444444444444444.cache"} <= left
+    assert (folder / "notes.txt").read_bytes() == sealed
 
 
 def test_a_cache_in_use_is_never_pruned_by_its_own_write(data):
