@@ -3,7 +3,9 @@
 import hashlib
 import json
 import os
+import stat
 import time
+from pathlib import Path
 
 import pytest
 
@@ -336,3 +338,199 @@ def test_date_ranges_survive_the_cache(tmp_path):
                      "CCC": ["1961-07-20.."]}
     assert [e.date for e in cached.treaties["t1"].members["CCC"]] == [
         e.date for e in parsed.treaties["t1"].members["CCC"]]
+
+
+# -- the cache's own bytes are checked --------------------------------------------------------
+def test_a_flipped_bit_in_a_treatys_events_is_caught(data):
+    assert "BBB" in members(load(data, bundled=False, env=False), "beta", "2006-01-01")
+    [path] = cache_files()
+    doc, blobs = split(path)
+    offset, length = doc["treaties"]["beta"][-3:-1]
+    at = blobs.index(b'"BBB":[["2000-01-01"', offset, offset + length) + len(b'"BBB":[["20')
+    flip_bit(path, len(path.read_bytes()) - len(blobs) + at)  # BBB joins in 2010, not 2000
+    assert split(path)[1][at - 3:at + 9] == b'"2010-01-01"'
+    ds = load(data, bundled=False, env=False)
+    assert ds.from_cache  # the header is sound; the events are checked when read
+    assert "BBB" in members(ds, "beta", "2006-01-01")  # from the data files instead
+    assert not path.exists()  # and the damaged cache is gone, to be rebuilt
+
+
+def test_a_flipped_bit_in_the_header_is_caught(data):
+    assert members(load(data, bundled=False, env=False), "alpha", "2000-06-01") == []
+    [path] = cache_files()
+    raw = path.read_bytes()
+    alpha = raw.index(b'"alpha":["Alpha Defence Treaty"')
+    at = raw.index(b'"2000-01-01"', alpha) + len(b'"200')  # its end: 2000-01-01 becomes 2001
+    flip_bit(path, at)
+    assert header(path)["treaties"]["alpha"][7] == "2001-01-01"
+    notes = []
+    ds = load(data, bundled=False, env=False, notes=notes)
+    assert not ds.from_cache and members(ds, "alpha", "2000-06-01") == []
+    assert any("checksum" in note for note in notes), notes
+    assert header(path)["treaties"]["alpha"][7] == "2000-01-01"  # rebuilt
+
+
+def test_a_cache_replaced_after_loading_is_not_mixed_into_the_loaded_dataset(data):
+    load(data, bundled=False, env=False)
+    ds = load(data, bundled=False, env=False)
+    [path] = cache_files()
+    replaced = path.read_bytes().replace(b'"2000-01-01","joined"', b'"2010-01-01","joined"')
+    other = path.with_name("other")
+    other.write_bytes(replaced)
+    other.replace(path)  # as another run writes: a new file renamed over the name
+    assert members(ds, "beta", "2006-01-01") == ["AAA", "BBB", "DDD"]
+    assert path.read_bytes() == replaced  # read from the file opened at load, so no damage seen
+
+
+def test_a_copy_of_a_cached_dataset_shares_its_file(data):
+    import copy
+    import gc
+
+    load(data, bundled=False, env=False)
+    ds = load(data, bundled=False, env=False)
+    other = copy.deepcopy(ds)
+    del other
+    gc.collect()  # a copy that closed the file when dropped would leave `ds` unable to read
+    assert members(ds, "beta", "2024-07-01") == ["AAA", "BBB"] and cache_files()
+
+
+# -- only the user's own folder and regular files ---------------------------------------------
+def test_a_cache_folder_writable_by_others_is_not_used(data):
+    load(data, bundled=False, env=False)
+    folder = cache_dir()
+    os.chmod(folder, 0o777)
+    notes = []
+    ds = load(data, bundled=False, env=False, notes=notes)
+    assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
+    assert notes == [f"cache not used: the folder {folder} is writable by group or others "
+                     "(chmod go-w it to use it)"]
+    os.chmod(folder, 0o700)
+    assert load(data, bundled=False, env=False).from_cache
+
+
+def test_a_cache_folder_of_another_user_is_not_used(data, monkeypatch):
+    load(data, bundled=False, env=False)
+    [path] = cache_files()
+    written = path.read_bytes()
+    uid = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: uid + 1)
+    notes = []
+    ds = load(data, bundled=False, env=False, notes=notes)
+    assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
+    assert notes == [f"cache not used: the folder {cache_dir()} belongs to another user "
+                     f"(uid {uid})"]
+    assert path.read_bytes() == written  # and nothing was written there either
+
+
+def test_a_cache_file_of_another_user_is_not_used(data, monkeypatch):
+    load(data, bundled=False, env=False)
+    [path] = cache_files()
+    planted = os.stat(path).st_ino
+    real = os.fstat
+
+    def fstat(fd):  # as if another user had planted the file (only root could chown it)
+        st = real(fd)
+        if st.st_ino != planted:
+            return st
+        return os.stat_result((*st[:4], st.st_uid + 1, *st[5:]))
+
+    monkeypatch.setattr(os, "fstat", fstat)
+    notes = []
+    ds = load(data, bundled=False, env=False, notes=notes)
+    assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
+    assert notes == [f"cache not used: cache file {path} belongs to another user "
+                     f"(uid {os.getuid() + 1})"]
+    assert os.stat(path).st_ino != planted  # replaced by the user's own
+
+
+def test_a_fifo_at_the_cache_path_is_not_read(data):
+    load(data, bundled=False, env=False)
+    [path] = cache_files()
+    path.unlink()
+    os.mkfifo(path)  # opening it for reading would wait for a writer for ever
+    notes = []
+    ds = load(data, bundled=False, env=False, notes=notes)
+    assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
+    assert notes == [f"cache not used: cache file {path} is not a regular file"]
+    assert stat.S_ISREG(os.lstat(path).st_mode)  # replaced by a cache
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "own-cache"])
+def test_a_symbolic_link_at_the_cache_path_is_not_followed(data, tmp_path, target):
+    load(data, bundled=False, env=False)
+    [path] = cache_files()
+    if target == "own-cache":  # even to a sound cache: the tool never writes a link
+        target = tmp_path / "elsewhere.cache"
+        path.rename(target)
+    else:
+        path.unlink()
+    os.symlink(target, path)
+    notes = []
+    ds = load(data, bundled=False, env=False, notes=notes)
+    assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
+    assert notes == [f"cache not used: cache file {path} is a symbolic link"]
+    assert stat.S_ISREG(os.lstat(path).st_mode)  # the link replaced, not written through
+
+
+def test_a_cache_file_larger_than_the_cap_is_not_read(data, monkeypatch):
+    load(data, bundled=False, env=False)
+    [path] = cache_files()
+    monkeypatch.setattr(cache, "MAX_BYTES", os.path.getsize(path) - 1)
+    notes = []
+    ds = load(data, bundled=False, env=False, notes=notes)
+    assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
+    assert notes[0] == (f"cache not used: cache file {path} is larger than "
+                        f"{os.path.getsize(path) - 1} bytes")
+
+
+# -- no cache without a safe folder -----------------------------------------------------------
+@pytest.mark.parametrize("env, expected", [
+    ({"XDG_CACHE_HOME": "/xdg", "HOME": "/home/u"}, "/xdg/alliances"),
+    ({"XDG_CACHE_HOME": "xdg", "HOME": "/home/u"}, "/home/u/.cache/alliances"),  # relative: ignored
+    ({"HOME": "/home/u"}, "/home/u/.cache/alliances"),
+    ({}, None),  # HOME unset
+    ({"HOME": ""}, None),
+    ({"HOME": "home/u"}, None),
+    ({"XDG_CACHE_HOME": "xdg", "HOME": "home/u"}, None),
+    ({"ALLIANCES_CACHE": "/mine", "HOME": "home/u"}, "/mine"),
+    ({"ALLIANCES_CACHE": "mine", "HOME": "/home/u"}, None),  # a relative path is not guessed at
+])
+def test_the_cache_folder_is_absolute_or_there_is_none(monkeypatch, env, expected):
+    for name in ("ALLIANCES_CACHE", "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert cache_dir() == (None if expected is None else Path(expected))
+
+
+def test_without_a_home_nothing_is_written_anywhere(data, monkeypatch, tmp_path):
+    for name in ("ALLIANCES_CACHE", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", "home")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    notes = []
+    assert members(load(data, bundled=False, env=False, notes=notes), "beta", "2024-07-01") == [
+        "AAA", "BBB"]
+    assert list(work.iterdir()) == []
+    assert notes == ["cache not used: HOME is unset or not an absolute path and XDG_CACHE_HOME "
+                     "is not set to one; set ALLIANCES_CACHE to an absolute folder to use a cache"]
+
+
+def test_verbose_cli_says_why_the_cache_was_not_used(data):
+    from typer.testing import CliRunner
+
+    from alliances.cli import app
+
+    folder = cache_dir()
+    folder.chmod(0o775)
+    args = ["--no-bundled", *[a for f in data for a in ("--data", str(f))], "members", "beta",
+            "--on", "2024-07-01", "-f", "json"]
+    verbose = CliRunner().invoke(app, ["-v", *args])
+    assert verbose.exit_code == 0
+    assert (f"cache not used: the folder {folder} is writable by group or others (chmod go-w it "
+            "to use it)\n") in verbose.stderr
+    assert "(parsed and validated)" in verbose.stderr
+    quiet = CliRunner().invoke(app, args)
+    assert quiet.exit_code == 0 and "cache" not in quiet.stderr
