@@ -445,7 +445,7 @@ def test_a_cache_file_of_another_user_is_not_used(data, monkeypatch):
     notes = []
     ds = load(data, bundled=False, env=False, notes=notes)
     assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
-    assert notes == [f"cache not used: cache file {path} belongs to another user "
+    assert notes == [f"cache not used: the file {path} belongs to another user "
                      f"(uid {os.getuid() + 1})"]
     assert os.stat(path).st_ino != planted  # replaced by the user's own
 
@@ -458,7 +458,7 @@ def test_a_fifo_at_the_cache_path_is_not_read(data):
     notes = []
     ds = load(data, bundled=False, env=False, notes=notes)
     assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
-    assert notes == [f"cache not used: cache file {path} is not a regular file"]
+    assert notes == [f"cache not used: the file {path} is not a regular file"]
     assert stat.S_ISREG(os.lstat(path).st_mode)  # replaced by a cache
 
 
@@ -475,7 +475,7 @@ def test_a_symbolic_link_at_the_cache_path_is_not_followed(data, tmp_path, targe
     notes = []
     ds = load(data, bundled=False, env=False, notes=notes)
     assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
-    assert notes == [f"cache not used: cache file {path} is a symbolic link"]
+    assert notes == [f"cache not used: the file {path} is a symbolic link"]
     assert stat.S_ISREG(os.lstat(path).st_mode)  # the link replaced, not written through
 
 
@@ -486,7 +486,7 @@ def test_a_cache_file_larger_than_the_cap_is_not_read(data, monkeypatch):
     notes = []
     ds = load(data, bundled=False, env=False, notes=notes)
     assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
-    assert notes[0] == (f"cache not used: cache file {path} is larger than "
+    assert notes[0] == (f"cache not used: the file {path} is larger than "
                         f"{os.path.getsize(path) - 1} bytes")
 
 

@@ -110,9 +110,9 @@ class _Folder:
         self.path = path
         self.fd = fd
 
-    def at(self, name: str) -> dict:
-        return {"path": name, "dir_fd": self.fd} if self.fd is not None else {
-            "path": str(self.path / name)}
+    def at(self, name: str) -> tuple[str, int | None]:
+        """A file's name and the folder's descriptor, as os.open(name, dir_fd=...) takes them."""
+        return (name, self.fd) if self.fd is not None else (str(self.path / name), None)
 
     def close(self) -> None:
         if self.fd is not None:
@@ -125,15 +125,15 @@ class _Folder:
     def open(self, name: str) -> _Opened:
         """The named cache file, opened for reading if it can be trusted; FileNotFoundError if
         it is absent, _Refused if it is not a regular file of the user's of sane size."""
-        where = self.at(name)
+        path, folder = self.at(name)
         try:
-            fd = os.open(where["path"], _READ, dir_fd=where.get("dir_fd"))
+            fd = os.open(path, _READ, dir_fd=folder)
         except FileNotFoundError:
             raise
         except OSError as exc:
             why = ("is a symbolic link" if exc.errno in (errno.ELOOP, errno.EMLINK)
                    else f"cannot be opened ({exc.strerror})")
-            raise _Refused(f"cache file {self.path / name} {why}") from None
+            raise _Refused(f"the file {self.path / name} {why}") from None
         st = os.fstat(fd)
         why = None
         if not stat.S_ISREG(st.st_mode):
@@ -144,30 +144,28 @@ class _Folder:
             why = f"is larger than {MAX_BYTES} bytes"
         if why:
             os.close(fd)
-            raise _Refused(f"cache file {self.path / name} {why}")
+            raise _Refused(f"the file {self.path / name} {why}")
         return _Opened(fd, st, self.path / name)
 
     def write(self, name: str, data: bytes) -> None:
         """Write `name` atomically: a new file under a temporary name, then renamed over it (so a
         symbolic link or anything else at `name` is replaced, never written through)."""
-        tmp = f".dataset-{os.urandom(8).hex()}.tmp"
-        src, dst = self.at(tmp), self.at(name)
-        fd = os.open(src["path"], _CREATE, 0o600, dir_fd=src.get("dir_fd"))
+        (tmp, folder), (path, _) = self.at(f".dataset-{os.urandom(8).hex()}.tmp"), self.at(name)
+        fd = os.open(tmp, _CREATE, 0o600, dir_fd=folder)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-            os.replace(src["path"], dst["path"], src_dir_fd=src.get("dir_fd"),
-                       dst_dir_fd=dst.get("dir_fd"))
+            os.replace(tmp, path, src_dir_fd=folder, dst_dir_fd=folder)
         except BaseException:
             try:
-                os.unlink(src["path"], dir_fd=src.get("dir_fd"))
+                os.unlink(tmp, dir_fd=folder)
             except OSError:
                 pass
             raise
 
     def unlink(self, name: str) -> None:
-        where = self.at(name)
-        os.unlink(where["path"], dir_fd=where.get("dir_fd"))
+        path, folder = self.at(name)
+        os.unlink(path, dir_fd=folder)
 
 
 def _open_folder(path: Path, create: bool) -> _Folder:
