@@ -541,3 +541,18 @@ def test_verbose_cli_says_why_the_cache_was_not_used(data):
     assert "(parsed and validated)" in verbose.stderr
     quiet = CliRunner().invoke(app, args)
     assert quiet.exit_code == 0 and "cache" not in quiet.stderr
+
+
+@pytest.mark.parametrize("cut", ["in the header", "in the events", "padded"])
+def test_a_truncated_or_padded_cache_is_removed_and_rebuilt(data, cut):
+    load(data, bundled=False, env=False)
+    [path] = cache_files()
+    raw = path.read_bytes()
+    damaged = {"in the header": raw[:raw.index(b'"treaties"')], "in the events": raw[:-1],
+               "padded": raw + b" "}[cut]
+    path.write_bytes(damaged)
+    notes = []
+    ds = load(data, bundled=False, env=False, notes=notes)
+    assert not ds.from_cache and members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
+    assert len(notes) == 1 and "removed and rebuilt" in notes[0], notes
+    assert load(data, bundled=False, env=False).from_cache  # rebuilt whole
