@@ -255,13 +255,16 @@ def test_states_from_the_cache_equal_the_parsed_ones(data):
 def test_treaties_from_the_cache_equal_the_parsed_ones(data, tmp_path):
     extra = tmp_path / "extra.yaml"
     extra.write_text("treaties:\n  omega: {name: Omega, kind: treaty, obligations: [defence], "
-                     "signed: 1960, sources: [https://example.org/o], exclusive_with: [alpha]}\n",
+                     "signed: 1960, sources: [https://example.org/o], exclusive_with: [alpha], "
+                     "atop_ids: [3095, 3096], cow_ids: [2315]}\n",
                      encoding="utf-8")
     files = [*data, extra]
     parsed = load(files, bundled=False, env=False)
     cached = load(files, bundled=False, env=False)
     assert type(cached.treaties["omega"].members).__name__ == "LazyMembers"
     assert cached.treaties["omega"].exclusive_with == ("alpha",)
+    assert cached.treaties["omega"].atop_ids == (3095, 3096)
+    assert cached.treaties["omega"].cow_ids == (2315,)
     skip = {"members", "member_locs"}  # events are compared elsewhere; the cache keeps no locations
     for tid, treaty in parsed.treaties.items():
         assert {k: v for k, v in fields(cached.treaties[tid]).items() if k not in skip} == {
@@ -284,11 +287,11 @@ def test_writing_a_cache_prunes_stale_ones_and_keeps_the_rest(data):
     folder = cache_dir()
     month_ago = time.time() - 31 * 86400
     stale, recent = folder / "dataset-0000000000000000.cache", folder / "dataset-1111.cache"
-    older = folder / "dataset-2222222222222222.cache"  # format 5 and before: a JSON header
+    older = folder / "dataset-2222222222222222.cache"  # format 6 and before: a JSON header
     killed, writing = folder / ".dataset-abc.tmp", folder / ".dataset-def.tmp"
     for path in (stale, recent, killed, writing):
-        path.write_bytes(b"alliances-cache 6 2 00000000000000000000000000000000\n{}")
-    older.write_bytes(b'{"format":5,"key":"' + b"2" * 32 + b'","built_ns":1}\n')
+        path.write_bytes(b"alliances-cache %d 2 %s\n{}" % (FORMAT, b"0" * 32))
+    older.write_bytes(b'{"format":6,"key":"' + b"2" * 32 + b'","built_ns":1}\n')
     for path in (stale, older, killed):
         os.utime(path, (month_ago, month_ago))
     load(data, bundled=False, env=False)
@@ -301,7 +304,7 @@ def test_writing_a_cache_prunes_stale_ones_and_keeps_the_rest(data):
 def test_pruning_leaves_files_the_tool_did_not_write(data):
     folder = cache_dir()
     month_ago = time.time() - 31 * 86400
-    sealed = b"alliances-cache 6 2 00000000000000000000000000000000\n{}"
+    sealed = b"alliances-cache %d 2 %s\n{}" % (FORMAT, b"0" * 32)
     theirs = {"dataset-3333333333333333.cache": b"someone's notes",  # our name, not our bytes
               ".dataset-xyz.tmp": b"",
               "dataset-notes.cache": sealed,  # our bytes, not our name

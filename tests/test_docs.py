@@ -5,9 +5,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import typer
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# docs/cli.md is generated with this typer release; others word metavars differently (`PATH` or
+# `<path>`), so the exact comparison runs only where the same release is installed (as in CI's
+# first pass, which installs the newest release the bounds allow).
+DOCS_TYPER = "0.28"
+
+
+@pytest.mark.skipif(not typer.__version__.startswith(DOCS_TYPER + "."),
+                    reason=f"docs/cli.md is generated with typer {DOCS_TYPER}; "
+                           f"typer {typer.__version__} formats help differently")
 def test_cli_reference_is_generated_from_the_cli(tmp_path):
     out = tmp_path / "cli.md"
     subprocess.run([sys.executable, "-m", "typer", "alliances.cli", "utils", "docs", "--name",

@@ -105,7 +105,7 @@ def _events(ds):
 def _treaties(ds):
     return {t.id: (t.name, t.short, t.aliases, t.kind, t.obligations, str(t.signed),
                    str(t.in_force), str(t.ended), t.predecessor, t.successor, t.exclusive_with,
-                   t.sources)
+                   t.atop_ids, t.cow_ids, t.sources)
             for t in ds.treaties.values()}
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from alliances import yamlread
 from alliances.loading import check
 
 from .conftest import FIXTURES
@@ -33,8 +34,14 @@ def test_corpus_is_large_enough():
     assert len(BAD) >= 40
 
 
+@pytest.fixture(params=sorted(yamlread.PARSERS))
+def parser(request, monkeypatch):
+    """Every file is read with libyaml (where PyYAML has it) and with PyYAML's own parser."""
+    monkeypatch.setattr(yamlread, "PARSER", request.param)
+
+
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
-def test_broken_file_gives_its_exact_problems(path):
+def test_broken_file_gives_its_exact_problems(path, parser):
     expected = expectations(path)
     assert expected, f"{path.name} has no '# expect:' line"
     got = problems_for(path)
@@ -48,5 +55,5 @@ def test_broken_file_gives_its_exact_problems(path):
 
 
 @pytest.mark.parametrize("path", GOOD, ids=[p.stem for p in GOOD])
-def test_tricky_but_valid_file_loads(path):
+def test_tricky_but_valid_file_loads(path, parser):
     assert problems_for(path) == []

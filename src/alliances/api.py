@@ -53,6 +53,15 @@ def _date(value: str | PartialDate | None) -> PartialDate | None:
     return parse_date(str(value))
 
 
+def _range(start: str | PartialDate | None, end: str | PartialDate | None
+           ) -> tuple[PartialDate | None, PartialDate | None]:
+    """start and end as dates; UsageError when end is certainly before start."""
+    first, last = _date(start), _date(end)
+    if first is not None and last is not None and last.latest < first.earliest:
+        raise UsageError(f"end {last} is before start {first}")
+    return first, last
+
+
 class Alliances:
     """A dataset and its questions. Names resolve as on the command line (`ARM`, `armenia`, `371`).
 
@@ -110,9 +119,13 @@ class Alliances:
 
     def history(self, name: str, start: str | None = None, end: str | None = None
                 ) -> list[dict[str, Any]]:
-        """Dated events of a treaty or a state, in order, with notes and sources."""
+        """Dated events of a treaty or a state, in order, with notes and sources.
+
+        start, end: inclusive bounds (a day, month or year); UsageError if end is before start.
+        """
+        first, last = _range(start, end)
         tid, code = self.resolver.treaty_or_state(name)
-        events = self.engine.history(treaty_id=tid, state=code, start=_date(start), end=_date(end))
+        events = self.engine.history(treaty_id=tid, state=code, start=first, end=last)
         return [event_row(self.dataset, ev) for ev in events]
 
     def treaties(self) -> list[dict[str, Any]]:
@@ -124,12 +137,13 @@ class Alliances:
                start: str | None = None, end: str | None = None, on: str = "today",
                directed: bool = False) -> Iterator[dict[str, Any]]:
         """Rows of an export kind: intervals, events, snapshot, state-year or dyad-year."""
+        first, last = _range(start, end)
         f = Filters(
             treaties=frozenset(self.treaty(t) for t in treaties) if treaties else None,
             states=frozenset(self.resolver.state(s) for s in states) if states else None,
             kinds=frozenset(kinds) if kinds else None,
-            start=_date(start),
-            end=_date(end),
+            start=first,
+            end=last,
         )
         as_of_year = self.dataset.as_of.year if self.dataset.as_of else 2026
         years = f.years(1945, as_of_year)

@@ -1,9 +1,9 @@
 """A cache of validated datasets, so that unchanged data loads in a fraction of a parse.
 
 The cache is JSON, never pickle (nothing read from it can run code). A file holds a seal line
-(`alliances-cache FORMAT HEADER-LENGTH BLAKE2B-OF-HEADER`), a header line of JSON with the
-treaties' and states' fields, then each treaty's events as its own JSON text at an offset the
-header gives, beside that text's BLAKE2b. A query about one treaty reads only the header and
+(`alliances-cache FORMAT HEADER-LENGTH BLAKE2B-OF-HEADER`; since format 7), a header line of
+JSON with the treaties' and states' fields, then each treaty's events as its own JSON text at an
+offset the header gives, beside that text's BLAKE2b. A query about one treaty reads only the header and
 that treaty's events, and checks both against their digests: a flipped bit anywhere in what a
 run reads is caught, without hashing the whole file on every start.
 
@@ -51,15 +51,15 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 __all__ = ["Snapshot", "cache_dir", "locate", "prune", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 6
+FORMAT = 7
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 MAGIC = b"alliances-cache"
 MAX_BYTES = 1 << 31  # a cache file larger than this is neither read nor written
 _SEAL = re.compile(rb"alliances-cache ([0-9]{1,4}) ([0-9]{1,12}) ([0-9a-f]{32})\n")
 _SEAL_MAX = 64
 _CACHE_NAME = re.compile(r"dataset-[0-9a-f]{16}\.cache")
-_TEMP_NAME = re.compile(r"\.dataset-[0-9A-Za-z_]{1,32}\.tmp")  # also mkstemp's, up to format 5
-_OLD_HEADER = re.compile(rb'\{"format":[0-9]{1,3},"key":"[0-9a-f]{32}"')  # formats up to 5
+_TEMP_NAME = re.compile(r"\.dataset-[0-9A-Za-z_]{1,32}\.tmp")  # also mkstemp's, up to format 6
+_OLD_HEADER = re.compile(rb'\{"format":[0-9]{1,3},"key":"[0-9a-f]{32}"')  # formats up to 6
 _POSIX = hasattr(os, "getuid") and os.open in os.supports_dir_fd
 _READ = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
          | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
@@ -379,8 +379,8 @@ def _encode(ds: Dataset, snap: Snapshot) -> bytes:
         blob = _encode_members(t)
         treaties[t.id] = [t.name, t.kind, list(t.obligations), str(t.signed), t.short,
                           list(t.aliases), _d(t.in_force), _d(t.ended), t.predecessor,
-                          t.successor, list(t.exclusive_with), t.note, _sources(t.sources),
-                          offset, len(blob), _digest(blob)]
+                          t.successor, list(t.exclusive_with), list(t.atop_ids), list(t.cow_ids),
+                          t.note, _sources(t.sources), offset, len(blob), _digest(blob)]
         blobs.append(blob)
         offset += len(blob)
     states = {s.code: [s.name, s.iso2, s.iso3166_3,
@@ -526,12 +526,13 @@ def _dataset(doc: dict, opened: _Opened, base: int, fallback: Callable[[], Datas
     ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]), from_cache=True,
                  name_index=_name_index(doc["names"]))
     for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ,
-              exclusive, note, sources, offset, length, digest) in doc["treaties"].items():
+              exclusive, atop_ids, cow_ids, note, sources, offset, length, digest
+              ) in doc["treaties"].items():
         ds.treaties[tid] = Treaty(
             id=tid, name=name, kind=kind, obligations=tuple(obligations), signed=parse_date(signed),
             short=short, aliases=tuple(aliases), in_force=_p(in_force), ended=_p(ended),
-            predecessor=pred, successor=succ, exclusive_with=tuple(exclusive), note=note,
-            sources=_unsources(sources),
+            predecessor=pred, successor=succ, exclusive_with=tuple(exclusive),
+            atop_ids=tuple(atop_ids), cow_ids=tuple(cow_ids), note=note, sources=_unsources(sources),
             members=LazyMembers(tid, opened, base + int(offset), int(length), str(digest),  # type: ignore[arg-type]
                                 fallback))
     states = doc["states"]
@@ -642,7 +643,7 @@ def prune(folder: Path, keep: Path, now: float | None = None) -> None:
     """Remove cache files not rewritten for 30 days (other file sets, older tool versions) and
     temporary files left by writes that were killed over a day ago; not `keep`. A cache that is
     still in use is at worst rebuilt once a month. Only files the tool wrote are touched: their
-    names must be its own and they must begin with its seal (or the header of formats up to 5);
+    names must be its own and they must begin with its seal (or the header of formats up to 6);
     and nothing in a folder that could not be trusted for reading."""
     try:
         where = _open_folder(folder, create=False)

@@ -35,6 +35,7 @@ from .loading import check, load
 from .model import OBLIGATIONS, Dataset, normalize_obligation
 from .names import Resolver
 from .query import Engine
+from .safetext import printable
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -81,12 +82,13 @@ ObligationOpt = Annotated[
 
 # -- plumbing ---------------------------------------------------------------------------------
 def _err(message: str) -> None:
-    sys.stderr.write(f"alliances: {message}\n")
+    # Messages quote names as typed or as written in the data: show escapes, never send them.
+    sys.stderr.write(f"alliances: {printable(message)}\n")
 
 
 def _note(message: str) -> None:
     if not _global.quiet:
-        sys.stderr.write(f"note: {message}\n")
+        sys.stderr.write(f"note: {printable(message)}\n")
 
 
 @contextmanager
@@ -115,7 +117,7 @@ def _load(data: list[Path] | None) -> Dataset:
     ds = load([*_global.data, *(data or [])], bundled=not _global.no_bundled, notes=notes)
     if _global.verbose:
         for note in notes:
-            sys.stderr.write(f"{note}\n")
+            sys.stderr.write(f"{printable(note)}\n")  # paths may hold any character
         how = "from the cache" if ds.from_cache else "parsed and validated"
         sys.stderr.write(f"loaded {len(ds.files)} files ({how}): {', '.join(ds.files)}\n")
     return ds
@@ -362,8 +364,7 @@ def history(
     """
     with _errors():
         ds = _load(data)
-        first = _date_opt("--from", start)
-        last = _date_opt("--to", end)
+        first, last = _date_range(start, end)
         tid, code = Resolver(ds).treaty_or_state(name)
         events = Engine(ds).history(treaty_id=tid, state=code, start=first, end=last)
         rows = [event_row(ds, ev) for ev in events]
@@ -386,6 +387,22 @@ def _date_opt(option: str, text: str | None) -> PartialDate | None:
         raise UsageError(f"{option}: {exc}") from None
 
 
+def _date_range(start: str | None, end: str | None) -> tuple[PartialDate | None, PartialDate | None]:
+    """--from and --to; refused when --to is certainly before --from (`--from 2020 --to 2020-06`
+    overlap, and are a period)."""
+    first, last = _date_opt("--from", start), _date_opt("--to", end)
+    if first and last and last.latest < first.earliest:
+        raise UsageError(f"--to {last} is before --from {first}")
+    return first, last
+
+
+def _day_range(start: str | None, end: str | None) -> tuple[date | None, date | None]:
+    """--from and --to as the first day and the day after the last one, for timelines."""
+    first, last = _date_range(start, end)
+    return (first.earliest if first else None,
+            last.latest + timedelta(days=1) if last else None)
+
+
 @app.command()
 def treaties(
     on: Annotated[str | None, typer.Option("--on", help="Only treaties in force on this date.")] = None,
@@ -404,11 +421,7 @@ def treaties(
         if on is not None:
             period = _period(on)
 
-            def in_force(t) -> bool:  # a treaty without an in_force date is in force once signed
-                phase = engine.treaty_phase(t, period).phase
-                return phase == "in_force" or (phase == "signed" and t.in_force is None)
-
-            selected = [t for t in selected if in_force(t)]
+            selected = [t for t in selected if engine.treaty_phase(t, period).phase == "in_force"]
             title = f"{len(selected)} treaties in force on {period}"
         rows = [treaty_row(ds, t) for t in sorted(selected, key=lambda t: t.signed.sort_key())]
 
@@ -514,11 +527,9 @@ def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
     render_timeline(console, fitted(console), ascii_only)
 
 
-def _opt_day(option: str, text: str | None, end: bool = False) -> date | None:
+def _opt_day(option: str, text: str | None) -> date | None:
     d = _date_opt(option, text)
-    if d is None:
-        return None
-    return (d.latest + timedelta(days=1)) if end else d.earliest
+    return None if d is None else d.earliest
 
 
 SvgOpt = Annotated[Path | None, typer.Option("--svg", help="Save the picture as SVG.")]
@@ -545,7 +556,7 @@ def timeline(
     with _errors():
         ds = _load(data)
         resolver = Resolver(ds)
-        first, last = _opt_day("--from", start), _opt_day("--to", end, end=True)
+        first, last = _day_range(start, end)
         marker = _opt_day("--on", on)
         engine = Engine(ds)
         tid, code = resolver.treaty_or_state(name)
@@ -579,7 +590,7 @@ def compare(
         ds = _load(data)
         resolver = Resolver(ds)
         codes = list(dict.fromkeys(resolver.state(s) for s in states))
-        first, last = _opt_day("--from", start), _opt_day("--to", end, end=True)
+        first, last = _day_range(start, end)
         marker = _opt_day("--on", on)
         engine = Engine(ds)
         _timeline_output(lambda w: build_compare(ds, engine, codes, w, first, last, marker), svg, html)
@@ -656,9 +667,7 @@ def export(
                 raise UsageError(f"--kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
         ds = _load(data)
         resolver = Resolver(ds)
-        first, last = _date_opt("--from", start), _date_opt("--to", end)
-        if first and last and last.latest < first.earliest:
-            raise UsageError(f"--to {last} is before --from {first}")
+        first, last = _date_range(start, end)
         filters = Filters(
             treaties=frozenset(resolver.treaty(t) for t in treaty) if treaty else None,
             states=frozenset(resolver.state(s) for s in state) if state else None,

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from .model import Location
 from .records import Frozen, set_field
+from .safetext import printable
 
 __all__ = ["AlliancesError", "DataError", "Problem", "UnknownName", "UsageError"]
 
 
 class Problem(Frozen):
-    """One thing wrong with the data: where, what, and how to fix it."""
+    """One thing wrong with the data: where, what, and how to fix it.
+
+    The texts quote the data, so any character a terminal would act on is shown as a visible
+    stand-in (safetext.printable): a problem is always safe to print.
+    """
 
     file: str
     line: int | None
@@ -20,11 +25,11 @@ class Problem(Frozen):
     __slots__ = ("file", "line", "col", "what", "fix")
 
     def __init__(self, file: str, line: int | None, col: int | None, what: str, fix: str) -> None:
-        set_field(self, "file", file)
+        set_field(self, "file", printable(file))
         set_field(self, "line", line)
         set_field(self, "col", col)
-        set_field(self, "what", what)
-        set_field(self, "fix", fix)
+        set_field(self, "what", printable(what))
+        set_field(self, "fix", printable(fix))
 
     @classmethod
     def at(cls, loc: Location | None, what: str, fix: str, file: str = "<data>") -> Problem:

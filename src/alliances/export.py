@@ -56,8 +56,8 @@ INTERVAL_COLUMNS = [
 ]
 TREATY_COLUMNS = [
     "treaty", "name", "short", "kind", "obligations", "signed", "in_force", "ended",
-    "predecessor", "successor", "members", "events", "day_precision_share", "own_source_share",
-    "source",
+    "predecessor", "successor", "atop_ids", "cow_ids", "members", "events", "day_precision_share",
+    "own_source_share", "source",
 ]
 STATE_YEAR_COLUMNS = [
     "year", "treaty", "state", "iso2", "cow", "state_name", "status", "statuses", "coverage",
@@ -206,6 +206,8 @@ def treaty_row(ds: Dataset, t: Treaty) -> dict[str, Any]:
         "ended": _pd(t.ended),
         "predecessor": t.predecessor,
         "successor": t.successor,
+        "atop_ids": " ".join(map(str, t.atop_ids)) or None,
+        "cow_ids": " ".join(map(str, t.cow_ids)) or None,
         "members": len(t.members),
         "events": n,
         "day_precision_share": round(sum(e.date.exact for e in events) / n, 3) if n else None,
@@ -694,6 +696,9 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
                 doc[key] = getattr(t, key)
         if t.exclusive_with:
             doc["exclusive_with"] = list(t.exclusive_with)
+        for key in ("atop_ids", "cow_ids"):
+            if getattr(t, key):
+                doc[key] = list(getattr(t, key))
         doc["sources"] = [_source_doc(s) for s in t.sources]
         members: dict[str, Any] = {}
         for code, events in t.members.items():

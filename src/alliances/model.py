@@ -140,6 +140,8 @@ class Treaty(Record):
     predecessor: str | None
     successor: str | None
     exclusive_with: tuple[str, ...]
+    atop_ids: tuple[int, ...]
+    cow_ids: tuple[int, ...]
     note: str | None
     sources: tuple[Source, ...]
     members: dict[str, list[Event]]
@@ -148,8 +150,8 @@ class Treaty(Record):
 
     __slots__ = (
         "id", "name", "kind", "obligations", "signed", "short", "aliases", "in_force", "ended",
-        "predecessor", "successor", "exclusive_with", "note", "sources", "members", "loc",
-        "member_locs",
+        "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "note", "sources",
+        "members", "loc", "member_locs",
     )
 
     def __init__(
@@ -166,6 +168,8 @@ class Treaty(Record):
         predecessor: str | None = None,
         successor: str | None = None,
         exclusive_with: tuple[str, ...] = (),
+        atop_ids: tuple[int, ...] = (),
+        cow_ids: tuple[int, ...] = (),
         note: str | None = None,
         sources: tuple[Source, ...] = (),
         members: dict[str, list[Event]] | None = None,
@@ -184,6 +188,8 @@ class Treaty(Record):
         self.predecessor = predecessor
         self.successor = successor
         self.exclusive_with = exclusive_with
+        self.atop_ids = atop_ids
+        self.cow_ids = cow_ids
         self.note = note
         self.sources = sources
         self.members = {} if members is None else members

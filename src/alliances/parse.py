@@ -21,6 +21,7 @@ from .model import (
     Treaty,
     normalize_obligation,
 )
+from .safetext import describe, unsafe_char
 from .yamlread import NodeReader
 
 __all__ = ["FileLoader", "suggest"]
@@ -28,7 +29,7 @@ __all__ = ["FileLoader", "suggest"]
 TOP_KEYS = ("as_of", "treaties", "states")
 TREATY_KEYS = (
     "name", "short", "aliases", "kind", "obligations", "signed", "in_force", "ended",
-    "predecessor", "successor", "exclusive_with", "note", "sources", "members",
+    "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "note", "sources", "members",
 )
 TREATY_REQUIRED = ("name", "kind", "obligations", "signed", "sources")
 MEMBER_KEYS = ("joined", "left", "note", "source", "sources", "events")
@@ -42,6 +43,8 @@ COW_KEYS = ("code", "from", "to")
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 _CODE_RE = re.compile(r"^[A-Z]{3}$")
+_DIGITS_RE = re.compile(r"^[0-9]+$")
+MAX_CODE_DIGITS = 4
 
 
 def suggest(word: str, choices: list[str] | tuple[str, ...], n: int = 3) -> list[str]:
@@ -55,11 +58,70 @@ def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
     return f"allowed keys: {', '.join(choices)}"
 
 
+def _unsafe_fix(ch: str) -> str:
+    if ch in "\t\n":
+        return "write it on one line without tabs (only a `note` may span lines)"
+    if 0xD800 <= ord(ch) <= 0xDFFF:
+        return ("remove it: write the character itself, or escape it as \\U followed by eight hex "
+                "digits")
+    return "remove it (such characters can drive or hide text on the terminal of whoever reads it)"
+
+
+class _Reader(NodeReader):
+    """A NodeReader that also refuses text holding characters no data text may hold
+    (safetext.unsafe_char): in every value read as text, and in every mapping key."""
+
+    def mapping(self, node: Node, what: str) -> list[tuple[str, Node, Node]] | None:
+        items = super().mapping(node, what)
+        if items is None:
+            return None
+        out = []
+        for key, key_node, value_node in items:
+            ch = unsafe_char(key)
+            if ch is not None:
+                self.error(key_node, f"a key in {what} contains {describe(ch)}", _unsafe_fix(ch))
+                continue
+            out.append((key, key_node, value_node))
+        return out
+
+    def text(self, node: Node, what: str, multiline: bool = False) -> str | None:
+        value = super().text(node, what)
+        if value is None:
+            return None
+        ch = unsafe_char(value, multiline)
+        if ch is not None:
+            self.error(node, f"{what} contains {describe(ch)}", _unsafe_fix(ch))
+            return None
+        return value
+
+    def integer(self, node: Node, what: str) -> int | None:
+        """A code such as a COW ccode: ASCII digits only (str.isdigit also takes '¹' and '٣',
+        which int() refuses), and few of them (int() refuses over 4,300 digits)."""
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if not _DIGITS_RE.match(value):
+            shown = value if len(value) <= 20 else value[:20] + "..."
+            odd = next((c for c in value if c.isdigit() and not c.isascii()), None)
+            if odd is not None:
+                self.error(node, f"{what} must be written with the digits 0-9, not '{shown}' "
+                           f"('{odd}' is U+{ord(odd):04X})", "write the number with 0-9 only")
+            else:
+                self.error(node, f"{what} must be a whole number, not '{shown}'", "write digits only")
+            return None
+        if len(value) > MAX_CODE_DIGITS:
+            self.error(node, f"{what} has {len(value):,} digits, more than a code has "
+                       f"({MAX_CODE_DIGITS} at most)",
+                       "write the Correlates of War state number (2 to 990)")
+            return None
+        return int(value)
+
+
 class FileLoader:
     """Turns one file's node tree into model objects, recording problems as it goes."""
 
     def __init__(self, name: str):
-        self.r = NodeReader(name)
+        self.r = _Reader(name)
         self.name = name
         self.treaties: list[Treaty] = []
         self.states: list[State] = []
@@ -110,7 +172,8 @@ class FileLoader:
             return None
         url = self.r.text(fields["url"][1], f"{what} url")
         title = self.r.text(fields["title"][1], f"{what} title") if "title" in fields else None
-        note = self.r.text(fields["note"][1], f"{what} note") if "note" in fields else None
+        note = (self.r.text(fields["note"][1], f"{what} note", multiline=True)
+                if "note" in fields else None)
         return Source(url, title, note) if url else None
 
     def sources(self, fields: dict[str, tuple[Node, Node]], what: str) -> tuple[Source, ...]:
@@ -129,10 +192,25 @@ class FileLoader:
     def opt_text(self, fields, key: str, what: str) -> str | None:
         if key not in fields or self.r.is_null(fields[key][1]):
             return None
-        return self.r.text(fields[key][1], f"{key} of {what}")
+        return self.r.text(fields[key][1], f"{key} of {what}", multiline=key == "note")
 
     def opt_texts(self, fields, key: str, what: str) -> tuple[str, ...]:
         return self.texts(fields[key][1], f"{key} of {what}") if key in fields else ()
+
+    def opt_ids(self, fields, key: str, what: str) -> tuple[int, ...]:
+        """A list of dataset ids (whole numbers), e.g. `atop_ids: [3095]`."""
+        if key not in fields or self.r.is_null(fields[key][1]):
+            return ()
+        ids: list[int] = []
+        for item in self.r.sequence(fields[key][1], f"{key} of {what}") or []:
+            value = self.r.integer(item, f"an id in {key} of {what}")
+            if value is None:
+                continue
+            if value in ids:
+                self.r.error(item, f"{key} of {what} lists {value} twice", "list each id once")
+                continue
+            ids.append(value)
+        return tuple(ids)
 
     def opt_date(self, fields, key: str, what: str) -> PartialDate | None:
         if key not in fields or self.r.is_null(fields[key][1]):
@@ -208,6 +286,8 @@ class FileLoader:
             predecessor=self.opt_text(fields, "predecessor", what),
             successor=self.opt_text(fields, "successor", what),
             exclusive_with=self.opt_texts(fields, "exclusive_with", what),
+            atop_ids=self.opt_ids(fields, "atop_ids", what),
+            cow_ids=self.opt_ids(fields, "cow_ids", what),
             note=self.opt_text(fields, "note", what),
             sources=self.sources(fields, what),
             loc=self.r.loc(key_node),
@@ -288,6 +368,12 @@ class FileLoader:
                 towards = (one,) if one else ()
             else:
                 towards = self.texts(tnode, "towards")
+                if isinstance(tnode, SequenceNode) and not tnode.value:
+                    # Read as "no relation named", it would make a relation event a full one.
+                    self.r.error(tnode, f"`towards` of {what} is an empty list",
+                                 "remove the key (the event then applies to the whole membership) "
+                                 "or list the states it applies to")
+                    return None
             if kind is not None and kind not in RELATION_EVENT_KINDS:
                 self.r.error(fields["towards"][0], f"`towards` on a '{kind}' event",
                              "only suspended and resumed events may apply to one relation")

@@ -32,6 +32,8 @@ __all__ = [
     "Segment",
     "TreatyStanding",
     "derive_segments",
+    "in_effect_by",
+    "in_force_from",
     "link_allied",
 ]
 
@@ -45,7 +47,9 @@ class Segment(Frozen):
     start: PartialDate
     end: PartialDate | None
     start_event: Event
-    end_event: Event | None  # None: ongoing, or ended with the treaty
+    # What ended it: the next event, or the withdrawal_notified event whose `effective` date
+    # passed with no `left` recorded; None: ongoing, or ended with the treaty.
+    end_event: Event | None
     withdrawal: str | None  # "announced" or "notified"
     withdrawal_date: PartialDate | None
     withdrawal_effective: PartialDate | None
@@ -217,16 +221,37 @@ class AllyLink(Record):
         return self.presence is not None and self.presence != UNCERTAIN
 
 
+def in_force_from(treaty: Treaty) -> PartialDate:
+    """When the treaty entered into force: its `in_force` date, or, without one, its signature
+    (declarations and many organisations' founding acts bind from signature)."""
+    return treaty.in_force or treaty.signed
+
+
 def _key(e: Event) -> tuple:
     return (e.date.earliest, e.date.latest, e.order)
 
 
+def in_effect_by(effective: PartialDate, ev: Event) -> bool:
+    """A withdrawal effective on `effective` had certainly taken effect by the day of `ev` (a
+    `left` or an expulsion on the effective date itself is what ends the membership: not counted)."""
+    if ev.kind in ("left", "expelled") and ev.date == effective:
+        return False
+    return ev.date.earliest >= effective.latest
+
+
 def derive_segments(treaty: Treaty, code: str) -> tuple[list[Segment], list[Relation]]:
-    """Turn one state's events in one treaty into status segments and relation suspensions."""
+    """Turn one state's events in one treaty into status segments and relation suspensions.
+
+    A notified withdrawal with an `effective` date ends the membership on that date, whether or
+    not a `left` event records it (docs/data-format.md).
+    """
     segments: list[Segment] = []
     relations: list[Relation] = []
     open_rel: dict[str, Event] = {}
     cur: dict | None = None  # the open segment's fields
+    # A notified withdrawal still pending, and its effective date.
+    notice: Event | None = None
+    effective: PartialDate | None = None
 
     def close(at: PartialDate, by: Event | None) -> None:
         nonlocal cur
@@ -235,6 +260,9 @@ def derive_segments(treaty: Treaty, code: str) -> tuple[list[Segment], list[Rela
             cur = None
 
     for ev in sorted(treaty.members.get(code, ()), key=_key):
+        if effective is not None and in_effect_by(effective, ev):
+            close(effective, notice)
+            notice = effective = None
         if ev.towards:
             for other in ev.towards:
                 if ev.kind == "suspended":
@@ -259,9 +287,12 @@ def derive_segments(treaty: Treaty, code: str) -> tuple[list[Segment], list[Rela
             )
             close(ev.date, ev)
             cur = fields
+            if ev.kind == "withdrawal_notified" and ev.effective is not None:
+                notice, effective = ev, ev.effective
             continue
         if new_status is None:
             close(ev.date, ev)
+            notice = effective = None
             continue
         keep = {}
         if cur is not None and ev.kind not in ("joined", "readmitted"):
@@ -270,6 +301,8 @@ def derive_segments(treaty: Treaty, code: str) -> tuple[list[Segment], list[Rela
         close(ev.date, ev)
         cur = dict(treaty=treaty.id, state=code, status=new_status, start=ev.date, start_event=ev,
                    **keep)
+    if effective is not None:
+        close(effective, notice)
     if cur is not None:
         segments.append(Segment(end=None, end_event=None, **cur))
     for other, start in open_rel.items():
@@ -333,9 +366,11 @@ class Engine:
         return self._relations[(treaty_id, code)]
 
     def treaty_phase(self, treaty: Treaty, period: Period) -> TreatyStanding:
-        """Where the treaty stood at the start of the period."""
+        """Where the treaty stood at the start of the period. A treaty without an `in_force` date
+        is in force once signed (in_force_from), so it is never in the phase 'signed'."""
         day = period.first
-        bounds = [("signed", treaty.signed), ("in_force", treaty.in_force), ("ended", treaty.ended)]
+        bounds = [("signed", treaty.signed), ("in_force", in_force_from(treaty)),
+                  ("ended", treaty.ended)]
         phase, certain = "not_signed", True
         for name, bound in bounds:
             if bound is None:

@@ -10,7 +10,7 @@ from .dates import DateRange, PartialDate, Period
 from .export import coverage_label
 from .model import Dataset, Event, Treaty
 from .query import AllyLink, MemberStanding, TreatyStanding, link_allied
-from .tables import Table
+from .tables import Table, safe
 
 __all__ = [
     "render_allies_of",
@@ -30,6 +30,12 @@ _STATUS_STYLE = {
     "observer": "blue",
     "partner": "blue",
 }
+
+
+def _print(console: Console, renderable: str | Text | Table, **options) -> None:
+    """Print with every character a terminal would act on shown as a visible stand-in: the data
+    are validated, but a Dataset built through the API is not (Tables clean their own cells)."""
+    console.print(renderable if isinstance(renderable, Table) else safe(renderable), **options)
 
 
 def when(d: PartialDate | None) -> str:
@@ -74,6 +80,12 @@ def span_text(st: MemberStanding) -> str:
     return out
 
 
+def _in_force_text(t: Treaty) -> str:
+    if t.in_force is None:  # in force once signed (query.in_force_from)
+        return f"in force from its signature, {when(t.signed)}"
+    return f"in force {when(t.in_force)}"
+
+
 def _phase_line(ts: TreatyStanding, period: Period) -> str | None:
     t = ts.treaty
     maybe = "" if ts.certain else "possibly "
@@ -81,7 +93,9 @@ def _phase_line(ts: TreatyStanding, period: Period) -> str | None:
         return f"{t.label} did not yet exist on {period} (signed {when(t.signed)})."
     if ts.phase == "signed":
         return (f"{t.label} was {maybe}signed ({when(t.signed)}) but not yet in force on "
-                f"{period} (in force {when(t.in_force)}).")
+                f"{period} ({_in_force_text(t)}).")
+    if ts.phase == "in_force" and not ts.certain:
+        return f"{t.label} was possibly not yet in force on {period} ({_in_force_text(t)})."
     if ts.phase == "ended":
         nxt = f"; succeeded by {t.successor}" if t.successor else ""
         return f"{t.label} had {maybe}ended on {when(t.ended)}{nxt}."
@@ -112,23 +126,23 @@ def render_members(console: Console, ds: Dataset, ts: TreatyStanding, period: Pe
     t = ts.treaty
     line = _phase_line(ts, period)
     if line:
-        console.print(line)
+        _print(console, line)
     if standings or not line:
         title = f"{t.label} — {t.name}: {_count(standings)} on {period}"
-        console.print(_member_table(ds, title, standings))
+        _print(console, _member_table(ds, title, standings))
     if fallback:
         pred, pst = fallback
-        console.print(f"Its predecessor, {pred.label} ({pred.name}), had these members:")
-        console.print(_member_table(ds, f"{pred.label}: {_count(pst)} on {period}", pst))
+        _print(console, f"Its predecessor, {pred.label} ({pred.name}), had these members:")
+        _print(console, _member_table(ds, f"{pred.label}: {_count(pst)} on {period}", pst))
         t = pred
     _footnotes(console, [s for s in standings if not s.certain])
     if t.sources:
-        console.print(Text(f"Source: {t.sources[0].url}", style="dim"))
+        _print(console, Text(f"Source: {t.sources[0].url}", style="dim"))
 
 
 def _footnotes(console: Console, uncertain: list[MemberStanding]) -> None:
     if uncertain:
-        console.print(Text("? uncertain: a date in the data is known only to the month, the year "
+        _print(console, Text("? uncertain: a date in the data is known only to the month, the year "
                            "or a range of days, and the query falls inside it.", style="yellow"))
 
 
@@ -147,9 +161,9 @@ def render_memberships(console: Console, ds: Dataset, code: str, period: Period,
         table.add_row(t.name, t.id, ", ".join(t.obligations) or "none", status_text(st),
                       span_text(st))
     if not standings:
-        console.print(f"{name} belongs to no treaty in the data on {period}.")
+        _print(console, f"{name} belongs to no treaty in the data on {period}.")
         return
-    console.print(table)
+    _print(console, table)
     _footnotes(console, [s for s in standings if not s.certain])
 
 
@@ -180,18 +194,18 @@ def render_allies_pair(console: Console, ds: Dataset, a: str, b: str, period: Pe
     na, nb = ds.states[a].name, ds.states[b].name
     verdict = {True: ("Yes", "green bold"), False: ("No", "red bold"),
                "uncertain": ("Uncertain", "yellow bold")}[allied]
-    console.print(Text.assemble((verdict[0], verdict[1]),
+    _print(console, Text.assemble((verdict[0], verdict[1]),
                                 f": {na} and {nb} on {period} ({'/'.join(obligations)} obligation)"))
     for link in links:
-        console.print(Text("  via ").append(_link_line(ds, link)))
+        _print(console, Text("  via ").append(_link_line(ds, link)))
         for label, st in ((na, link.a), (nb, link.b)):
-            console.print(Text(f"    {label}: ").append(status_text(st)).append(
+            _print(console, Text(f"    {label}: ").append(status_text(st)).append(
                 f", since {when(st.since)}"))
         src = ds.treaties[link.treaty].sources
         if src:
-            console.print(Text(f"    source: {src[0].url}", style="dim"))
+            _print(console, Text(f"    source: {src[0].url}", style="dim"))
     if not links:
-        console.print("  No treaty in the data with that obligation links them on that date.")
+        _print(console, "  No treaty in the data with that obligation links them on that date.")
 
 
 def render_allies_of(console: Console, ds: Dataset, a: str, period: Period,
@@ -208,7 +222,7 @@ def render_allies_of(console: Console, ds: Dataset, a: str, period: Period,
                  "uncertain": Text("uncertain", "yellow")}[allied]
         via = Text("\n").join(_link_line(ds, link) for link in links)
         table.add_row(ds.states[b].name if b in ds.states else b, b, label, via)
-    console.print(table)
+    _print(console, table)
 
 
 def render_history(console: Console, ds: Dataset, title: str, events: list[Event]) -> None:
@@ -230,7 +244,7 @@ def render_history(console: Console, ds: Dataset, title: str, events: list[Event
         if src:
             detail.append(("\n" if ev.note else "") + src, style="dim")
         table.add_row(when(ev.date), t.label, ev.state, what, detail)
-    console.print(table)
+    _print(console, table)
 
 
 def render_treaties(console: Console, rows: list[dict], title: str) -> None:
@@ -254,8 +268,8 @@ def render_treaties(console: Console, rows: list[dict], title: str) -> None:
         table.add_section()
         table.add_row(f"total: {len(rows)}", "", "", str(totals[0]), str(totals[1]),
                       _pct(totals[2] / n), _pct(totals[3] / n))
-    console.print(table)
-    console.print(Text("Oblig.: def defence, off offence, neu neutrality, nag non-aggression, con "
+    _print(console, table)
+    _print(console, Text("Oblig.: def defence, off offence, neu neutrality, nag non-aggression, con "
                        "consultation. Life: signed–ended. Day%: events dated to the day; Src%: "
                        "events with their own source (others cite the treaty's).", style="dim"))
 
@@ -302,11 +316,11 @@ def render_timeline(console: Console, tl, ascii_only: bool) -> None:
 
     label_w = timeline_label_width(console, [r.label for r in tl.rows])
     on_col = tl.column(tl.on) if tl.on else None
-    console.print(Text(tl.title, style="bold"))
+    _print(console, Text(tl.title, style="bold"))
     if tl.life:
         start, end = tl.life
         life = f"in force {when(start)}" + (f", ended {when(end)}" if end else ", still in force")
-        console.print(Text(life, style="dim"))
+        _print(console, Text(life, style="dim"))
     for row in tl.rows:
         line = Text(row.label[:label_w].ljust(label_w) + " │")
         for col, kind in enumerate(row.cells):
@@ -317,7 +331,7 @@ def render_timeline(console: Console, tl, ascii_only: bool) -> None:
             elif col == on_col:
                 glyph, style = ("|" if ascii_only or kind == "" else glyph), "bold red"
             line.append(glyph, style="" if ascii_only else style)
-        console.print(line, no_wrap=True, overflow="crop")
+        _print(console, line, no_wrap=True, overflow="crop")
     axis = [("-" if ascii_only else "─")] * tl.width
     labels = [" "] * (tl.width + 6)
     for col, year in ticks(tl):
@@ -326,8 +340,8 @@ def render_timeline(console: Console, tl, ascii_only: bool) -> None:
         if all(c == " " for c in labels[col:col + len(text) + 1]):
             labels[col:col + len(text)] = list(text)
     corner = "+" if ascii_only else "└"
-    console.print(" " * label_w + " " + corner + "".join(axis), no_wrap=True, overflow="crop")
-    console.print(" " * (label_w + 2) + "".join(labels).rstrip(), no_wrap=True, overflow="crop")
+    _print(console, " " * label_w + " " + corner + "".join(axis), no_wrap=True, overflow="crop")
+    _print(console, " " * (label_w + 2) + "".join(labels).rstrip(), no_wrap=True, overflow="crop")
     legend = Text()
     for kind, label in LEGEND:
         uni, asc, style = GLYPHS[kind]
@@ -336,7 +350,7 @@ def render_timeline(console: Console, tl, ascii_only: bool) -> None:
     legend.append("! announced  N notified  ] left  * note")
     if tl.on:
         legend.append(f"  | {tl.on}")
-    console.print(legend)
+    _print(console, legend)
 
 
 def render_states(console: Console, rows: list[dict]) -> None:
@@ -348,5 +362,5 @@ def render_states(console: Console, rows: list[dict]) -> None:
         if " " in cow:  # several codes over time: show the latest, marked
             cow = cow.split()[-1].split(":")[0] + "*"
         table.add_row(r["state"], r["name"], r["iso2"] or "", cow, r["from"] or "", r["to"] or "")
-    console.print(table)
-    console.print(Text("* the COW code changed over time; see --format csv", style="dim"))
+    _print(console, table)
+    _print(console, Text("* the COW code changed over time; see --format csv", style="dim"))

@@ -17,7 +17,9 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-__all__ = ["Table"]
+from .safetext import printable
+
+__all__ = ["Table", "safe"]
 
 # rich.box's eight-line specs (top, head, head row, mid, row, foot row, foot, bottom), so that
 # rich.box need not be imported; tests/test_tables.py checks them against rich.box.
@@ -29,6 +31,21 @@ _BOXES = {
 
 
 _JOIN = Text("\n")
+
+
+def safe(text: str | Text) -> str | Text:
+    """The text with every character a terminal would act on (an escape sequence, a carriage
+    return, a bidirectional override) replaced by a visible stand-in of the same length, so that a
+    Text's style spans stay in place (safetext.printable)."""
+    plain = text if isinstance(text, str) else text.plain
+    clean = printable(plain)
+    if clean is plain:
+        return text
+    if isinstance(text, str):
+        return clean
+    text = text.copy()
+    text.plain = clean
+    return text
 
 
 class _Column:
@@ -48,19 +65,20 @@ class Table:
                  box: str = "heavy_head"):
         if box not in _BOXES:
             raise ValueError(f"unknown box {box!r}; one of {', '.join(_BOXES)}")
-        self.title, self.title_justify, self.box = title, title_justify, box
+        self.title = None if title is None else printable(title)
+        self.title_justify, self.box = title_justify, box
         self.columns: list[_Column] = []
         self.rows: list[tuple[str | Text, ...]] = []
         self.section_ends: set[int] = set()  # rows followed by a rule
 
     def add_column(self, header: str, *, justify: str = "left", no_wrap: bool = False,
                    overflow: str = "ellipsis", ratio: int | None = None) -> None:
-        self.columns.append(_Column(header, justify, no_wrap, overflow, ratio))
+        self.columns.append(_Column(printable(header), justify, no_wrap, overflow, ratio))
 
     def add_row(self, *cells: str | Text) -> None:
         if len(cells) != len(self.columns):
             raise ValueError(f"a row of {len(cells)} cells for {len(self.columns)} columns")
-        self.rows.append(cells)
+        self.rows.append(tuple(safe(c) for c in cells))
 
     def add_section(self) -> None:
         """Draw a rule after the last row added, as rich's Table.add_section does."""

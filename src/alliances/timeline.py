@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from .dates import PartialDate
 from .model import Dataset
-from .query import Engine, Segment
+from .query import Engine, Segment, in_force_from
 
 __all__ = ["Timeline", "TimelineRow", "build_state_timeline", "build_treaty_timeline",
            "build_compare", "ticks"]
@@ -103,7 +103,7 @@ def build_treaty_timeline(ds: Dataset, engine: Engine, treaty_id: str, width: in
     codes = sorted(t.members, key=lambda c: (min((e.date.earliest for e in t.members[c]),
                                                  default=date.max), c))
     lo, hi = _axis(engine, [(treaty_id, c) for c in codes], start, end, t.signed.earliest)
-    tl = Timeline(f"{t.label} — {t.name}", lo, hi, width, [], on, (t.in_force or t.signed, t.ended))
+    tl = Timeline(f"{t.label} — {t.name}", lo, hi, width, [], on, (in_force_from(t), t.ended))
     for code in codes:
         name = ds.states[code].name if code in ds.states else code
         tl.rows.append(_row(tl, name, engine.segments(treaty_id, code), t.members[code]))

@@ -9,7 +9,7 @@ from .dates import intersect
 from .errors import Problem
 from .model import ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, State, Treaty
 from .names import normalize
-from .query import derive_segments
+from .query import derive_segments, in_effect_by
 
 __all__ = ["validate"]
 
@@ -143,7 +143,20 @@ def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -
     status: str | None = None
     since: Event | None = None
     suspended_towards: dict[str, Event] = {}
+    notice: Event | None = None  # a notified withdrawal with an effective date, still pending
     for ev in ordered:
+        # A notified withdrawal ends the membership on its effective date, `left` or not.
+        if notice is not None and notice.effective and in_effect_by(notice.effective, ev):
+            if ev.kind in ("left", "expelled") and not ev.towards:
+                add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date}, after its withdrawal from "
+                               f"'{t.id}' took effect ({notice.effective}, notified on {notice.date}, "
+                               f"line {notice.loc.line if notice.loc else '?'})",
+                               "correct the date of one of them: a notified withdrawal ends the "
+                               "membership on its `effective` date"))
+                notice = None
+                status, since = None, ev
+                continue
+            status, since, notice = None, notice, None
         # Dates outside the treaty's life need a note saying why.
         if ev.note is None:
             if _certainly_before(ev.date, t.signed):
@@ -155,6 +168,11 @@ def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -
                                f"ended ({t.ended})",
                                "correct the date, or add a `note` explaining it"))
         state = ds.states.get(code)
+        if state and state.start and ev.date.latest < state.start.earliest and ev.note is None:
+            add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is before {state.name} began "
+                           f"to exist ({state.start})",
+                           "correct the date, record it under the state that existed then, or add "
+                           "a note"))
         if state and state.end and ev.date.earliest > state.end.latest and ev.note is None:
             add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is after {state.name} ceased to "
                            f"exist ({state.end})",
@@ -183,14 +201,20 @@ def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -
         if ev.kind == "withdrawal_notified" and ev.effective and ev.effective.latest < ev.date.earliest:
             add(Problem.at(ev.loc, f"withdrawal of {code} takes effect ({ev.effective}) before it "
                            f"was notified ({ev.date})", "check `date` and `effective`"))
+        elif ev.kind == "withdrawal_notified" and ev.effective and status is not None:
+            notice = ev
         if new == "":
             continue
+        if new is None:
+            notice = None
         status = new
         since = ev
-    # A state that ceased to exist cannot stay a member of a treaty that outlived it.
+    # A state that ceased to exist cannot stay a member of a treaty that outlived it (a pending
+    # withdrawal that takes effect by then ends the membership in time).
     state = ds.states.get(code)
     if state and state.end and status is not None:
-        if t.ended is None or t.ended.earliest > state.end.latest:
+        ends = [d for d in (t.ended, notice.effective if notice else None) if d is not None]
+        if all(d.earliest > state.end.latest for d in ends):
             loc = since.loc if since else t.loc
             add(Problem.at(loc, f"{state.name} ({code}) ceased to exist on {state.end} but its "
                            f"membership of '{t.id}' never ends",

@@ -7,26 +7,39 @@ reader's back, duplicate keys can be reported, and every value keeps its line an
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
+from yaml import SafeLoader as _PureBase
+from yaml.events import (
+    AliasEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 from .model import Location
 
-__all__ = ["MAX_FILE_BYTES", "NodeReader", "compose_file"]
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "NodeReader", "compose_file", "compose_text"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-# Aliases let a small file refer to one node many times ("billion laughs"); a document may expand
-# to at most this many values per byte of the file.
-MAX_VISITS_PER_BYTE = 4
-MIN_VISIT_BUDGET = 200_000
+# Collections nested deeper than this are refused before they are built. The data format needs
+# ten levels; libyaml builds differ (some stop at 1,000, older ones recurse until the process
+# crashes), so the limit is ours and the same with every PyYAML and with or without libyaml.
+MAX_DEPTH = 64
+# Aliases let a small file refer to one node many times ("billion laughs", or one long string
+# repeated): a document may expand to at most this many characters per character of the file.
+MAX_EXPANSION_PER_CHAR = 4
+MIN_EXPANSION_BUDGET = 2_000_000
 
-try:  # libyaml is about ten times faster; the pure-Python loader gives the same nodes.
-    from yaml import CSafeLoader as _Base
+try:  # libyaml is about ten times faster; the pure-Python parser gives the same events.
+    from yaml import CSafeLoader as _FastBase
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+    _FastBase = None
 
 _STD = "tag:yaml.org,2002:"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -37,20 +50,134 @@ NULL_TAG = _STD + "null"
 STR_TAG = _STD + "str"
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """Composes nodes without YAML 1.1 implicit typing: every plain scalar stays text.
+def _resolve(kind, value, implicit) -> str:
+    """Tags without YAML 1.1 implicit typing: every plain scalar stays text.
 
-    The schema decides what a value means (`NO` is Norway's code, `1999-04` a month), and
-    skipping the implicit resolvers also makes composing faster. Plain empty values and `~`/`null`
-    are read as null.
+    The schema decides what a value means (`NO` is Norway's code, `1999-04` a month). Plain empty
+    values and `~`/`null` are read as null.
     """
+    if kind is ScalarNode:
+        if implicit[0] and value in _NULLS:
+            return NULL_TAG
+        return STR_TAG
+    return _STD + ("seq" if kind is SequenceNode else "map")
 
-    def resolve(self, kind, value, implicit):
-        if kind is ScalarNode:
-            if implicit[0] and value in _NULLS:
-                return NULL_TAG
-            return STR_TAG
-        return _STD + ("seq" if kind is SequenceNode else "map")
+
+# Which parser turns text into events: libyaml where PyYAML was built with it, else PyYAML's own.
+# ALLIANCES_YAML=pure chooses the pure-Python one (the test suite runs once with each).
+PARSERS = {"pure": _PureBase}
+if _FastBase is not None:
+    PARSERS["libyaml"] = _FastBase
+PARSER = "pure" if os.environ.get("ALLIANCES_YAML") == "pure" or _FastBase is None else "libyaml"
+
+
+class _Refused(Exception):
+    def __init__(self, mark, what: str, fix: str):
+        super().__init__(what)
+        self.mark, self.what, self.fix = mark, what, fix
+
+
+class _Frame:
+    __slots__ = ("node", "key", "weight")
+
+    def __init__(self, node: Node):
+        self.node = node
+        self.key: Node | None = None
+        self.weight = 1
+
+
+def _compose(text: str) -> Node | None:
+    """Events to nodes without recursion, refusing depth and alias expansion beyond our limits.
+
+    PyYAML's own composer recurses once per nesting level, so a deeply nested file exhausts the
+    stack (or, with some libyaml builds, crashes the process) before any check could run. The
+    parser itself keeps its state on the heap; composing from its events here keeps the limits
+    ours, the same on every PyYAML build.
+    """
+    parser = PARSERS[PARSER](text)
+    try:
+        parser.get_event()  # stream start
+        if parser.check_event(StreamEndEvent):
+            return None
+        parser.get_event()  # document start
+        root = _compose_document(parser, len(text))
+        parser.get_event()  # document end
+        if not parser.check_event(StreamEndEvent):
+            raise _Refused(parser.peek_event().start_mark,
+                           "more than one YAML document (---) in one file", "keep one document per file")
+        return root
+    finally:
+        parser.dispose()
+
+
+def _compose_document(parser, size: int) -> Node:
+    limit = max(MIN_EXPANSION_BUDGET, size * MAX_EXPANSION_PER_CHAR)
+    anchors: dict[str, Node] = {}
+    weights: dict[int, int] = {}  # expanded size of each anchored node, once it is complete
+    stack: list[_Frame] = []
+    while True:
+        event = parser.get_event()
+        cls = type(event)
+        if cls is ScalarEvent:
+            tag = event.tag if event.tag not in (None, "!") else _resolve(ScalarNode, event.value,
+                                                                           event.implicit)
+            node: Node = ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+                                    style=event.style or None)  # libyaml says "" for plain
+            weight = len(event.value) + 1
+        elif cls is AliasEvent:
+            node = anchors.get(event.anchor)  # type: ignore[assignment]
+            if node is None:
+                raise _Refused(event.start_mark, f"the alias *{event.anchor} names no anchor before it",
+                               f"define &{event.anchor} before using it, or write the value out")
+            if id(node) not in weights:
+                raise _Refused(event.start_mark, "an alias refers to the value that contains it",
+                               "remove the recursive alias")
+            weight = weights[id(node)]
+        elif cls is SequenceStartEvent or cls is MappingStartEvent:
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(event.start_mark,
+                               f"the document is nested more than {MAX_DEPTH} levels deep",
+                               "flatten the structure (the data format needs about ten levels)")
+            kind = SequenceNode if cls is SequenceStartEvent else MappingNode
+            tag = event.tag if event.tag not in (None, "!") else _resolve(kind, None, event.implicit)
+            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            _anchor(anchors, event, node)
+            stack.append(_Frame(node))
+            continue
+        else:  # the end of a sequence or mapping
+            frame = stack.pop()
+            node, weight = frame.node, frame.weight
+            node.end_mark = event.end_mark
+            weights[id(node)] = weight
+        if cls is ScalarEvent:
+            _anchor(anchors, event, node)
+            weights[id(node)] = weight
+        if not stack:
+            return node
+        frame = stack[-1]
+        frame.weight += weight
+        if frame.weight > limit:
+            raise _Refused(frame.node.start_mark,
+                           f"anchors and aliases expand to more than {limit:,} characters, far more "
+                           "than the file holds (a 'billion laughs' document?)",
+                           "write the values out instead of nesting aliases")
+        if isinstance(frame.node, SequenceNode):
+            frame.node.value.append(node)
+        elif frame.key is None:
+            frame.key = node
+        else:
+            frame.node.value.append((frame.key, node))
+            frame.key = None
+
+
+def _anchor(anchors: dict[str, Node], event, node: Node) -> None:
+    if event.anchor is None:
+        return
+    if event.anchor in anchors:
+        first = anchors[event.anchor].start_mark.line + 1
+        raise _Refused(event.start_mark, f"the anchor &{event.anchor} is defined twice (first at line "
+                       f"{first})", "give each anchor its own name")
+    anchors[event.anchor] = node
 
 
 def _problem(file: str, mark, what: str, fix: str) -> Problem:
@@ -99,7 +226,9 @@ def compose_file(path: Path, display: str | None = None) -> tuple[Node | None, l
 def compose_text(text: str, name: str) -> tuple[Node | None, list[Problem]]:
     """Compose YAML text into a node tree, turning parser errors into problems."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
+    except _Refused as exc:
+        return None, [_problem(name, exc.mark, exc.what, exc.fix)]
     except yaml.MarkedYAMLError as exc:
         what = (exc.problem or exc.context or "invalid YAML").strip()
         fix = "fix the YAML syntax at this place"
@@ -107,19 +236,9 @@ def compose_text(text: str, name: str) -> tuple[Node | None, list[Problem]]:
         if mark is not None and "\t" in _line(text, mark.line)[: mark.column + 1]:
             what = "a tab character where YAML expects indentation or a value"
             fix = "indent with spaces: YAML does not allow tabs for indentation"
-        elif "nesting depth" in what:
-            what = "the document is nested deeper than YAML readers allow"
-            fix = "flatten the structure"
-        elif "expected a single document" in (exc.problem or "") + (exc.context or ""):
-            what = "more than one YAML document (---) in one file"
-            fix = "keep one document per file"
         return None, [_problem(name, mark, what, fix)]
     except yaml.YAMLError as exc:
         return None, [Problem(name, None, None, f"invalid YAML: {exc}", "fix the YAML syntax")]
-    except RecursionError:
-        return None, [
-            Problem(name, None, None, "the document is nested too deeply", "flatten the structure")
-        ]
     if node is None:
         return None, [
             Problem(
@@ -130,66 +249,12 @@ def compose_text(text: str, name: str) -> tuple[Node | None, list[Problem]]:
                 "add a `treaties:` or `states:` mapping, or remove the file",
             )
         ]
-    if "&" in text:  # no anchor, no alias: nothing can expand
-        problem = _alias_problem(node, name, len(text))
-        if problem:
-            return None, [problem]
     return node, []
 
 
 def _line(text: str, index: int) -> str:
     lines = text.splitlines()
     return lines[index] if 0 <= index < len(lines) else ""
-
-
-def _alias_problem(root: Node, name: str, size: int) -> Problem | None:
-    """Refuse documents whose aliases refer to themselves or expand far beyond the file's size.
-
-    Counts, without expanding anything, how many values the tree holds once every alias is
-    replaced by what it refers to (a "billion laughs" document holds billions).
-    """
-    limit = max(MIN_VISIT_BUDGET, size * MAX_VISITS_PER_BYTE)
-    expanded: dict[int, int] = {}
-    on_path: set[int] = set()
-    stack: list[tuple[Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        if done:
-            on_path.discard(key)
-            children = _children(node)
-            expanded[key] = 1 + sum(expanded[id(c)] for c in children)
-            if expanded[key] > limit:
-                return _problem(
-                    name, node.start_mark,
-                    f"anchors and aliases expand to more than {limit:,} values, far more than "
-                    "the file holds (a 'billion laughs' document?)",
-                    "write the values out instead of nesting aliases",
-                )
-            continue
-        if key in expanded:
-            continue
-        if key in on_path:
-            return _problem(name, node.start_mark, "an alias refers to the value that contains it",
-                            "remove the recursive alias")
-        on_path.add(key)
-        stack.append((node, True))
-        for child in _children(node):
-            if id(child) in on_path:
-                return _problem(name, child.start_mark,
-                                "an alias refers to the value that contains it",
-                                "remove the recursive alias")
-            if id(child) not in expanded:
-                stack.append((child, False))
-    return None
-
-
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, MappingNode):
-        return [n for pair in node.value for n in pair]
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    return []
 
 
 class NodeReader:
