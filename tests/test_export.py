@@ -102,7 +102,7 @@ def _events(ds):
 def _treaties(ds):
     return {t.id: (t.name, t.short, t.aliases, t.kind, t.obligations, str(t.signed),
                    str(t.in_force), str(t.ended), t.predecessor, t.successor, t.exclusive_with,
-                   t.atop_ids, t.cow_ids, t.sources)
+                   t.atop_ids, t.cow_ids, t.pledges, t.sources)
             for t in ds.treaties.values()}
 
 
@@ -336,3 +336,11 @@ def test_a_yaml_extract_by_date_suggests_no_command():
     result = runner.invoke(app, [*DATA, "export", "events", "-f", "yaml", "--from", "2000"])
     assert result.exit_code == 0
     assert "# An extract by date" in result.stdout and "\n#   alliances" not in result.stdout
+
+
+def test_round_trip_keeps_pledges(tmp_path):
+    good = Path(__file__).parent / "good" / "pledges.yaml"
+    ds = load([FIXTURES / "states.yaml", good], bundled=False, env=False)
+    assert len(ds.treaties["guarantee"].pledges) == 2
+    again = _round_trip(ds, tmp_path)
+    assert again.treaties["guarantee"].pledges == ds.treaties["guarantee"].pledges

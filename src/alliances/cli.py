@@ -117,8 +117,11 @@ def _errors() -> Iterator[None]:
 
 
 def _load(data: list[Path] | None) -> Dataset:
-    ds = load([*_global.data, *(data or [])], bundled=not _global.no_bundled)
+    notes: list[str] = []
+    ds = load([*_global.data, *(data or [])], bundled=not _global.no_bundled, notes=notes)
     if _global.verbose:
+        for note in notes:
+            sys.stderr.write(f"{printable(note)}\n")  # paths may hold any character
         how = "from the cache" if ds.from_cache else "parsed and validated"
         sys.stderr.write(f"loaded {len(ds.files)} files ({how}): {', '.join(ds.files)}\n")
     return ds

@@ -673,6 +673,9 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
         for key in ("atop_ids", "cow_ids"):
             if getattr(t, key):
                 doc[key] = list(getattr(t, key))
+        if t.pledges:
+            doc["pledges"] = [{"by": list(p.by), "to": list(p.to), "obligations": list(p.obligations)}
+                              for p in t.pledges]
         doc["sources"] = [_source_doc(s) for s in t.sources]
         members: dict[str, Any] = {}
         for code, events in t.members.items():

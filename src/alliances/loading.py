@@ -152,27 +152,33 @@ def _merge(into: dict, key: str, item, what: str, fix: str, problems: list[Probl
 
 def load(
     paths: Paths = None, *, bundled: bool = True, env: bool = True,
-    cache: bool = True,
+    cache: bool = True, notes: list[str] | None = None,
 ) -> Dataset:
     """Load the bundled data plus `paths` (and ALLIANCES_DATA); raise DataError on any problem.
 
-    A validated dataset is cached (see cache.py); unchanged files load from the cache.
+    A validated dataset is cached (see cache.py); unchanged files load from the cache. Why the
+    cache was not used (no safe folder, a folder or file not to be trusted, a damaged or stale
+    file) is appended to `notes` when a list is given.
     """
     from . import __version__
-    from .cache import cache_dir, read_cache, snapshot, write_cache
+    from .cache import locate, read_cache, snapshot, write_cache
 
     files, problems = data_files(paths, bundled=bundled, env=env)
-    folder = cache_dir() if cache else None
+    folder = None
+    if cache:
+        folder, why = locate()
+        if why is not None and notes is not None:
+            notes.append(why)
     snap = None
     if folder is not None and files and not problems:
         fallback = _memo(lambda: _check_or_raise(files, problems))
-        cached = read_cache(folder, files, __version__, fallback)
+        cached = read_cache(folder, files, __version__, fallback, notes)
         if cached is not None:
             return cached
         snap = snapshot(files, __version__)
     dataset = _check_or_raise(files, problems)
     if folder is not None and snap is not None:
-        write_cache(folder, snap, dataset)
+        write_cache(folder, snap, dataset, notes)
     return dataset
 
 
