@@ -5,6 +5,10 @@ AU Non-Aggression and Common Defence Pact: adopted at Abuja on 31 January 2005, 
 18 December 2009 (AfricanLII); Algeria signed at Khartoum on 21 January 2006 (Almanach DZ); the
 Angolan foreign minister named the 17 states that had ratified by 21 April 2016 (PANA), among
 them Senegal and Chad but not Benin, Ethiopia, Liberia or the Comoros.
+
+SADC Mutual Defence Pact: signed at Dar es Salaam on 26 August 2003 (IRIN; South African
+memorandum), in force on 17 August 2008 (SARDC); Botswana, Mauritius and Tanzania had ratified by
+late 2004, Angola had not signed (parliamentary briefing).
 """
 
 import json
@@ -50,3 +54,18 @@ def test_au_pact_signatories_not_in_the_list_are_not_allied():
     assert members("au-non-aggression-pact", "2016-05-01")["BEN"]["status"] == "signatory"
     assert members("au-non-aggression-pact", "2016-05-01")["ETH"]["status"] == "signatory"
     assert allied("Ethiopia", "Senegal", "2016-05-01") is False
+
+
+# -- SADC Mutual Defence Pact (2003) -------------------------------------------------------------
+def test_sadc_pact_early_ratifiers_allied_from_entry_into_force():
+    assert allied("Botswana", "Tanzania", "2008-08-16") is False
+    assert allied("Botswana", "Tanzania", "2008-08-17") is True
+
+
+def test_sadc_pact_south_africa_a_signatory_from_dar_es_salaam():
+    assert "ZAF" not in members("sadc-mutual-defence-pact", "2003-08-25")
+    assert members("sadc-mutual-defence-pact", "2003-08-26")["ZAF"]["status"] == "signatory"
+
+
+def test_sadc_pact_angola_never_signed():
+    assert "AGO" not in members("sadc-mutual-defence-pact", "2010-01-01")
