@@ -9,6 +9,10 @@ them Senegal and Chad but not Benin, Ethiopia, Liberia or the Comoros.
 SADC Mutual Defence Pact: signed at Dar es Salaam on 26 August 2003 (IRIN; South African
 memorandum), in force on 17 August 2008 (SARDC); Botswana, Mauritius and Tanzania had ratified by
 late 2004, Angola had not signed (parliamentary briefing).
+
+UAM Defence Pact: the twelve Brazzaville Group states, Tananarive, September 1961 (day 9 per ATOP
+4.01); the UAM became the economic-only UAMCE in March 1964 (day 10 per ATOP); Art. 5 is a mutual
+defence clause (Gibler's text).
 """
 
 import json
@@ -69,3 +73,20 @@ def test_sadc_pact_south_africa_a_signatory_from_dar_es_salaam():
 
 def test_sadc_pact_angola_never_signed():
     assert "AGO" not in members("sadc-mutual-defence-pact", "2010-01-01")
+
+
+# -- Defence Pact of the African and Malagasy Union (1961) ----------------------------------------
+def test_uam_pact_allies_the_founders_from_tananarive():
+    assert allied("Madagascar", "Senegal", "1961-09-08") is False
+    assert allied("Madagascar", "Senegal", "1961-09-09") is True
+
+
+def test_uam_pact_ends_with_the_turn_to_economic_cooperation():
+    assert allied("Madagascar", "Cameroon", "1964-03-09") is True
+    assert allied("Madagascar", "Cameroon", "1964-03-10") is False
+
+
+def test_uam_pact_togo_joined_some_day_in_july_1963():
+    assert allied("Togo", "Madagascar", "1963-06-30") is False
+    assert allied("Togo", "Madagascar", "1963-07-15") == "uncertain"
+    assert allied("Togo", "Madagascar", "1963-08-01") is True
