@@ -13,6 +13,10 @@ late 2004, Angola had not signed (parliamentary briefing).
 UAM Defence Pact: the twelve Brazzaville Group states, Tananarive, September 1961 (day 9 per ATOP
 4.01); the UAM became the economic-only UAMCE in March 1964 (day 10 per ATOP); Art. 5 is a mutual
 defence clause (Gibler's text).
+
+Great Lakes Pact: signed at Nairobi on 15 December 2006 by eleven heads of state (PA-X); in force
+on Saturday 21 June 2008 after eight ratifications (Burundi, CAR, DR Congo, Kenya, Congo, Rwanda,
+Tanzania, Uganda; UN News); Angola, Sudan and Zambia had not ratified then.
 """
 
 import json
@@ -90,3 +94,13 @@ def test_uam_pact_togo_joined_some_day_in_july_1963():
     assert allied("Togo", "Madagascar", "1963-06-30") is False
     assert allied("Togo", "Madagascar", "1963-07-15") == "uncertain"
     assert allied("Togo", "Madagascar", "1963-08-01") is True
+
+
+# -- Great Lakes Pact (2006) ---------------------------------------------------------------------
+def test_great_lakes_pact_ratifiers_allied_from_21_june_2008():
+    assert allied("Kenya", "Burundi", "2008-06-20") is False
+    assert allied("Kenya", "Burundi", "2008-06-21") is True
+
+
+def test_great_lakes_pact_zambia_only_a_signatory():
+    assert members("great-lakes-pact", "2008-06-21")["ZMB"]["status"] == "signatory"
