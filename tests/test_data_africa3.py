@@ -17,6 +17,9 @@ defence clause (Gibler's text).
 Great Lakes Pact: signed at Nairobi on 15 December 2006 by eleven heads of state (PA-X); in force
 on Saturday 21 June 2008 after eight ratifications (Burundi, CAR, DR Congo, Kenya, Congo, Rwanda,
 Tanzania, Uganda; UN News); Angola, Sudan and Zambia had not ratified then.
+
+Arab Maghreb Union: treaty signed at Marrakesh on 17 February 1989 by five heads of state, in
+force on 1 July 1989 (UNECA); Art. 14 deems aggression against one an aggression against all.
 """
 
 import json
@@ -104,3 +107,12 @@ def test_great_lakes_pact_ratifiers_allied_from_21_june_2008():
 
 def test_great_lakes_pact_zambia_only_a_signatory():
     assert members("great-lakes-pact", "2008-06-21")["ZMB"]["status"] == "signatory"
+
+
+# -- Arab Maghreb Union (1989) -------------------------------------------------------------------
+def test_amu_signatories_allied_from_the_entry_into_force():
+    assert members("Arab Maghreb Union", "1989-02-17")["MAR"]["status"] == "signatory"
+    # the Arab League's JDEC makes some Maghreb pairs only 'uncertain' allies; the AMU settles it
+    assert members("Arab Maghreb Union", "1989-06-30")["MRT"]["status"] == "signatory"
+    assert members("Arab Maghreb Union", "1989-07-01")["MRT"]["status"] == "member"
+    assert allied("Mauritania", "Tunisia", "1989-07-01") is True
