@@ -29,7 +29,8 @@ def test_api_answers_in_plain_dicts(api):
 @pytest.mark.parametrize("kind, expected", [
     ("intervals", 15), ("events", 2), ("snapshot", 3), ("state-year", 5), ("dyad-year", 4)])
 def test_api_export_kinds(api, kind, expected):
-    rows = list(api.export(kind, treaties=["beta"], start="2010", end="2011", on="2010-06-01")) \
+    on = {"on": "2010-06-01"} if kind == "snapshot" else {}
+    rows = list(api.export(kind, treaties=["beta"], start="2010", end="2011", **on)) \
         if kind != "intervals" else list(api.export(kind))
     assert len(rows) == expected
 

@@ -130,7 +130,7 @@ def test_cow_code_shared_by_predecessor_and_successor_resolves_by_date(mini):
          "alliances: --on: '1.1.1999' is not a date (YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1999-04-20)"),
         (["allies", "AAA", "aland"], "alliances: 'AAA' and 'aland' are the same state (AAA)"),
         (["allies", "AAA", "BBB", "--obligation", "friendship"],
-         "alliances: --obligation 'friendship' is not one of defence, offence, neutrality, "
+         "alliances: obligation 'friendship' is not one of defence, offence, neutrality, "
          "non-aggression, consultation, any"),
     ],
 )

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from alliances import cli, yamlread
+from alliances.api import Alliances
 from alliances.dates import parse_date
 from alliances.errors import DataError
 from alliances.loading import check, load
@@ -100,7 +101,7 @@ def hostile_dataset() -> Dataset:
 
 @pytest.fixture
 def hostile(monkeypatch):
-    monkeypatch.setattr(cli, "_load", lambda data: hostile_dataset())
+    monkeypatch.setattr(cli, "_api", lambda data: Alliances(hostile_dataset()))
 
 
 def refused_in(text: str) -> set[str]:

@@ -1,4 +1,6 @@
-"""The Python API: a loaded dataset with the CLI's questions as methods, answering in plain dicts.
+"""The Python API: the one door to the library. It turns what people type (names, codes of any
+type, dates, obligation words) into engine calls and typed answers (answers.py); the command line
+calls it too, so both give the same answer and the same error.
 
 >>> import alliances
 >>> data = alliances.load()                                    # the bundled data
@@ -8,162 +10,313 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from numbers import Integral, Real
 from typing import Any
 
-from .dates import DateError, PartialDate, Period, parse_date, parse_period
+from .answers import AlliesOf, History, Members, Memberships, Pair, States, Treaties
+from .dates import DateError, PartialDate, Period, bounded, parse_date, parse_period
 from .errors import UsageError
 from .export import (
     Filters,
-    allies_payload,
-    ally_rows,
     dyad_year_rows,
-    event_row,
     events_rows,
     intervals_rows,
-    member_rows,
-    membership_rows,
     snapshot_rows,
     state_year_rows,
-    treaty_row,
 )
 from .loading import Paths
 from .loading import load as load_dataset
-from .model import OBLIGATIONS, Dataset, normalize_obligation
+from .model import OBLIGATIONS, TREATY_KINDS, Dataset, State, normalize_obligation
 from .names import Resolver
 from .query import Engine
 
-__all__ = ["Alliances", "load"]
+__all__ = ["EXPORT_KINDS", "Alliances", "load"]
+
+EXPORT_KINDS = ("intervals", "events", "snapshot", "state-year", "dyad-year")
+PANEL_FIRST_YEAR = 1945
+
+DateLike = str | int | date | PartialDate | Period
 
 
-def _period(on: str | PartialDate | Period) -> Period:
+# -- input: one reading of every kind of value, for both doors ------------------------------------
+def name_text(value: Any, what: str = "state") -> str:
+    """A name or code as text: `"ARM"`, `371`, `numpy.int64(371)` or `371.0` (as pandas gives COW
+    codes from a column with gaps); UsageError for anything else."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        raise UsageError(f"a {what} must be a name or a code, not {value!r}")
+    if isinstance(value, Integral):
+        return str(int(value))
+    if isinstance(value, Real):
+        number = float(value)
+        if math.isfinite(number) and number.is_integer():
+            return str(int(number))
+        raise UsageError(f"a {what} code must be a whole number, not {value!r}")
+    raise UsageError(f"a {what} must be a name or a code, not {type(value).__name__} {value!r}")
+
+
+def as_period(on: DateLike, option: str = "on", today: date | None = None) -> Period:
+    """A query period from a day, month, year or closed range (text, int year, date, PartialDate,
+    Period) or 'today'; UsageError for anything else, and for a range with no end."""
     if isinstance(on, Period):
         return on
-    if isinstance(on, PartialDate):
-        return on.period()
+    if isinstance(on, datetime):
+        on = on.date()
+    if isinstance(on, date):
+        return Period(on, on, on.isoformat())
     try:
-        return parse_period(str(on))[0]
+        if isinstance(on, PartialDate):
+            return bounded(on).period()
+        if isinstance(on, bool) or not isinstance(on, str | Integral):
+            raise DateError(f"{on!r} is not a date")
+        return parse_period(str(on), today)[0]
     except DateError as exc:
-        raise UsageError(f"on: {exc}") from None
+        raise UsageError(f"{option}: {exc}") from None
 
 
-def _date(value: str | PartialDate | None) -> PartialDate | None:
-    if value is None or isinstance(value, PartialDate):
-        return value
-    return parse_date(str(value))
+def as_date(value: DateLike | None, option: str) -> PartialDate | None:
+    """A bound of a period (`--from`, `--to`): a day, month, year or closed range."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return PartialDate(value.year, value.month, value.day)
+    try:
+        if isinstance(value, PartialDate):
+            return bounded(value)
+        if isinstance(value, bool) or not isinstance(value, str | Integral):
+            raise DateError(f"{value!r} is not a date")
+        return bounded(parse_date(str(value)))
+    except DateError as exc:
+        raise UsageError(f"{option}: {exc}") from None
 
 
-def _range(start: str | PartialDate | None, end: str | PartialDate | None
-           ) -> tuple[PartialDate | None, PartialDate | None]:
-    """start and end as dates; UsageError when end is certainly before start."""
-    first, last = _date(start), _date(end)
+def as_range(start: DateLike | None, end: DateLike | None, names: tuple[str, str] = ("--from", "--to")
+             ) -> tuple[PartialDate | None, PartialDate | None]:
+    """Both bounds; UsageError when the end is certainly before the start (`2020` and `2020-06`
+    overlap, and are a period)."""
+    first, last = as_date(start, names[0]), as_date(end, names[1])
     if first is not None and last is not None and last.latest < first.earliest:
-        raise UsageError(f"end {last} is before start {first}")
+        raise UsageError(f"{names[1]} {last} is before {names[0]} {first}")
     return first, last
 
 
-class Alliances:
-    """A dataset and its questions. Names resolve as on the command line (`ARM`, `armenia`, `371`).
+def as_obligations(value: str | Iterable[str] | None) -> list[str]:
+    """Obligation words: None for defence, one word, a list, or 'any' for every obligation."""
+    if value is None:
+        return ["defence"]
+    words = [value] if isinstance(value, str) else list(value)
+    if not words:
+        return ["defence"]
+    out: list[str] = []
+    for word in words:
+        if not isinstance(word, str):
+            raise UsageError(f"obligation {word!r} is not a word; use {', '.join(OBLIGATIONS)}, any")
+        ob = normalize_obligation(word)
+        if ob == "any":
+            return list(OBLIGATIONS)
+        if ob not in OBLIGATIONS:
+            raise UsageError(f"obligation '{word}' is not one of {', '.join(OBLIGATIONS)}, any")
+        if ob not in out:
+            out.append(ob)
+    return out
 
-    Every method returns plain dicts (and lists of them) with the columns documented in
-    docs/export-columns.md, so results drop straight into `pandas.DataFrame(...)`.
+
+class Alliances:
+    """A dataset and its questions. Names resolve as on the command line (`ARM`, `armenia`, `371`,
+    COW abbreviations such as `UKG`).
+
+    The questions return typed answers (answers.py): sequences of row dicts with the columns of
+    docs/export-columns.md (so `pandas.DataFrame(answer)` works), and for a pair of states a
+    mapping (`answer["allied"]`). Every answer has `notes` for the reader.
     """
 
-    def __init__(self, dataset: Dataset):
+    def __init__(self, dataset: Dataset, today: date | None = None):
         self.dataset = dataset
         self.engine = Engine(dataset)
         self.resolver = Resolver(dataset)
+        self.today = today
 
     def __repr__(self) -> str:
         return (f"<Alliances: {len(self.dataset.treaties)} treaties, {len(self.dataset.states)} "
                 f"states, {self.dataset.event_count()} events, as of {self.dataset.as_of}>")
 
-    def treaty(self, name: str) -> str:
+    # -- names ---------------------------------------------------------------------------------
+    def treaty(self, name: Any) -> str:
         """The treaty id for a name or alias (raises UnknownName)."""
-        return self.resolver.treaty(name)
+        return self.resolver.treaty(name_text(name, "treaty"))
 
-    def state(self, name: str, on: str | None = None) -> str:
-        """The state code for a name, ISO or COW code (raises UnknownName)."""
-        return self.resolver.state(name, _period(on).first if on else None)
+    def state(self, name: Any, on: DateLike | None = None) -> str:
+        """The state code for a name, ISO or COW code or abbreviation (raises UnknownName)."""
+        return self.resolver.state(name_text(name), self.period(on).first if on is not None else None)
 
-    def members(self, treaty: str, on: str = "today") -> list[dict[str, Any]]:
-        """Members of a treaty on a date (a day, month or year), with status and since when."""
-        period = _period(on)
-        tid = self.treaty(treaty)
-        return member_rows(self.dataset, self.engine.members(tid, period), period)
+    def period(self, on: DateLike) -> Period:
+        """A query date or period as the questions read it."""
+        return as_period(on, today=self.today)
 
-    def memberships(self, state: str, on: str = "today") -> list[dict[str, Any]]:
+    def _state_on(self, name: Any, period: Period, notes: list[str]) -> State:
+        code = self.resolver.state(name_text(name), period.first)
+        state = self.dataset.states[code]
+        note = self._existence_note(state, period)
+        if note:
+            notes.append(note)
+        return state
+
+    def _existence_note(self, state: State, period: Period) -> str | None:
+        """Say so when a state did not exist in the period asked about, and name the one that did."""
+        began = state.start is not None and period.last < state.start.earliest
+        ended = state.end is not None and period.first >= state.end.latest
+        if not (began or ended):
+            return None
+        label = f"{state.name} ({state.code})"
+        when = (f"it exists from {state.start}" if began else f"it ceased to exist on {state.end}")
+        codes = {p.code for p in state.cow}
+        then = [s for s in self.dataset.states.values()
+                if s.code != state.code and s.exists_on(period.first)
+                and (s.successor == state.code or state.successor == s.code
+                     or codes & {p.code for p in s.cow})]
+        instead = ", ".join(
+            f"{s.name} ({s.code}{', COW ' + '/'.join(str(p.code) for p in s.cow) if s.cow else ''})"
+            for s in then)
+        return (f"{label} did not exist on {period} ({when})"
+                + (f"; the state that did: {instead}" if instead else ""))
+
+    def _as_of_notes(self, period: Period) -> list[str]:
+        as_of = self.dataset.as_of
+        if as_of is not None and period.last > as_of.latest:
+            return [f"the data are current to {as_of}; an answer for {period} may be out of date"]
+        return []
+
+    # -- questions -------------------------------------------------------------------------------
+    def members(self, treaty: Any, on: DateLike = "today") -> Members:
+        """Members of a treaty on a date (a day, month, year or closed range), with status."""
+        period = self.period(on)
+        t = self.dataset.treaties[self.treaty(treaty)]
+        standings = self.engine.members(t.id, period)
+        phase = self.engine.treaty_phase(t, period)
+        fallback = None
+        if phase.phase in ("not_signed", "signed") and not standings:
+            for pred in self.engine.predecessor_chain(t.id):
+                found = self.engine.members(pred.id, period)
+                if found:
+                    fallback = (pred, found)
+                    break
+        return Members(self.dataset, t, period, phase, standings, fallback,
+                       self._as_of_notes(period))
+
+    def memberships(self, state: Any, on: DateLike = "today") -> Memberships:
         """Every treaty a state belongs to on a date, with status."""
-        period = _period(on)
-        code = self.resolver.state(state, period.first)
-        return membership_rows(self.dataset, self.engine.memberships(code, period), period)
+        period = self.period(on)
+        notes = self._as_of_notes(period)
+        s = self._state_on(state, period, notes)
+        return Memberships(self.dataset, s, period, self.engine.memberships(s.code, period), notes)
 
-    def allies(self, a: str, b: str | None = None, on: str = "today",
-               obligations: Iterable[str] = ("defence",)) -> Any:
-        """With two states: {"allied": True/False/"uncertain", "via": [...], ...}.
+    def allies(self, a: Any, b: Any = None, on: DateLike = "today",
+               obligations: str | Iterable[str] | None = None) -> Pair | AlliesOf:
+        """With two states: were they allied (True, False or "uncertain"), and through what.
+        With one state: every ally, one row per ally and linking treaty.
 
-        With one state: a list of rows, one per ally and linking treaty.
+        `obligations`: what counts as an alliance (default defence; a word, a list, or "any").
         """
-        period = _period(on)
-        wanted = [normalize_obligation(ob) for ob in obligations]
-        for ob in wanted:
-            if ob not in OBLIGATIONS:
-                raise UsageError(f"obligation '{ob}' is not one of {', '.join(OBLIGATIONS)}")
-        code_a = self.resolver.state(a, period.first)
+        period = self.period(on)
+        wanted = as_obligations(obligations)
+        notes = self._as_of_notes(period)
+        sa = self._state_on(a, period, notes)
         if b is None:
-            by_state = self.engine.allies_of(code_a, period, wanted)
-            return list(ally_rows(self.dataset, code_a, by_state, period))
-        code_b = self.resolver.state(b, period.first)
-        links = self.engine.allies(code_a, code_b, period, wanted)
-        return allies_payload(self.dataset, code_a, code_b, links, period, wanted)
+            links = self.engine.allies_of(sa.code, period, wanted)
+            return AlliesOf(self.dataset, sa, period, wanted, links, notes)
+        sb = self._state_on(b, period, notes)
+        if sa.code == sb.code:
+            raise UsageError(f"'{a}' and '{b}' are the same state ({sa.code})")
+        links = self.engine.allies(sa.code, sb.code, period, wanted)
+        return Pair(self.dataset, sa, sb, period, wanted, links, notes)
 
-    def history(self, name: str, start: str | None = None, end: str | None = None
-                ) -> list[dict[str, Any]]:
+    def history(self, name: Any, start: DateLike | None = None, end: DateLike | None = None
+                ) -> History:
         """Dated events of a treaty or a state, in order, with notes and sources.
 
-        start, end: inclusive bounds (a day, month or year); UsageError if end is before start.
+        start, end: inclusive bounds (a day, month, year or closed range); UsageError if end is
+        before start.
         """
-        first, last = _range(start, end)
-        tid, code = self.resolver.treaty_or_state(name)
+        first, last = as_range(start, end, ("start", "end"))
+        tid, code = self.resolver.treaty_or_state(name_text(name, "state or treaty"))
         events = self.engine.history(treaty_id=tid, state=code, start=first, end=last)
-        return [event_row(self.dataset, ev) for ev in events]
+        label = self.dataset.treaties[tid].label if tid else f"{self.dataset.states[code].name} ({code})"
+        return History(self.dataset, f"History of {label}", first, last, events, [])
 
-    def treaties(self) -> list[dict[str, Any]]:
-        """Every treaty with kind, dates and data-quality counts."""
-        return [treaty_row(self.dataset, t) for t in self.dataset.treaties.values()]
+    def treaties(self, on: DateLike | None = None) -> Treaties:
+        """Every treaty (or those in force on a date) with kind, dates and data-quality counts."""
+        selected = list(self.dataset.treaties.values())
+        title = f"{len(selected)} treaties"
+        notes: list[str] = []
+        if on is not None:
+            period = self.period(on)
+            selected = [t for t in selected
+                        if self.engine.treaty_phase(t, period).phase == "in_force"]
+            title = f"{len(selected)} treaties in force on {period}"
+            notes = self._as_of_notes(period)
+        selected.sort(key=lambda t: t.signed.sort_key())
+        return Treaties(self.dataset, title, selected, notes)
 
-    def export(self, kind: str, *, treaties: Iterable[str] | None = None,
-               states: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
-               start: str | None = None, end: str | None = None, on: str = "today",
-               directed: bool = False) -> Iterator[dict[str, Any]]:
-        """Rows of an export kind: intervals, events, snapshot, state-year or dyad-year."""
-        first, last = _range(start, end)
-        f = Filters(
+    def states(self, on: DateLike | None = None) -> States:
+        """The states in the data (or those that existed on a date), by name."""
+        selected = list(self.dataset.states.values())
+        if on is not None:
+            period = self.period(on)
+            selected = [s for s in selected if s.exists_on(period.first)]
+        return States(self.dataset, sorted(selected, key=lambda s: s.name), [])
+
+    # -- exports -----------------------------------------------------------------------------------
+    def filters(self, *, treaties: Iterable[Any] | None = None, states: Iterable[Any] | None = None,
+                kinds: Iterable[str] | None = None, start: DateLike | None = None,
+                end: DateLike | None = None, names: tuple[str, str] = ("start", "end")) -> Filters:
+        """The filters of an export, with every name resolved and every date read."""
+        first, last = as_range(start, end, names)
+        for k in kinds or ():
+            if k not in TREATY_KINDS:
+                raise UsageError(f"kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
+        return Filters(
             treaties=frozenset(self.treaty(t) for t in treaties) if treaties else None,
-            states=frozenset(self.resolver.state(s) for s in states) if states else None,
+            states=frozenset(self.state(s) for s in states) if states else None,
             kinds=frozenset(kinds) if kinds else None,
             start=first,
             end=last,
         )
-        as_of_year = self.dataset.as_of.year if self.dataset.as_of else 2026
-        years = f.years(1945, as_of_year)
+
+    def panel_years(self, f: Filters) -> range:
+        """The years of a state-year or dyad-year panel: --from/--to, else 1945 to the data's
+        as-of year (today's year for data without one)."""
+        last = self.dataset.as_of.year if self.dataset.as_of else (self.today or date.today()).year
+        return f.years(PANEL_FIRST_YEAR, last)
+
+    def export(self, kind: str, *, treaties: Iterable[Any] | None = None,
+               states: Iterable[Any] | None = None, kinds: Iterable[str] | None = None,
+               start: DateLike | None = None, end: DateLike | None = None,
+               on: DateLike | None = None, directed: bool = False) -> Iterator[dict[str, Any]]:
+        """Rows of an export kind: intervals, events, snapshot (`on`), state-year or dyad-year."""
+        if kind not in EXPORT_KINDS:
+            raise UsageError(f"unknown export kind '{kind}'; use {', '.join(EXPORT_KINDS)}")
+        if on is not None and kind != "snapshot":
+            raise UsageError("on applies to the snapshot export only; use start and end")
+        if directed and kind != "dyad-year":
+            raise UsageError("directed applies to the dyad-year export only")
+        f = self.filters(treaties=treaties, states=states, kinds=kinds, start=start, end=end)
         if kind == "intervals":
             return intervals_rows(self.dataset, self.engine, f)
         if kind == "events":
             return events_rows(self.dataset, f)
         if kind == "snapshot":
-            return snapshot_rows(self.dataset, self.engine, _period(on), f)
+            return snapshot_rows(self.dataset, self.engine, self.period("today" if on is None else on), f)
         if kind == "state-year":
-            return state_year_rows(self.dataset, self.engine, f, years)
-        if kind == "dyad-year":
-            return dyad_year_rows(self.dataset, self.engine, f, years, directed)
-        raise UsageError(f"unknown export kind '{kind}'; use intervals, events, snapshot, "
-                         "state-year or dyad-year")
+            return state_year_rows(self.dataset, self.engine, f, self.panel_years(f))
+        return dyad_year_rows(self.dataset, self.engine, f, self.panel_years(f), directed)
 
 
 def load(paths: Paths = None, *, bundled: bool = True, env: bool = True) -> Alliances:
-    """Load the bundled data (plus `paths` and ALLIANCES_DATA); raise DataError on any problem.
-
-    `paths` is one file or folder (a str or a Path: `load("..")` is the folder above) or several.
-    """
+    """Load the bundled data (plus `paths` and ALLIANCES_DATA); raise DataError on any problem."""
     return Alliances(load_dataset(paths, bundled=bundled, env=env))

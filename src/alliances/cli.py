@@ -17,27 +17,17 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .dates import DateError, PartialDate, Period, bounded, parse_date, parse_period
+from .answers import AlliesOf
+from .api import Alliances, as_date, as_period, as_range
+from .dates import DateError, PartialDate, Period
 from .errors import AlliancesError, DataError, OutputError, UnknownName, UsageError
 from .export import (
-    ALLY_COLUMNS,
     EVENT_COLUMNS,
-    MEMBER_COLUMNS,
-    MEMBERSHIP_COLUMNS,
     SNAPSHOT_COLUMNS,
-    TREATY_COLUMNS,
-    allies_payload,
-    ally_rows,
-    event_row,
-    member_rows,
-    membership_rows,
-    treaty_row,
     write_rows,
 )
 from .loading import ENV_VAR, check, load
-from .model import OBLIGATIONS, Dataset, normalize_obligation
-from .names import Resolver
-from .query import Engine
+from .model import OBLIGATIONS
 from .safetext import printable
 from .terminal import columns, data_stream, display_stream
 
@@ -116,7 +106,8 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(EXIT_DATA) from None
 
 
-def _load(data: list[Path] | None) -> Dataset:
+def _api(data: list[Path] | None) -> Alliances:
+    """The API over the data this run loads (bundled, ALLIANCES_DATA, --data)."""
     notes: list[str] = []
     ds = load([*_global.data, *(data or [])], bundled=not _global.no_bundled, notes=notes)
     if _global.verbose:
@@ -124,20 +115,11 @@ def _load(data: list[Path] | None) -> Dataset:
             sys.stderr.write(f"{printable(note)}\n")  # paths may hold any character
         how = "from the cache" if ds.from_cache else "parsed and validated"
         sys.stderr.write(f"loaded {len(ds.files)} files ({how}): {', '.join(ds.files)}\n")
-    return ds
+    return Alliances(ds)
 
 
-def _period(text: str) -> Period:
-    try:
-        period, _ = parse_period(text)
-    except DateError as exc:
-        raise UsageError(f"--on: {exc}") from None
-    return period
-
-
-def _as_of_note(ds: Dataset, period: Period) -> None:
-    if ds.as_of is not None and period.last > ds.as_of.latest:
-        _note(f"the data are current to {ds.as_of}; an answer for {period} may be out of date")
+def _on(text: str) -> Period:
+    return as_period(text, "--on")
 
 
 def _console(stderr: bool = False):
@@ -187,20 +169,6 @@ def _emit(fmt: Format, rows: list[dict[str, Any]], columns: list[str],
     else:
         with _stdout() as out:
             write_rows(rows, columns, fmt.value, out)
-
-
-def _obligations(values: list[str] | None) -> list[str]:
-    if not values:
-        return ["defence"]
-    out: list[str] = []
-    for v in values:
-        v = normalize_obligation(v)
-        if v == "any":
-            return list(OBLIGATIONS)
-        if v not in OBLIGATIONS:
-            raise UsageError(f"--obligation '{v}' is not one of {', '.join(OBLIGATIONS)}, any")
-        out.append(v)
-    return out
 
 
 def _complete(kind: str, incomplete: str) -> list[tuple[str, str]]:
@@ -265,6 +233,13 @@ def _main(
 
 
 # -- commands ---------------------------------------------------------------------------------
+def _answer(answer, fmt: Format, table: Callable[[], None]) -> None:
+    """Notes on stderr, then the answer as a table or as rows in a data format."""
+    for note in answer.notes:
+        _note(note)
+    _emit(fmt, answer.rows, answer.columns, table)
+
+
 @app.command()
 def members(
     treaty: Annotated[str, typer.Argument(help="Treaty id or name: nato, CSTO, 'Warsaw Pact'...",
@@ -278,33 +253,18 @@ def members(
     Example: alliances members CSTO --on 2020-10-01
     """
     with _errors():
-        ds = _load(data)
-        tid = Resolver(ds).treaty(treaty)
-        period = _period(on)
-        engine = Engine(ds)
-        standings = engine.members(tid, period)
-        ts = engine.treaty_phase(ds.treaties[tid], period)
-        fallback = None
-        if ts.phase in ("not_signed", "signed") and not standings:
-            for pred in engine.predecessor_chain(tid):
-                pst = engine.members(pred.id, period)
-                if pst:
-                    fallback = (pred, pst)
-                    break
-        _as_of_note(ds, period)
-        if fmt is not Format.table and ts.phase == "not_signed":
-            msg = f"{ds.treaties[tid].label} did not yet exist on {period}"
-            if fallback:
-                msg += f"; its predecessor '{fallback[0].id}' had {len(fallback[1])} members"
-            _note(msg)
-        rows = member_rows(ds, standings, period)
+        api = _api(data)
+        answer = api.members(treaty, _on(on))
+        if fmt is not Format.table and answer.phase_note:
+            _note(answer.phase_note)
 
         def table() -> None:
             from .render import render_members
 
-            render_members(_console(), ds, ts, period, standings, fallback)
+            render_members(_console(), api.dataset, answer.phase, answer.period, answer.standings,
+                           answer.fallback)
 
-        _emit(fmt, rows, MEMBER_COLUMNS, table)
+        _answer(answer, fmt, table)
 
 
 @app.command()
@@ -320,19 +280,16 @@ def memberships(
     Example: alliances memberships Armenia --on 2025-01-01
     """
     with _errors():
-        ds = _load(data)
-        period = _period(on)
-        code = Resolver(ds).state(state, period.first)
-        standings = Engine(ds).memberships(code, period)
-        _as_of_note(ds, period)
-        rows = membership_rows(ds, standings, period)
+        api = _api(data)
+        answer = api.memberships(state, _on(on))
 
         def table() -> None:
             from .render import render_memberships
 
-            render_memberships(_console(), ds, code, period, standings)
+            render_memberships(_console(), api.dataset, answer.state.code, answer.period,
+                               answer.standings)
 
-        _emit(fmt, rows, MEMBERSHIP_COLUMNS, table)
+        _answer(answer, fmt, table)
 
 
 @app.command()
@@ -352,40 +309,31 @@ def allies(
     Example: alliances allies Armenia Belarus --on 2020-10-01
     """
     with _errors():
-        ds = _load(data)
-        period = _period(on)
-        resolver = Resolver(ds)
-        a = resolver.state(state, period.first)
-        obligations = _obligations(obligation)
-        engine = Engine(ds)
-        _as_of_note(ds, period)
-        if other is None:
-            by_state = engine.allies_of(a, period, obligations)
-            rows = list(ally_rows(ds, a, by_state, period))
-
+        api = _api(data)
+        answer = api.allies(state, other, _on(on), obligation)
+        if isinstance(answer, AlliesOf):
             def table() -> None:
                 from .render import render_allies_of
 
-                render_allies_of(_console(), ds, a, period, by_state)
+                render_allies_of(_console(), api.dataset, answer.state.code, answer.period,
+                                 answer.links)
 
-            _emit(fmt, rows, ALLY_COLUMNS, table)
+            _answer(answer, fmt, table)
             return
-        b = resolver.state(other, period.first)
-        if a == b:
-            raise UsageError(f"'{state}' and '{other}' are the same state ({a})")
-        links = engine.allies(a, b, period, obligations)
-        if fmt is Format.json:
-            payload = allies_payload(ds, a, b, links, period, obligations)
+        if fmt is Format.json:  # one object: the answer and its links
+            for note in answer.notes:
+                _note(note)
             with _stdout() as out:
-                out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+                out.write(json.dumps(answer.payload, ensure_ascii=False, indent=2) + "\n")
             return
 
-        def table() -> None:
+        def pair_table() -> None:
             from .render import render_allies_pair
 
-            render_allies_pair(_console(), ds, a, b, period, links, obligations)
+            render_allies_pair(_console(), api.dataset, answer.a.code, answer.b.code, answer.period,
+                               answer.links, answer.obligations)
 
-        _emit(fmt, list(ally_rows(ds, a, {b: links}, period)), ALLY_COLUMNS, table)
+        _answer(answer, fmt, pair_table)
 
 
 @app.command()
@@ -401,37 +349,21 @@ def history(
     Example: alliances history Armenia --from 2020
     """
     with _errors():
-        ds = _load(data)
-        first, last = _date_range(start, end)
-        tid, code = Resolver(ds).treaty_or_state(name)
-        events = Engine(ds).history(treaty_id=tid, state=code, start=first, end=last)
-        rows = [event_row(ds, ev) for ev in events]
-        label = ds.treaties[tid].label if tid else f"{ds.states[code].name} ({code})"
+        api = _api(data)
+        _date_range(start, end)  # the options' own names in any message
+        answer = api.history(name, start, end)
 
         def table() -> None:
             from .render import render_history
 
-            render_history(_console(), ds, f"History of {label}", events)
+            render_history(_console(), api.dataset, answer.title, answer.events)
 
-        _emit(fmt, rows, EVENT_COLUMNS, table)
-
-
-def _date_opt(option: str, text: str | None) -> PartialDate | None:
-    if text is None:
-        return None
-    try:
-        return bounded(parse_date(text))
-    except DateError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        _answer(answer, fmt, table)
 
 
 def _date_range(start: str | None, end: str | None) -> tuple[PartialDate | None, PartialDate | None]:
-    """--from and --to; refused when --to is certainly before --from (`--from 2020 --to 2020-06`
-    overlap, and are a period)."""
-    first, last = _date_opt("--from", start), _date_opt("--to", end)
-    if first and last and last.latest < first.earliest:
-        raise UsageError(f"--to {last} is before --from {first}")
-    return first, last
+    """--from and --to, read as the API reads them; refused when --to is certainly before --from."""
+    return as_range(start, end, ("--from", "--to"))
 
 
 def _day_range(start: str | None, end: str | None) -> tuple[date | None, date | None]:
@@ -452,23 +384,15 @@ def treaties(
     Example: alliances treaties --on 1980
     """
     with _errors():
-        ds = _load(data)
-        engine = Engine(ds)
-        selected = list(ds.treaties.values())
-        title = f"{len(selected)} treaties"
-        if on is not None:
-            period = _period(on)
-
-            selected = [t for t in selected if engine.treaty_phase(t, period).phase == "in_force"]
-            title = f"{len(selected)} treaties in force on {period}"
-        rows = [treaty_row(ds, t) for t in sorted(selected, key=lambda t: t.signed.sort_key())]
+        api = _api(data)
+        answer = api.treaties(None if on is None else _on(on))
 
         def table() -> None:
             from .render import render_treaties
 
-            render_treaties(_console(), rows, title)
+            render_treaties(_console(), answer.rows, answer.title)
 
-        _emit(fmt, rows, TREATY_COLUMNS, table)
+        _answer(answer, fmt, table)
 
 
 @app.command()
@@ -481,22 +405,16 @@ def states(
 
     Example: alliances states --on 1980
     """
-    from .export import STATE_COLUMNS, state_row
-
     with _errors():
-        ds = _load(data)
-        selected = list(ds.states.values())
-        if on is not None:
-            period = _period(on)
-            selected = [s for s in selected if s.exists_on(period.first)]
-        rows = [state_row(s) for s in sorted(selected, key=lambda s: s.name)]
+        api = _api(data)
+        answer = api.states(None if on is None else _on(on))
 
         def table() -> None:
             from .render import render_states
 
-            render_states(_console(), rows)
+            render_states(_console(), answer.rows)
 
-        _emit(fmt, rows, STATE_COLUMNS, table)
+        _answer(answer, fmt, table)
 
 
 @app.command()
@@ -567,7 +485,7 @@ def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
 
 
 def _opt_day(option: str, text: str | None) -> date | None:
-    d = _date_opt(option, text)
+    d = as_date(text, option)
     return None if d is None else d.earliest
 
 
@@ -593,12 +511,11 @@ def timeline(
     from .timeline import build_state_timeline, build_treaty_timeline
 
     with _errors():
-        ds = _load(data)
-        resolver = Resolver(ds)
+        api = _api(data)
+        ds, engine = api.dataset, api.engine
         first, last = _day_range(start, end)
         marker = _opt_day("--on", on)
-        engine = Engine(ds)
-        tid, code = resolver.treaty_or_state(name)
+        tid, code = api.resolver.treaty_or_state(name)
 
         def build(width: int):
             if tid is not None:
@@ -626,12 +543,11 @@ def compare(
     from .timeline import build_compare
 
     with _errors():
-        ds = _load(data)
-        resolver = Resolver(ds)
-        codes = list(dict.fromkeys(resolver.state(s) for s in states))
+        api = _api(data)
+        ds, engine = api.dataset, api.engine
+        codes = list(dict.fromkeys(api.state(s) for s in states))
         first, last = _day_range(start, end)
         marker = _opt_day("--on", on)
-        engine = Engine(ds)
         _timeline_output(lambda w: build_compare(ds, engine, codes, w, first, last, marker), svg, html)
 
 
@@ -683,7 +599,6 @@ def export(
     from .export import (
         INTERVAL_COLUMNS,
         STATE_YEAR_COLUMNS,
-        Filters,
         dataset_document,
         events_rows,
         intervals_rows,
@@ -705,26 +620,20 @@ def export(
         for k in treaty_kind or []:
             if k not in TREATY_KINDS:
                 raise UsageError(f"--kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
-        ds = _load(data)
-        resolver = Resolver(ds)
+        api = _api(data)
+        ds, engine = api.dataset, api.engine
         first, last = _date_range(start, end)
-        filters = Filters(
-            treaties=frozenset(resolver.treaty(t) for t in treaty) if treaty else None,
-            states=frozenset(resolver.state(s) for s in state) if state else None,
-            kinds=frozenset(treaty_kind) if treaty_kind else None,
-            start=first,
-            end=last,
-        )
-        engine = Engine(ds)
-        as_of_year = ds.as_of.year if ds.as_of else date.today().year
-        years = filters.years(1945, as_of_year)
+        filters = api.filters(treaties=treaty, states=state, kinds=treaty_kind, start=start,
+                              end=end, names=("--from", "--to"))
+        years = api.panel_years(filters)
         if kind is ExportKind.intervals:
             rows, columns = intervals_rows(ds, engine, filters), INTERVAL_COLUMNS
         elif kind is ExportKind.events:
             rows, columns = events_rows(ds, filters), EVENT_COLUMNS
         elif kind is ExportKind.snapshot:
-            period = _period(on or "today")
-            _as_of_note(ds, period)
+            period = _on(on or "today")
+            for note in api._as_of_notes(period):
+                _note(note)
             rows, columns = snapshot_rows(ds, engine, period, filters), SNAPSHOT_COLUMNS
         elif kind is ExportKind.state_year:
             rows, columns = state_year_rows(ds, engine, filters, years), STATE_YEAR_COLUMNS

@@ -1,0 +1,204 @@
+"""Typed answers: what the API returns and the renderers and writers take.
+
+Each answer keeps the engine's objects (standings, links, events) for renderers, and gives the
+documented rows (docs/export-columns.md) for data formats. A question with rows is a sequence of
+them, so `pandas.DataFrame(data.members("NATO"))` works; the answer to "are A and B allied?" is a
+mapping with the keys of its JSON form (`answer["allied"]`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cached_property
+from typing import Any
+
+from .dates import PartialDate, Period
+from .export import (
+    ALLY_COLUMNS,
+    EVENT_COLUMNS,
+    MEMBER_COLUMNS,
+    MEMBERSHIP_COLUMNS,
+    STATE_COLUMNS,
+    TREATY_COLUMNS,
+    allies_payload,
+    ally_rows,
+    event_row,
+    member_rows,
+    membership_rows,
+    state_row,
+    treaty_row,
+)
+from .model import Dataset, Event, State, Treaty
+from .query import AllyLink, MemberStanding, TreatyStanding, link_allied
+
+__all__ = [
+    "AlliesOf", "Answer", "History", "Members", "Memberships", "Pair", "States", "Treaties",
+]
+
+
+class Answer(Sequence):
+    """An answer made of rows: a sequence of dicts with the columns in `columns`."""
+
+    columns: list[str] = []
+
+    def __init__(self, dataset: Dataset, notes: list[str]):
+        self.dataset = dataset
+        self.notes = notes  # for the reader: "the data are current to ...", "X did not exist ..."
+
+    def _rows(self) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    @cached_property
+    def rows(self) -> list[dict[str, Any]]:
+        return self._rows()
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Answer):
+            return self.rows == other.rows
+        return isinstance(other, list) and self.rows == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)} rows>"
+
+
+class Members(Answer):
+    """The members of a treaty in a period, the treaty's phase, and (before the treaty existed)
+    its predecessor's members."""
+
+    columns = MEMBER_COLUMNS
+
+    def __init__(self, dataset: Dataset, treaty: Treaty, period: Period, phase: TreatyStanding,
+                 standings: list[MemberStanding],
+                 fallback: tuple[Treaty, list[MemberStanding]] | None, notes: list[str]):
+        super().__init__(dataset, notes)
+        self.treaty, self.period, self.phase = treaty, period, phase
+        self.standings, self.fallback = standings, fallback
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return member_rows(self.dataset, self.standings, self.period)
+
+    @property
+    def phase_note(self) -> str | None:
+        """What a table shows above its rows and data formats cannot: that the treaty did not yet
+        exist, and how many members its predecessor had."""
+        if self.phase.phase != "not_signed":
+            return None
+        msg = f"{self.treaty.label} did not yet exist on {self.period}"
+        if self.fallback:
+            msg += f"; its predecessor '{self.fallback[0].id}' had {len(self.fallback[1])} members"
+        return msg
+
+
+class Memberships(Answer):
+    """Every treaty a state belongs to in a period."""
+
+    columns = MEMBERSHIP_COLUMNS
+
+    def __init__(self, dataset: Dataset, state: State, period: Period,
+                 standings: list[MemberStanding], notes: list[str]):
+        super().__init__(dataset, notes)
+        self.state, self.period, self.standings = state, period, standings
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return membership_rows(self.dataset, self.standings, self.period)
+
+
+class AlliesOf(Answer):
+    """Every ally of one state in a period, with the treaties that link them."""
+
+    columns = ALLY_COLUMNS
+
+    def __init__(self, dataset: Dataset, state: State, period: Period, obligations: list[str],
+                 links: dict[str, list[AllyLink]], notes: list[str]):
+        super().__init__(dataset, notes)
+        self.state, self.period, self.obligations, self.links = state, period, obligations, links
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return list(ally_rows(self.dataset, self.state.code, self.links, self.period))
+
+
+class Pair(Mapping):
+    """Whether two states were allied in a period (True, False or "uncertain"), and through what.
+
+    A mapping with the keys of its JSON form: on, state1, state2, obligations, allied, via, links.
+    """
+
+    columns = ALLY_COLUMNS
+
+    def __init__(self, dataset: Dataset, a: State, b: State, period: Period, obligations: list[str],
+                 links: list[AllyLink], notes: list[str]):
+        self.dataset, self.a, self.b, self.period = dataset, a, b, period
+        self.obligations, self.links, self.notes = obligations, links, notes
+
+    @property
+    def allied(self) -> bool | str:
+        return link_allied(self.links)
+
+    @cached_property
+    def payload(self) -> dict[str, Any]:
+        return allies_payload(self.dataset, self.a.code, self.b.code, self.links, self.period,
+                              self.obligations)
+
+    @cached_property
+    def rows(self) -> list[dict[str, Any]]:
+        return list(ally_rows(self.dataset, self.a.code, {self.b.code: self.links}, self.period))
+
+    def __getitem__(self, key: str) -> Any:
+        return self.payload[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.payload)
+
+    def __len__(self) -> int:
+        return len(self.payload)
+
+    def __repr__(self) -> str:
+        return f"<Pair {self.a.code}-{self.b.code} on {self.period}: allied={self.allied!r}>"
+
+
+class History(Answer):
+    """Dated events of a treaty or a state, in order."""
+
+    columns = EVENT_COLUMNS
+
+    def __init__(self, dataset: Dataset, title: str, start: PartialDate | None,
+                 end: PartialDate | None, events: list[Event], notes: list[str]):
+        super().__init__(dataset, notes)
+        self.title, self.start, self.end, self.events = title, start, end, events
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [event_row(self.dataset, ev) for ev in self.events]
+
+
+class Treaties(Answer):
+    """Treaties (all, or those in force in a period), ordered by signature."""
+
+    columns = TREATY_COLUMNS
+
+    def __init__(self, dataset: Dataset, title: str, treaties: list[Treaty], notes: list[str]):
+        super().__init__(dataset, notes)
+        self.title, self.treaties = title, treaties
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [treaty_row(self.dataset, t) for t in self.treaties]
+
+
+class States(Answer):
+    """States (all, or those that existed on a day), ordered by name."""
+
+    columns = STATE_COLUMNS
+
+    def __init__(self, dataset: Dataset, states: list[State], notes: list[str]):
+        super().__init__(dataset, notes)
+        self.states = states
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [state_row(s) for s in self.states]
