@@ -66,3 +66,42 @@ def test_tac_links_china_and_japan_only_under_non_aggression():
         "allies", "China", "Japan", "--on", "2004-07-01", "--obligation", "non-aggression"
     )
     assert "tac" not in before["via"]
+
+
+# -- OECS (Treaty of Basseterre), RSS ------------------------------------------------------------
+def test_oecs_members_from_signature_and_associated_states_from_independence():
+    on_signature = members("oecs-basseterre", "1981-06-18")
+    assert {"DMA", "GRD", "LCA", "VCT"} <= set(on_signature)
+    assert "ATG" not in on_signature  # an associated state until 1 November 1981
+    assert status("oecs-basseterre", "ATG", "1981-11-01") == "member"
+    assert status("oecs-basseterre", "KNA", "1983-09-18") is None
+    assert status("oecs-basseterre", "KNA", "1983-09-19") == "member"
+
+
+def test_grenada_and_saint_lucia_allied_through_the_oecs_in_october_1983():
+    # Neither is a party to the Rio Treaty; both are OAS members (Grenada 1975, Saint Lucia 1979),
+    # so the OAS Charter also links them; the OECS must be among the links.
+    answer = cli_json("allies", "Grenada", "Saint Lucia", "--on", "1983-10-21")
+    assert answer["allied"] is True and "oecs-basseterre" in answer["via"]
+
+
+def test_barbados_joins_the_eastern_caribbean_pacts_only_with_the_rss_1996():
+    assert status("rss-treaty", "BRB", "1996-03-04") is None
+    assert status("rss-treaty", "BRB", "1996-03-05") == "member"
+    assert "BRB" not in members("oecs-basseterre", "1996-03-05")
+    answer = cli_json("allies", "Barbados", "Dominica", "--on", "1997-01-01")
+    assert "rss-treaty" in answer["via"]
+
+
+# -- Cuba-DPRK 1986, the Tripartite Accord 1988 --------------------------------------------------
+def test_cuba_and_north_korea_allied_from_11_march_1986():
+    assert cli_json("allies", "Cuba", "North Korea", "--on", "1986-03-10")["allied"] is False
+    answer = cli_json("allies", "Cuba", "North Korea", "--on", "1986-03-11")
+    assert answer["allied"] is True and answer["via"] == ["cuba-dprk-1986"]
+
+
+def test_tripartite_accord_is_non_aggression_from_22_december_1988():
+    assert cli_json("allies", "Cuba", "South Africa", "--on", "1989-01-01")["allied"] is False
+    args = ("allies", "Cuba", "South Africa", "--obligation", "non-aggression")
+    assert "tripartite-accord-1988" not in cli_json(*args, "--on", "1988-12-21")["via"]
+    assert "tripartite-accord-1988" in cli_json(*args, "--on", "1988-12-22")["via"]
