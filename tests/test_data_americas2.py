@@ -105,3 +105,34 @@ def test_tripartite_accord_is_non_aggression_from_22_december_1988():
     args = ("allies", "Cuba", "South Africa", "--obligation", "non-aggression")
     assert "tripartite-accord-1988" not in cli_json(*args, "--on", "1988-12-21")["via"]
     assert "tripartite-accord-1988" in cli_json(*args, "--on", "1988-12-22")["via"]
+
+
+# -- Asian treaties of friendship and non-aggression -----------------------------------------
+@pytest.mark.parametrize(
+    ("treaty", "state", "signed", "in_force"),
+    [
+        # NPC Standing Committee Gazette 1961 no. 7: ratifications exchanged 13 Nov 1961
+        ("china-nepal-1960", "NPL", "1960-04-28", "1961-11-13"),
+        # Philippine treaty series notes: in force on the exchange of ratifications
+        ("india-philippines-1952", "IND", "1952-07-11", "1954-04-29"),
+        ("philippines-turkey-1949", "TUR", "1949-06-13", "1950-09-28"),
+        ("philippines-roc-1947", "TWN", "1947-04-18", "1947-10-24"),
+        # Swiss SR 0.142.116.451: ratifications exchanged and in force 9 Dec 1957
+        ("philippines-switzerland-1956", "CHE", "1956-08-30", "1957-12-09"),
+    ],
+)
+def test_friendship_treaty_binds_from_the_exchange_of_ratifications(treaty, state, signed, in_force):
+    assert status(treaty, state, day_before(signed)) is None
+    assert status(treaty, state, signed) == "signatory"
+    assert status(treaty, state, day_before(in_force)) == "signatory"
+    assert status(treaty, state, in_force) == "member"
+
+
+def test_philippines_roc_treaty_ends_when_manila_recognises_beijing():
+    assert status("philippines-roc-1947", "PHL", "1975-06-08") == "member"
+    assert status("philippines-roc-1947", "PHL", "1975-06-09") is None
+
+
+def test_sino_burmese_treaty_end_is_uncertain_between_the_datasets_dates():
+    assert status("china-burma-1960", "MMR", "1967-06-27") == "member"
+    assert "MMR" not in members("china-burma-1960", "1967-10-06")
