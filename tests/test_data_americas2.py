@@ -138,18 +138,6 @@ def test_sino_burmese_treaty_end_is_uncertain_between_the_datasets_dates():
     assert "MMR" not in members("china-burma-1960", "1967-10-06")
 
 
-def test_simla_in_force_4_august_1972_and_pakistan_suspended_in_2025():
-    assert status("simla-agreement", "PAK", "1972-08-03") == "signatory"
-    assert status("simla-agreement", "PAK", "1972-08-04") == "member"
-    assert status("simla-agreement", "PAK", "2025-04-24") == "suspended"
-    assert status("simla-agreement", "IND", "2025-04-24") == "member"
-
-
-def test_india_bangladesh_treaty_lasts_25_years_to_the_day():
-    assert status("india-bangladesh-1972", "BGD", "1997-03-18") == "member"
-    assert status("india-bangladesh-1972", "BGD", "1997-03-19") is None
-
-
 def test_inter_korean_basic_agreement_effective_19_february_1992():
     assert status("korea-basic-agreement", "PRK", "1992-02-18") == "signatory"
     assert status("korea-basic-agreement", "PRK", "1992-02-19") == "member"
