@@ -146,3 +146,18 @@ def test_inter_korean_basic_agreement_effective_19_february_1992():
 def test_sino_japanese_treaty_in_force_on_the_tokyo_exchange():
     assert status("china-japan-1978", "JPN", "1978-10-22") == "signatory"
     assert status("china-japan-1978", "JPN", "1978-10-23") == "member"
+
+
+@pytest.mark.parametrize(
+    ("treaty", "state", "day"),
+    [
+        ("china-malaysia-1974", "MYS", "1974-05-31"),  # Wikisource text; gov.cn
+        ("china-philippines-1975", "PHL", "1975-06-09"),  # Wikisource text
+        ("china-thailand-1975", "THA", "1975-07-01"),  # signed and in effect that day
+        ("china-png-1976", "PNG", "1976-10-12"),  # 2022 joint statement
+    ],
+)
+def test_china_joint_communiques_bind_from_their_day(treaty, state, day):
+    assert status(treaty, state, day_before(day)) is None
+    assert status(treaty, state, day) == "member"
+    assert status(treaty, "CHN", day) == "member"
