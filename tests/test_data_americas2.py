@@ -161,3 +161,13 @@ def test_china_joint_communiques_bind_from_their_day(treaty, state, day):
     assert status(treaty, state, day_before(day)) is None
     assert status(treaty, state, day) == "member"
     assert status(treaty, "CHN", day) == "member"
+
+
+def test_australia_indonesia_security_agreements():
+    ams = "australia-indonesia-ams-1995"
+    assert status(ams, "IDN", "1996-07-14") == "signatory"
+    assert status(ams, "IDN", "1996-07-15") == "member"
+    assert status(ams, "AUS", "1999-09-14") == "member"
+    assert "AUS" not in members(ams, "1999-09-16")  # cancelled 15 or 16 September 1999
+    assert status("lombok-treaty", "AUS", "2008-02-06") == "signatory"
+    assert status("lombok-treaty", "AUS", "2008-02-07") == "member"
