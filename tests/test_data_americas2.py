@@ -171,3 +171,10 @@ def test_australia_indonesia_security_agreements():
     assert "AUS" not in members(ams, "1999-09-16")  # cancelled 15 or 16 September 1999
     assert status("lombok-treaty", "AUS", "2008-02-06") == "signatory"
     assert status("lombok-treaty", "AUS", "2008-02-07") == "member"
+
+
+def test_treaty_of_tarawa_in_force_on_the_suva_exchange():
+    assert status("us-kiribati-1979", "KIR", "1983-09-22") == "signatory"
+    assert status("us-kiribati-1979", "KIR", "1983-09-23") == "member"
+    args = ("allies", "United States", "Kiribati", "--obligation", "consultation")
+    assert "us-kiribati-1979" in cli_json(*args, "--on", "1990-01-01")["via"]
