@@ -17,6 +17,7 @@ from .dates import (
     Span,
     certain_span,
     intersect,
+    overlapping_pairs,
     possible_span,
     presence,
     subtract,
@@ -446,22 +447,23 @@ class Engine:
         b) that the treaty possibly linked; quicker than asking pair by pair."""
         spans = {c: self.allied_spans(treaty_id, c) for c in codes}
         related = {c for c in codes if self.relations(treaty_id, c)}
-        for i, a in enumerate(codes):
-            ca, pa = spans[a]
-            if not pa:
-                continue
-            for b in codes[i + 1:]:
-                cb, pb = spans[b]
-                possible = intersect(pa, pb)
+        # the pairs whose possible spans share a day, found by one sweep over every member's
+        # spans rather than by trying each pair of members
+        owner = [n for n, c in enumerate(codes) for _ in spans[c][1]]
+        pairs = sorted({(owner[x], owner[y]) for x, y in
+                        overlapping_pairs([sp for c in codes for sp in spans[c][1]])
+                        if owner[x] != owner[y]})
+        for i, j in pairs:
+            a, b = codes[i], codes[j]
+            (ca, pa), (cb, pb) = spans[a], spans[b]
+            possible = intersect(pa, pb)
+            if a in related or b in related:
+                certain, possible, _ = self.link_spans(treaty_id, a, b)
                 if not possible:
                     continue
-                if a in related or b in related:
-                    certain, possible, _ = self.link_spans(treaty_id, a, b)
-                    if not possible:
-                        continue
-                else:
-                    certain = intersect(ca, cb)
-                yield a, b, certain, possible
+            else:
+                certain = intersect(ca, cb)
+            yield a, b, certain, possible
 
     def link(self, treaty: Treaty, a: str, b: str, period: Period) -> AllyLink | None:
         """How `treaty` links a and b over the period, or None if it certainly does not."""
