@@ -66,3 +66,128 @@ def test_long_lists_are_swept():
     assert [s for s, _ in got] == [DAY0 + timedelta(days=d) for d in range(100)
                                    if d % 2 == 0 and d % 3 in (0, 1)]
     assert got == plain_intersect(a, b)
+
+
+# -- exclusive_with: the first overlap of two states' memberships ------------------------------
+from alliances.dates import DateRange, PartialDate  # noqa: E402
+from alliances.model import ALLIED_STATUSES, Dataset, Event, Location, Treaty  # noqa: E402
+from alliances.query import derive_segments  # noqa: E402
+from alliances.validate import _check_exclusive, _names  # noqa: E402
+
+KINDS_ANY = ["joined", "suspended", "resumed", "left", "observer", "withdrawal_notified", "signed",
+             "readmitted"]
+NOTES = [None, None, "Stayed in the Alpha Pact a while.", "Stayed in the Beta Pact a while.",
+         "A note naming neither."]
+
+
+@st.composite
+def partial_dates(draw):
+    """Days, months, years and ranges, mostly in a few months, so that days often coincide and
+    imprecise dates overlap."""
+    d = date(2000, 1, 1) + timedelta(days=draw(st.one_of(st.integers(0, 8).map(lambda n: 5 * n),
+                                                         st.integers(0, 3 * 365))))
+    kind = draw(st.sampled_from(["day", "day", "day", "month", "year", "range", "open"]))
+    if kind == "day":
+        return PartialDate(d.year, d.month, d.day)
+    if kind == "month":
+        return PartialDate(d.year, d.month)
+    if kind == "year":
+        return PartialDate(d.year)
+    low = PartialDate(d.year, d.month, d.day)
+    if kind == "open":
+        return DateRange(low)
+    high = d + timedelta(days=draw(st.integers(0, 400)))
+    return DateRange(low, PartialDate(high.year, high.month, high.day))
+
+
+@st.composite
+def member_events(draw, treaty: str, code: str):
+    """Any events (not necessarily a legal history: validate reports those problems elsewhere)."""
+    n = draw(st.integers(0, 8))
+    return [Event(treaty, code, draw(partial_dates()), draw(st.sampled_from(KINDS_ANY)),
+                  note=draw(st.sampled_from(NOTES)), loc=Location("f.yaml", 10 * i + 1, 1),
+                  order=i)
+            for i in range(n)]
+
+
+@st.composite
+def exclusive_datasets(draw):
+    treaties = {}
+    for tid, name, others in (("alpha", "Alpha Pact", ("beta",)), ("beta", "Beta Pact", ()),
+                              ("gamma", "Gamma Pact", ("alpha", "beta"))):
+        ended = draw(st.one_of(st.none(), partial_dates()))
+        t = Treaty(tid, name, "treaty", ("defence",), PartialDate(1990), ended=ended,
+                   exclusive_with=others, loc=Location("f.yaml", 1, 1))
+        for code in draw(st.lists(st.sampled_from(["AAA", "BBB", "CCC"]), unique=True)):
+            t.members[code] = draw(member_events(tid, code))
+        treaties[tid] = t
+    return Dataset(treaties=treaties)
+
+
+def plain_exclusive(ds):
+    """The check as first written: every pair of segments, in order; the first not excused."""
+    found = []
+    pairs = sorted({tuple(sorted((t.id, ref))) for t in ds.treaties.values()
+                    for ref in t.exclusive_with if ref in ds.treaties and ref != t.id})
+    for a, b in pairs:
+        ta, tb = ds.treaties[a], ds.treaties[b]
+        for code in sorted(ta.members.keys() & tb.members.keys()):
+            bound_a = [g for g in derive_segments(ta, code)[0] if g.status in ALLIED_STATUSES]
+            bound_b = [g for g in derive_segments(tb, code)[0] if g.status in ALLIED_STATUSES]
+            for x in bound_a:
+                hit = None
+                for y in bound_b:
+                    if not intersect([x.possible()], [y.possible()]):
+                        continue
+                    later, other = (x, b) if x.start.earliest >= y.start.earliest else (y, a)
+                    note = later.start_event.note
+                    if note and _names(note, ds.treaties[other]):
+                        continue
+                    hit = (code, later.treaty, str(later.start), other, later.start_event.loc.line)
+                    break
+                if hit:
+                    found.append(hit)
+                    break
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(ds=exclusive_datasets())
+def test_exclusive_check_reports_what_comparing_every_pair_reports(ds):
+    problems = []
+    _check_exclusive(ds, problems.append)
+    got = [(p.what.split()[0], p.what.split("'")[1], p.what.split(" from ")[1].split()[0],
+            p.what.split("'")[3], p.line) for p in problems]
+    assert got == plain_exclusive(ds)
+
+
+def _pacts(alpha_events, beta_events):
+    alpha = Treaty("alpha", "Alpha Pact", "treaty", ("defence",), PartialDate(1990),
+                   exclusive_with=("beta",))
+    beta = Treaty("beta", "Beta Pact", "treaty", ("defence",), PartialDate(1990))
+    for t, events in ((alpha, alpha_events), (beta, beta_events)):
+        t.members["AAA"] = [Event(t.id, "AAA", PartialDate(*d), kind, order=i,
+                                  loc=Location("f.yaml", i + 1, 1))
+                            for i, (d, kind) in enumerate(events)]
+    problems = []
+    _check_exclusive(Dataset(treaties={"alpha": alpha, "beta": beta}), problems.append)
+    return [p.what for p in problems]
+
+
+def test_leaving_one_pact_and_joining_the_other_on_the_same_day_is_no_overlap():
+    # half-open memberships: a state that left Beta on 10 January is not in it that day
+    assert _pacts([((2000, 1, 10), "joined")],
+                  [((2000, 1, 1), "joined"), ((2000, 1, 10), "left")]) == []
+    assert _pacts([((2000, 1, 1), "joined"), ((2000, 1, 10), "left")],
+                  [((2000, 1, 10), "joined")]) == []
+
+
+def test_a_membership_left_on_the_day_it_began_overlaps_nothing():
+    # joined and left Alpha on 5 January: no day in Alpha, though Beta holds it all month
+    assert _pacts([((2000, 1, 5), "joined"), ((2000, 1, 5), "left")],
+                  [((2000, 1, 1), "joined"), ((2000, 2, 1), "left")]) == []
+    assert _pacts([((2000, 1, 1), "joined"), ((2000, 2, 1), "left")],
+                  [((2000, 1, 5), "joined"), ((2000, 1, 5), "left")]) == []
+    # ... but the day after it is a day in both
+    assert len(_pacts([((2000, 1, 5), "joined"), ((2000, 1, 6), "left")],
+                      [((2000, 1, 1), "joined"), ((2000, 2, 1), "left")])) == 1
