@@ -191,3 +191,103 @@ def test_a_membership_left_on_the_day_it_began_overlaps_nothing():
     # ... but the day after it is a day in both
     assert len(_pacts([((2000, 1, 5), "joined"), ((2000, 1, 6), "left")],
                       [((2000, 1, 1), "joined"), ((2000, 2, 1), "left")])) == 1
+
+
+# -- the engine: pairs of members, allies of one state, standings --------------------------------
+from alliances.dates import Period  # noqa: E402
+from alliances.query import Engine, _runs  # noqa: E402
+
+CODES = ["AAA", "BBB", "CCC", "DDD", "EEE"]
+
+
+@st.composite
+def treaty_datasets(draw):
+    """One defence treaty: random events (some imprecise, some suspending a relation towards
+    another member), sometimes an end date."""
+    t = Treaty("t", "T", "treaty", ("defence",), PartialDate(1990),
+               ended=draw(st.one_of(st.none(), st.none(), partial_dates())))
+    for code in draw(st.lists(st.sampled_from(CODES), unique=True, min_size=1)):
+        events = draw(member_events("t", code))
+        for i, ev in enumerate(events):
+            if draw(st.integers(0, 5)) == 0:  # a relation event towards another state
+                events[i] = Event("t", code, ev.date, draw(st.sampled_from(["suspended", "resumed"])),
+                                  towards=(draw(st.sampled_from(CODES)),), order=ev.order)
+        t.members[code] = events
+    return Dataset(treaties={"t": t})
+
+
+@st.composite
+def periods(draw):
+    """Days and stretches; often on the days the events favour, so that bounds coincide."""
+    grid = st.integers(-1, 9).map(lambda n: 5 * n)
+    first = date(2000, 1, 1) + timedelta(days=draw(st.one_of(grid, st.integers(-30, 3 * 365))))
+    return Period(first, first + timedelta(days=draw(st.one_of(
+        st.just(0), st.just(4), st.just(5), st.integers(0, 800)))))
+
+
+class PlainEngine(Engine):
+    """Looks at every run of a state for a standing, as the engine first did."""
+
+    def _runs_near(self, treaty_id, code, statuses, period):
+        return _runs(self.segments(treaty_id, code), statuses)
+
+
+def plain_pair_spans(engine, treaty_id, codes):
+    for i, a in enumerate(codes):
+        ca, pa = engine.allied_spans(treaty_id, a)
+        for b in codes[i + 1:]:
+            cb, pb = engine.allied_spans(treaty_id, b)
+            if not plain_intersect(pa, pb):
+                continue
+            if engine.relations(treaty_id, a) or engine.relations(treaty_id, b):
+                certain, possible, _ = engine.link_spans(treaty_id, a, b)
+                if not possible:
+                    continue
+            else:
+                certain, possible = plain_intersect(ca, cb), plain_intersect(pa, pb)
+            yield a, b, certain, possible
+
+
+def plain_allies_of(engine, a, period):
+    out = {}
+    for treaty in engine.qualifying_treaties(["defence"]):
+        if a in treaty.members and engine.standing(treaty.id, a, period, ALLIED_STATUSES):
+            for b in treaty.members:
+                link = engine.link(treaty, a, b, period)
+                if link is not None:
+                    out.setdefault(b, []).append(link)
+    return dict(sorted(out.items()))
+
+
+def _link_fields(links):
+    return {b: [(lk.treaty, lk.presence, lk.a, lk.b, lk.suspended) for lk in ls]
+            for b, ls in links.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(ds=treaty_datasets())
+def test_pair_spans_gives_what_trying_each_pair_gives(ds):
+    codes = sorted(ds.treaties["t"].members)
+    assert list(Engine(ds).pair_spans("t", codes)) == list(
+        plain_pair_spans(PlainEngine(ds), "t", codes))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ds=treaty_datasets(), period=periods(), a=st.sampled_from(CODES))
+def test_allies_of_gives_what_linking_each_member_gives(ds, period, a):
+    assert _link_fields(Engine(ds).allies_of(a, period)) == _link_fields(
+        plain_allies_of(PlainEngine(ds), a, period))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ds=treaty_datasets(), period=periods(), code=st.sampled_from(CODES),
+       allied=st.booleans())
+def test_standing_gives_what_looking_at_every_run_gives(ds, period, code, allied):
+    statuses = ALLIED_STATUSES if allied else None
+    got = Engine(ds).standing("t", code, period, statuses)
+    expected = PlainEngine(ds).standing("t", code, period, statuses)
+    assert (got and vars_of(got)) == (expected and vars_of(expected))
+
+
+def vars_of(standing):
+    return {k: getattr(standing, k) for k in standing.__slots__}
