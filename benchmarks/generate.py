@@ -6,6 +6,17 @@ About 2,000 treaties and 250 states, with a realistic mix of statuses (joined, s
 observer, withdrawal notified, left) and date precisions (mostly days, some months and years).
 `alliances --no-bundled --data DIR` loads it; one treaty is called `nato` so the benchmark's query
 runs unchanged.
+
+Two hostile shapes (issue 14), small files that made quadratic span code take many seconds:
+
+    python benchmarks/generate.py --shape exclusive --states 100 --segments 200 --out /tmp/ex
+    python benchmarks/generate.py --shape spans --states 1000 --segments 20 --out /tmp/sp
+
+`exclusive`: three treaties, each exclusive_with the others, sharing every state; each state joins
+and leaves each of them `segments` times, never two at once (valid data: validate has to look at
+everything and finds nothing). `spans`: one defence treaty `hub` whose `states` members join and
+leave it `segments` times each, staggered so that each overlaps a few others at a time (the allies
+of one state, the dyad-year and state-year panels stay small while the spans are many).
 """
 
 from __future__ import annotations
@@ -13,6 +24,7 @@ from __future__ import annotations
 import argparse
 import random
 import string
+from datetime import date, timedelta
 from pathlib import Path
 
 TREATIES = 2000
@@ -107,14 +119,78 @@ def generate(events: int, out: Path, seed: int = 7) -> int:
     return written
 
 
+def _states_file(out: Path, codes: list[str]) -> None:
+    lines = ["states:"]
+    lines += [f"  {code}: {{name: State {code}, cow: {1000 + i}}}" for i, code in enumerate(codes)]
+    (out / "states.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _treaty_head(tid: str, exclusive_with: list[str] | None = None) -> list[str]:
+    lines = [f"  {tid}:", f"    name: Hostile {tid}", "    kind: treaty", "    obligations: [defence]",
+             "    signed: 1000-01-01", "    sources: [https://example.org/hostile]"]
+    if exclusive_with:
+        lines.append(f"    exclusive_with: [{', '.join(exclusive_with)}]")
+    return [*lines, "    members:"]
+
+
+def _stay(first: date, days: int) -> list[str]:
+    return [f"          - {{date: '{first.isoformat()}', event: joined}}",
+            f"          - {{date: '{(first + timedelta(days=days)).isoformat()}', event: left}}"]
+
+
+def generate_exclusive(states: int, segments: int, out: Path, treaties: int = 3) -> int:
+    """`treaties` treaties exclusive of each other, each state in each `segments` times in turn."""
+    out.mkdir(parents=True, exist_ok=True)
+    codes = state_codes(states)
+    _states_file(out, codes)
+    ids = [f"x{t}" for t in range(treaties)]
+    base = date(1001, 1, 1)
+    lines = ["treaties:"]
+    for t, tid in enumerate(ids):
+        lines += _treaty_head(tid, [o for o in ids if o != tid])
+        for code in codes:
+            lines += [f"      {code}:", "        events:"]
+            for i in range(segments):
+                lines += _stay(base + timedelta(days=4 * (i * treaties + t)), 2)
+    (out / "treaties.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 2 * treaties * states * segments
+
+
+def generate_spans(states: int, segments: int, out: Path, overlap: int = 3) -> int:
+    """One treaty whose members join and leave `segments` times, each staying `overlap` days,
+    one member a day: each member overlaps about 2 * `overlap` others at a time."""
+    out.mkdir(parents=True, exist_ok=True)
+    codes = state_codes(states)
+    _states_file(out, codes)
+    base = date(1001, 1, 1)
+    lines = ["treaties:", *_treaty_head("hub")]
+    for k, code in enumerate(codes):
+        lines += [f"      {code}:", "        events:"]
+        for i in range(segments):
+            lines += _stay(base + timedelta(days=i * (states + overlap + 1) + k), overlap)
+    (out / "treaties.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 2 * states * segments
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, required=True)
+    parser.add_argument("--shape", choices=["mixed", "exclusive", "spans"], default="mixed")
+    parser.add_argument("--events", type=int, help="mixed: how many events")
+    parser.add_argument("--states", type=int, default=100, help="exclusive, spans: how many states")
+    parser.add_argument("--segments", type=int, default=100,
+                        help="exclusive, spans: memberships per state and treaty")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    n = generate(args.events, args.out, args.seed)
-    print(f"wrote {n} events in {TREATIES} treaties and {STATES} states to {args.out}")
+    if args.shape == "exclusive":
+        n = generate_exclusive(args.states, args.segments, args.out)
+    elif args.shape == "spans":
+        n = generate_spans(args.states, args.segments, args.out)
+    else:
+        if args.events is None:
+            parser.error("--events is required for the mixed shape")
+        n = generate(args.events, args.out, args.seed)
+    print(f"wrote {n} events to {args.out}")
 
 
 if __name__ == "__main__":

@@ -7,12 +7,20 @@
 (c) the same query on generated data of 10k, 100k and 1M events, cold (no cache) and warm;
 (d) `yaml.load(..., CSafeLoader)` of the same generated files: the raw parse floor;
 (e) `export dyad-year` rows per second against writing the same rows with a bare csv.writer;
-(f) peak memory (max RSS) of each. `--quick` skips the 1M-event data.
+(f) peak memory (max RSS) of each. `--quick` skips the 1M-event data;
+(g) the hostile shapes of issue 14 (see generate.py) at a size, twice and four times that size:
+    the exclusive_with check of `validate`, and `allies X` over the whole period, the dyad-year
+    and the state-year exports on one treaty of many short stays. Target: doubling the input
+    costs less than 2.5x the time (n log n, not n^2), taken as the square root of the 4x/1x
+    ratio (steadier than one doubling on a busy machine). Timed in one process, after loading,
+    so the (linear) parse does not hide the growth; CPU time of the process (other processes
+    on a busy machine do not count), best of 5, the cyclic GC paused as the loader pauses it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -25,7 +33,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import generate  # noqa: E402
+from generate import generate, generate_exclusive, generate_spans  # noqa: E402
 
 PY = sys.executable
 # the console script, as users run it (python -m alliances when it is not installed beside PY)
@@ -96,9 +104,80 @@ print(n, n / export_s, n / bare_s)
     return float(export_rate), float(bare_rate), int(n)
 
 
+HOSTILE_CODE = """
+import json, os, sys, time
+from alliances.dates import Period
+from alliances.export import Filters, state_year_rows, write_dyad_years
+from alliances.loading import check
+from alliances.query import Engine
+from alliances.validate import validate
+from datetime import date
+ds, problems = check([sys.argv[1]], bundled=False, env=False)
+assert not problems, problems[:3]
+out = open(os.devnull, "w")
+years = range(1001, 1101)
+whole = Period(date(1001, 1, 1), date(1100, 12, 31))
+first = sorted(ds.states)[0]
+jobs = {
+    "exclusive": {"validate (exclusive_with)": lambda: validate(ds)},
+    "spans": {
+        "allies X, whole period": lambda: Engine(ds).allies_of(first, whole),
+        "export dyad-year": lambda: write_dyad_years(ds, Engine(ds), Filters(), years, "csv", out),
+        "export state-year": lambda: sum(1 for _ in state_year_rows(ds, Engine(ds), Filters(),
+                                                                    years)),
+    },
+}[sys.argv[2]]
+times = {}
+import gc
+gc.collect()
+gc.disable()
+for name, job in jobs.items():
+    best = None
+    for _ in range(5):
+        start = time.process_time()
+        job()
+        t = time.process_time() - start
+        best = t if best is None else min(best, t)
+    times[name] = best
+print(json.dumps(times))
+"""
+
+# (shape, states, memberships per state and treaty): the smallest size; (g) doubles the stays
+HOSTILE = [("exclusive", 5, 2000), ("spans", 500, 20)]
+
+
+def hostile_rows(work: Path, env: dict[str, str]) -> list[tuple[str, float, int | None, str]]:
+    """(g): each hostile shape at a size, twice and four times as many stays."""
+    rows = []
+    for shape, states, segments in HOSTILE:
+        make = generate_exclusive if shape == "exclusive" else generate_spans
+        sizes = []
+        for k in (1, 2, 4):
+            folder = work / f"{shape}{k}"
+            events = make(states, segments * k, folder)
+            out = subprocess.run([PY, "-c", HOSTILE_CODE, str(folder), shape], env=env,
+                                 capture_output=True, text=True, check=True)
+            sizes.append((k, events, json.loads(out.stdout)))
+        first = sizes[0][2]
+        for name in first:
+            for k, events, times in sizes:
+                ratio = times[name] / first[name]
+                note = f"{ratio:.2f}x"
+                if k == 4:
+                    per_doubling = ratio ** 0.5
+                    verdict = "met" if per_doubling < 2.5 else "MISSED"
+                    note += (f"; {per_doubling:.2f}x per doubling of the input "
+                             f"(target < 2.5x: {verdict})")
+                rows.append((f"(g) {shape}: {name}, {states} states x {segments * k} stays "
+                             f"({events:,} events)", times[name], None, note))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the 1M-event dataset")
+    parser.add_argument("--hostile-only", action="store_true",
+                        help="only (g), the hostile shapes")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
 
@@ -115,6 +194,12 @@ def main() -> None:
 
     def clear_cache() -> None:
         shutil.rmtree(cache, ignore_errors=True)
+
+    if args.hostile_only:
+        rows.extend(hostile_rows(work, env))
+        _report(rows, args.out, "(g) only: ")
+        shutil.rmtree(work, ignore_errors=True)
+        return
 
     query = ["members", "NATO", "--on", "2020-01-01"]
     run([*ALLIANCES, "-q", *query, "--format", "json"], env, reps=1)  # fill the cache
@@ -174,20 +259,26 @@ def main() -> None:
     rows.append((f"(e) bundled: export dyad-year, {count:,} rows", count / export_rate, None,
                  f"{export_rate:,.0f} rows/s = {export_rate / bare_rate:.2f}x bare csv.writer"))
 
+    rows.extend(hostile_rows(work, env))
+    _report(rows, args.out, "")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _report(rows: list[tuple[str, float, int | None, str]], out: Path, what: str) -> None:
     machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
                f"{platform.system()} {platform.release()}")
-    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {machine}; (a) and (b) medians of 21 "
+    lines = [f"{what}Measured {time.strftime('%Y-%m-%d')} on {machine}; (a) and (b) medians of 21 "
              "rounds taken in turn, the rest of 5 runs (3 for 1M); "
              "bytecode compiled, as pip leaves an installed package. (e) compares the CLI's "
-             "dyad-year writer with csv.writer.writerows of the same rows, precomputed.",
+             "dyad-year writer with csv.writer.writerows of the same rows, precomputed. (g) CPU "
+             "seconds, best of 5 in one process, after loading.",
              "", "| measurement | seconds | peak RSS (MiB) | ratio |", "|---|---:|---:|---|"]
     for name, secs, peak, ratio in rows:
         mib = f"{peak / 1024:.0f}" if peak else ""
         lines.append(f"| {name} | {secs:.3f} | {mib} | {ratio} |")
     text = "\n".join(lines) + "\n"
     print(text)
-    args.out.write_text(text, encoding="utf-8")
-    shutil.rmtree(work, ignore_errors=True)
+    out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ that a partial date cannot decide are left to the caller, which answers "uncerta
 
 from __future__ import annotations
 
+import heapq
+import operator
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -262,18 +264,64 @@ def _min_end(a: date | None, b: date | None) -> date | None:
     return min(a, b)
 
 
+# Lists of spans longer than this (both of them) are intersected by a sweep, not pair by pair.
+_SWEEP_FROM = 64
+
+
 def intersect(a: list[Span], b: list[Span]) -> list[Span]:
+    """Every non-empty intersection of a span of `a` with a span of `b`, in the order of `a`, then
+    of `b` (one piece per pair of spans: spans that overlap within `a` give overlapping pieces).
+
+    Long lists are swept (n log n plus the pieces found), not compared pair by pair.
+    """
     if len(a) == 1 and len(b) == 1:  # the usual case, inline (dyad-year exports call this a lot)
         (s1, e1), (s2, e2) = a[0], b[0]
         s = s1 if s1 > s2 else s2
         e = e1 if e2 is None else e2 if e1 is None or e2 < e1 else e1
         return [(s, e)] if e is None or s < e else []
+    if len(a) * len(b) > _SWEEP_FROM:
+        return [(max(a[i][0], b[j][0]), _min_end(a[i][1], b[j][1]))
+                for i, j in overlapping_pairs(a, b)]
     out: list[Span] = []
     for s1, e1 in a:
         for s2, e2 in b:
             s, e = max(s1, s2), _min_end(e1, e2)
             if _lt(s, e):
                 out.append((s, e))
+    return out
+
+
+_NEVER_ENDS = date.max  # an ongoing span's end, where a date is needed to order ends
+
+
+def overlapping_pairs(a: list[Span], b: list[Span] | None = None) -> list[tuple[int, int]]:
+    """The index pairs `(i, j)` of a span of `a` and a span of `b` that share a day, sorted; with
+    `b` None, the pairs `i < j` of spans of `a` that share a day.
+
+    A sweep by start day keeps the spans not yet ended; each span is paired with those of the
+    other list still open when it starts. Time: n log n in the number of spans, plus the pairs.
+    """
+    sides = (a,) if b is None else (a, b)
+    items = sorted(((s, side, i, e) for side, spans in enumerate(sides)
+                    for i, (s, e) in enumerate(spans) if e is None or s < e),
+                   key=operator.itemgetter(0))
+    open_ends: list[list[tuple[date, int]]] = [[] for _ in sides]  # heaps of (end, index)
+    still_open: list[dict[int, None]] = [{} for _ in sides]  # insertion-ordered sets
+    out: list[tuple[int, int]] = []
+    for s, side, i, e in items:
+        other = 0 if b is None else 1 - side
+        ends, live = open_ends[other], still_open[other]
+        while ends and ends[0][0] <= s:
+            del live[heapq.heappop(ends)[1]]
+        if b is None:
+            out.extend((k, i) if k < i else (i, k) for k in live)
+        elif side == 0:
+            out.extend((i, k) for k in live)
+        else:
+            out.extend((k, i) for k in live)
+        heapq.heappush(open_ends[side], (_NEVER_ENDS if e is None else e, i))
+        still_open[side][i] = None
+    out.sort()
     return out
 
 

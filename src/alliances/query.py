@@ -7,7 +7,9 @@ touch them answer "uncertain" with the known bounds.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from .dates import (
     ALL,
@@ -17,6 +19,7 @@ from .dates import (
     Span,
     certain_span,
     intersect,
+    overlapping_pairs,
     possible_span,
     presence,
     subtract,
@@ -351,6 +354,8 @@ class Engine:
         self._segments: dict[tuple[str, str], list[Segment]] = {}
         self._relations: dict[tuple[str, str], list[Relation]] = {}
         self._allied: dict[tuple[str, str], tuple[list[Span], list[Span]]] = {}
+        self._run_index: dict[tuple[str, str, frozenset[str] | None],
+                              tuple[list[list[Segment]], list[date], list[date]]] = {}
 
     # -- timelines -------------------------------------------------------------------------
     def segments(self, treaty_id: str, code: str) -> list[Segment]:
@@ -364,6 +369,26 @@ class Engine:
     def relations(self, treaty_id: str, code: str) -> list[Relation]:
         self.segments(treaty_id, code)
         return self._relations[(treaty_id, code)]
+
+    def _runs_near(self, treaty_id: str, code: str, statuses: frozenset[str] | None,
+                   period: Period) -> list[list[Segment]]:
+        """The state's runs (see _runs), in order, leaving out runs that certainly do not reach
+        the period: those that start after it (runs start in date order, so they are a suffix)
+        and those before the first one that ends after it begins (their running latest end)."""
+        key = (treaty_id, code, statuses)
+        index = self._run_index.get(key)
+        if index is None:
+            runs = _runs(self.segments(treaty_id, code), statuses)
+            starts, reach, latest = [], [], date.min
+            for run in runs:
+                start, end = possible_span(run[0].start, run[-1].end)
+                starts.append(start)
+                latest = max(latest, date.max if end is None else end)
+                reach.append(latest)
+            index = self._run_index[key] = (runs, starts, reach)
+        runs, starts, reach = index
+        return runs[bisect_right(reach, period.first):
+                    bisect_left(starts, period.next_day_after())]
 
     def treaty_phase(self, treaty: Treaty, period: Period) -> TreatyStanding:
         """Where the treaty stood at the start of the period. A treaty without an `in_force` date
@@ -385,7 +410,7 @@ class Engine:
                  statuses: frozenset[str] | None = None) -> MemberStanding | None:
         """The state's standing in the treaty over the period, or None if certainly not in it."""
         best: MemberStanding | None = None
-        for run in _runs(self.segments(treaty_id, code), statuses):
+        for run in self._runs_near(treaty_id, code, statuses, period):
             certain, possible = _run_spans(run)
             pres = presence(certain, possible, period)
             if pres is None:
@@ -481,22 +506,23 @@ class Engine:
         b) that the treaty possibly linked; quicker than asking pair by pair."""
         spans = {c: self.allied_spans(treaty_id, c) for c in codes}
         related = {c for c in codes if self.relations(treaty_id, c)}
-        for i, a in enumerate(codes):
-            ca, pa = spans[a]
-            if not pa:
-                continue
-            for b in codes[i + 1:]:
-                cb, pb = spans[b]
-                possible = intersect(pa, pb)
+        # the pairs whose possible spans share a day, found by one sweep over every member's
+        # spans rather than by trying each pair of members
+        owner = [n for n, c in enumerate(codes) for _ in spans[c][1]]
+        pairs = sorted({(owner[x], owner[y]) for x, y in
+                        overlapping_pairs([sp for c in codes for sp in spans[c][1]])
+                        if owner[x] != owner[y]})
+        for i, j in pairs:
+            a, b = codes[i], codes[j]
+            (ca, pa), (cb, pb) = spans[a], spans[b]
+            possible = intersect(pa, pb)
+            if a in related or b in related:
+                certain, possible, _ = self.link_spans(treaty_id, a, b)
                 if not possible:
                     continue
-                if a in related or b in related:
-                    certain, possible, _ = self.link_spans(treaty_id, a, b)
-                    if not possible:
-                        continue
-                else:
-                    certain = intersect(ca, cb)
-                yield a, b, certain, possible
+            else:
+                certain = intersect(ca, cb)
+            yield a, b, certain, possible
 
     def link(self, treaty: Treaty, a: str, b: str, period: Period) -> AllyLink | None:
         """How `treaty` links a and b over the period, or None if it certainly does not."""
@@ -531,13 +557,55 @@ class Engine:
         for treaty in self.qualifying_treaties(obligations):
             if a not in treaty.members:
                 continue
-            if self.standing(treaty.id, a, period, ALLIED_STATUSES) is None:
+            sa = self.standing(treaty.id, a, period, ALLIED_STATUSES)
+            if sa is None:
                 continue
-            for b in treaty.members:
-                link = self.link(treaty, a, b, period)
-                if link is not None:
-                    out.setdefault(b, []).append(link)
+            for b, link in self._links_of(treaty, a, sa, period):
+                out.setdefault(b, []).append(link)
         return dict(sorted(out.items()))
+
+    def _links_of(self, treaty: Treaty, a: str, sa: MemberStanding, period: Period
+                  ) -> Iterator[tuple[str, AllyLink]]:
+        """(b, link(treaty, a, b, period)) for each other member that `a` is linked with.
+
+        Members with a relation suspension towards `a` (or `a` towards them) go through `link`.
+        For the others, the days `a` shares with each are found by two sweeps over the whole
+        treaty (a's spans, clipped to the period, against every other member's), instead of one
+        intersection per member: a link over the period depends only on the days inside it.
+        """
+        related = {r.towards for r in self.relations(treaty.id, a)}
+        others = []
+        for b in treaty.members:
+            if b != a and b not in related:
+                if any(r.towards == a for r in self.relations(treaty.id, b)):
+                    related.add(b)
+                else:
+                    others.append(b)
+        p = [(period.first, period.next_day_after())]
+        shared: list[dict[str, list[Span]]] = []
+        for which in (0, 1):  # certain, then possible
+            mine = intersect(self.allied_spans(treaty.id, a)[which], p)
+            theirs = [(b, sp) for b in others for sp in self.allied_spans(treaty.id, b)[which]]
+            pieces: dict[str, list[Span]] = {}
+            for i, k in overlapping_pairs(mine, [sp for _, sp in theirs]):
+                b, (s2, e2) = theirs[k]
+                s1, e1 = mine[i]
+                pieces.setdefault(b, []).append((max(s1, s2), e1 if e2 is None or (
+                    e1 is not None and e1 < e2) else e2))
+            shared.append(pieces)
+        certain, possible = shared
+        for b in treaty.members:
+            if b in related:
+                link = self.link(treaty, a, b, period)
+            elif b in possible:
+                sb = self.standing(treaty.id, b, period, ALLIED_STATUSES)
+                pres = presence(certain.get(b, []), possible[b], period)
+                link = (AllyLink(treaty.id, treaty.obligations, pres, sa, sb)
+                        if sb is not None and pres is not None else None)
+            else:
+                continue
+            if link is not None:
+                yield b, link
 
     def history(self, *, treaty_id: str | None = None, state: str | None = None,
                 start: PartialDate | None = None, end: PartialDate | None = None) -> list[Event]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left, bisect_right
+from datetime import date
 
 from .dates import intersect
 from .errors import Problem
 from .model import ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, State, Treaty
 from .names import normalize
-from .query import derive_segments, in_effect_by
+from .query import Segment, derive_segments, in_effect_by
 
 __all__ = ["validate"]
 
@@ -139,28 +141,107 @@ def _check_exclusive(ds: Dataset, add) -> None:
     made it bound by the second one has a note that names the first (and says why)."""
     pairs = sorted({tuple(sorted((t.id, ref))) for t in ds.treaties.values()
                     for ref in t.exclusive_with if ref in ds.treaties and ref != t.id})
+    bound: dict[tuple[str, str], _Bound] = {}
+
+    def bound_by(t: Treaty, code: str) -> _Bound:
+        key = (t.id, code)
+        if key not in bound:
+            bound[key] = _Bound([g for g in derive_segments(t, code)[0]
+                                 if g.status in ALLIED_STATUSES])
+        return bound[key]
+
     for a, b in pairs:
         ta, tb = ds.treaties[a], ds.treaties[b]
         for code in sorted(ta.members.keys() & tb.members.keys()):
-            bound_a = [g for g in derive_segments(ta, code)[0] if g.status in ALLIED_STATUSES]
-            bound_b = [g for g in derive_segments(tb, code)[0] if g.status in ALLIED_STATUSES]
-            for x, y in ((x, y) for x in bound_a for y in bound_b
-                         if intersect([x.possible()], [y.possible()])):
-                later, other = (x, b) if x.start.earliest >= y.start.earliest else (y, a)
-                ev = later.start_event
-                if ev.note and _names(ev.note, ds.treaties[other]):
-                    continue
-                certain = intersect([x.certain()], [y.certain()])
-                when = (f"both from {certain[0][0].isoformat()}" if certain
-                        else "their dates are imprecise, so they may overlap")
-                t = ds.treaties[later.treaty]
-                add(Problem.at(ev.loc or t.member_locs.get(code, t.loc),
-                               f"{code} is bound by '{later.treaty}' from {later.start} while still "
-                               f"bound by '{other}' ({when}), and the two treaties are marked "
-                               "exclusive_with each other",
-                               "correct the dates, or add a `note` to this event that names "
-                               f"'{other}' and says why"))
-                break  # one problem per state and pair: fixing it may settle the rest
+            found = _first_overlap(bound_by(ta, code), bound_by(tb, code), ta, tb)
+            if found is None:
+                continue
+            x, y = found
+            later, other = (x, b) if x.start.earliest >= y.start.earliest else (y, a)
+            ev = later.start_event
+            certain = intersect([x.certain()], [y.certain()])
+            when = (f"both from {certain[0][0].isoformat()}" if certain
+                    else "their dates are imprecise, so they may overlap")
+            t = ds.treaties[later.treaty]
+            # one problem per state and pair: fixing it may settle the rest
+            add(Problem.at(ev.loc or t.member_locs.get(code, t.loc),
+                           f"{code} is bound by '{later.treaty}' from {later.start} while still "
+                           f"bound by '{other}' ({when}), and the two treaties are marked "
+                           "exclusive_with each other",
+                           "correct the dates, or add a `note` to this event that names "
+                           f"'{other}' and says why"))
+
+
+class _Bound:
+    """One state's segments in one treaty with an obligation-bearing status, in start order, and
+    what a binary search over them needs: their possible spans' starts, and the running latest
+    end (an ongoing span's end is date.max)."""
+
+    __slots__ = ("segments", "spans", "starts", "reach")
+
+    def __init__(self, segments: list[Segment]) -> None:
+        self.segments = segments
+        self.spans = [g.possible() for g in segments]
+        self.starts = [s for s, _ in self.spans]
+        self.reach: list[date] = []
+        latest = date.min
+        for _, e in self.spans:
+            latest = max(latest, date.max if e is None else e)
+            self.reach.append(latest)
+
+
+def _first_overlap(xs: _Bound, ys: _Bound, tx: Treaty, ty: Treaty
+                   ) -> tuple[Segment, Segment] | None:
+    """The first pair (x of `xs`, then y of `ys`, in their order) whose possible spans share a
+    day, and that no note excuses: the later one to start (x when they start together) has a
+    note naming the other treaty.
+
+    Segments start in date order (derive_segments sorts the events), so the ys that start no
+    later than x are a prefix, found by binary search, as are those that start before x ends.
+    Among the first, the earliest that reaches past x's start is found by binary search on
+    their running latest end (an empty one cannot: it ends by its start); all of them are
+    excused or not with x. Among the others, each shares a day with x and is excused on its
+    own: the first one not excused is looked for once per y over the whole search.
+    Time: (len(xs) + len(ys)) log len(ys).
+    """
+    if not xs.segments or not ys.segments:
+        return None
+    n = len(ys.segments)
+    skip: dict[int, int] = {}  # y index -> a later index to look at instead (excused or empty)
+
+    def excused(g: Segment, other: Treaty) -> bool:
+        note = g.start_event.note
+        return bool(note) and _names(note, other)
+
+    def first_counted_y(j: int) -> int:
+        """The first y from index j on that is not empty and not excused (n if none)."""
+        path = []
+        while j < n:
+            if j in skip:
+                path.append(j)
+                j = skip[j]
+                continue
+            s, e = ys.spans[j]
+            if (e is None or s < e) and not excused(ys.segments[j], tx):
+                break
+            path.append(j)
+            j += 1
+        for k in path:
+            skip[k] = j
+        return j
+
+    for x, (sx, ex) in zip(xs.segments, xs.spans, strict=True):
+        if ex is not None and sx >= ex:
+            continue  # an empty span shares no day with anything
+        started = bisect_right(ys.starts, sx)  # ys[:started] start no later than x
+        first = bisect_right(ys.reach, sx)  # the first y that ends after x starts
+        if first < started and not excused(x, ty):
+            return x, ys.segments[first]
+        before_end = n if ex is None else bisect_left(ys.starts, ex)
+        j = first_counted_y(started)
+        if j < before_end:
+            return x, ys.segments[j]
+    return None
 
 
 def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -> None:
