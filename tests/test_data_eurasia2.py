@@ -102,3 +102,25 @@ def test_us_spain_1970(on, expected):
 def test_us_spain_1970_is_consultation_not_defence():
     answer = allies("USA", "ESP", "1972-01-01", obligation="defence")
     assert USESP not in (answer["via"] or [])
+
+
+# -- Five Power Defence Arrangements, in effect 1 November 1971 -----------------------------------
+@pytest.mark.parametrize(
+    ("a", "b", "on", "expected"),
+    [
+        ("AUS", "SGP", "1971-10-31", False),  # agreed 16 April 1971, in effect 1 November
+        ("AUS", "SGP", "1971-11-01", True),
+        ("NZL", "MYS", "2024-01-01", True),
+        ("GBR", "SGP", "2024-01-01", True),
+    ],
+)
+def test_fpda(a, b, on, expected):
+    assert link(a, b, on, "fpda") == expected
+
+
+def test_fpda_replaces_amda_and_is_consultation_only():
+    # AMDA ends the day the FPDA comes into effect: Malaysia and the UK lose their defence link
+    assert link("GBR", "MYS", "1971-10-31", "uk-malaya-amda") is True
+    assert link("GBR", "MYS", "1971-11-01", "uk-malaya-amda") is False
+    answer = allies("GBR", "MYS", "1972-01-01", obligation="defence")
+    assert "fpda" not in (answer["via"] or [])
