@@ -124,3 +124,23 @@ def test_fpda_replaces_amda_and_is_consultation_only():
     assert link("GBR", "MYS", "1971-11-01", "uk-malaya-amda") is False
     answer = allies("GBR", "MYS", "1972-01-01", obligation="defence")
     assert "fpda" not in (answer["via"] or [])
+
+
+# -- Anglo-Nigerian Defence Agreement, 1960-1962 ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        ("1960-11-18", False),
+        ("1960-11-19", True),  # signature (ATOP 4.01's date)
+        ("1962-01-20", True),
+        # abrogation announced on 21 (Reuters) or 22 (Hansard) January: the end is one of the two
+        ("1962-01-21", "uncertain"),
+        ("1962-01-22", False),
+    ],
+)
+def test_uk_nigeria(on, expected):
+    assert link("GBR", "NGA", on, "uk-nigeria-1960") == expected
+
+
+def test_uk_nigeria_is_a_defence_pact():
+    assert "uk-nigeria-1960" in allies("GBR", "NGA", "1961-06-01", obligation="defence")["via"]
