@@ -144,3 +144,11 @@ def test_uk_nigeria(on, expected):
 
 def test_uk_nigeria_is_a_defence_pact():
     assert "uk-nigeria-1960" in allies("GBR", "NGA", "1961-06-01", obligation="defence")["via"]
+
+
+# -- Croatia-Bosnia Agreement on Friendship and Cooperation, Zagreb, 21 July 1992 ------------------
+def test_croatia_bosnia_1992():
+    assert link("HRV", "BIH", "1992-07-20", "croatia-bosnia-1992") is False
+    assert link("HRV", "BIH", "1992-07-21", "croatia-bosnia-1992") is True
+    answer = allies("HRV", "BIH", "1992-08-01", obligation="defence")
+    assert "croatia-bosnia-1992" in answer["via"]
