@@ -76,3 +76,20 @@ def test_the_same_treaty_in_two_files_names_both_places(tmp_path):
 def test_no_files_at_all_is_a_problem():
     _, problems = check([], bundled=False, env=False)
     assert [p.what for p in problems] == ["no data files to load"]
+
+
+def test_one_path_means_that_path_not_its_letters(tmp_path, monkeypatch):
+    # The fixture sits in the folder above the working folder, which holds no data at all.
+    for f in MINI:
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    # The fixture has 4 treaties (alpha, beta, gamma, delta) and 8 states.
+    for folder in ("..", tmp_path.parent / tmp_path.name):  # a str and a Path
+        data = alliances.load(folder, bundled=False, env=False)
+        assert set(data.dataset.treaties) == {"alpha", "beta", "gamma", "delta"}
+    only_states = alliances.load("../states.yaml", bundled=False, env=False).dataset
+    assert not only_states.treaties and len(only_states.states) == 8
+    with pytest.raises(DataError, match=r"^\.: folder holds no \.yaml"):
+        alliances.load(".", bundled=False, env=False)  # the working folder: nothing to load
+    assert len(check("..", bundled=False, env=False)[0].treaties) == 4

@@ -82,6 +82,7 @@ def test_json_schema_matches_the_loader():
     assert set(defs["member"]["properties"]) == set(parse.MEMBER_KEYS)
     assert set(defs["event"]["properties"]) == set(parse.EVENT_KEYS)
     assert set(defs["state"]["properties"]) == set(parse.STATE_KEYS)
+    assert set(defs["pledge"]["properties"]) == set(parse.PLEDGE_KEYS)
     assert defs["event"]["properties"]["event"]["enum"] == list(EVENT_KINDS)
     assert defs["treaty"]["properties"]["kind"]["enum"] == list(TREATY_KINDS)
     assert defs["treaty"]["properties"]["obligations"]["items"]["enum"] == list(OBLIGATIONS)

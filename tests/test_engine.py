@@ -162,3 +162,24 @@ def test_pair_spans_agrees_with_link_spans_for_every_pair(engine, bundled):
         assert got == expected, tid
         seen += len(got)
     assert seen > (1000 if bundled else 5)
+
+
+def test_pledges_say_who_owes_what_to_whom():
+    from alliances.dates import parse_date
+    from alliances.model import Pledge, Treaty
+
+    # the Treaty of Guarantee's shape: three guarantors owe Cyprus defence, and consult each other
+    t = Treaty("g", "Guarantee", "treaty", ("defence", "consultation"), parse_date("1960"),
+               pledges=(Pledge(("GBR", "GRC", "TUR"), ("CYP",), ("defence",)),
+                        Pledge(("GBR", "GRC", "TUR"), ("GBR", "GRC", "TUR"), ("consultation",))))
+    assert t.owes("TUR", "CYP") == ("defence",)
+    assert t.owes("CYP", "TUR") == ()
+    assert t.owes("GRC", "TUR") == ("consultation",)
+    assert t.owes("TUR", "TUR") == ()
+    defence = frozenset({"defence"})
+    assert t.binds("CYP", "TUR", defence) and t.binds("TUR", "CYP", defence)
+    assert not t.binds("GRC", "TUR", defence)
+    assert t.binds("GRC", "TUR", frozenset({"consultation"}))
+    plain = Treaty("p", "Plain", "treaty", ("defence",), parse_date("1960"))
+    assert plain.owes("A", "B") == ("defence",) and plain.binds("A", "B", defence)
+    assert not plain.binds("A", "A", defence) and not plain.binds("A", "B", frozenset({"neutrality"}))

@@ -1,12 +1,16 @@
 """The console-script entry point: the CLI's behaviour, with the GC handled around it."""
 
 import gc
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from alliances import cli, entry
+
+SRC = str(Path(__file__).parents[1] / "src")
 
 
 @pytest.fixture
@@ -47,3 +51,26 @@ def test_python_m_alliances_answers_and_fails_as_before():
     bad = subprocess.run([sys.executable, "-m", "alliances", "members", "NATO", "--on",
                           "2020-13-01"], capture_output=True, text=True)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and "2020-13-01" in bad.stderr
+
+
+INTERRUPTED_IMPORT = """
+import os, signal, sys
+
+class CtrlCWhileImporting:  # Ctrl-C pressed while typer is being imported
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, CtrlCWhileImporting())
+sys.argv = ["alliances", "states"]
+from alliances.entry import main
+main()
+"""
+
+
+def test_ctrl_c_during_start_up_exits_130_without_a_traceback():
+    done = subprocess.run([sys.executable, "-c", INTERRUPTED_IMPORT], capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": SRC})
+    assert done.returncode == 130
+    assert done.stderr.strip() == "" and done.stdout == ""

@@ -9,7 +9,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from .dates import DateError, PartialDate, Period, parse_date, parse_period
@@ -28,6 +27,7 @@ from .export import (
     state_year_rows,
     treaty_row,
 )
+from .loading import Paths
 from .loading import load as load_dataset
 from .model import OBLIGATIONS, Dataset, normalize_obligation
 from .names import Resolver
@@ -161,7 +161,9 @@ class Alliances:
                          "state-year or dyad-year")
 
 
-def load(paths: Iterable[str | Path] | None = None, *, bundled: bool = True,
-         env: bool = True) -> Alliances:
-    """Load the bundled data (plus `paths` and ALLIANCES_DATA); raise DataError on any problem."""
-    return Alliances(load_dataset(list(paths or []), bundled=bundled, env=env))
+def load(paths: Paths = None, *, bundled: bool = True, env: bool = True) -> Alliances:
+    """Load the bundled data (plus `paths` and ALLIANCES_DATA); raise DataError on any problem.
+
+    `paths` is one file or folder (a str or a Path: `load("..")` is the folder above) or several.
+    """
+    return Alliances(load_dataset(paths, bundled=bundled, env=env))

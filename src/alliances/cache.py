@@ -1,8 +1,11 @@
 """A cache of validated datasets, so that unchanged data loads in a fraction of a parse.
 
-The cache is JSON, never pickle (nothing read from it can run code): a header line with the
-treaties' and states' fields, then each treaty's events as its own JSON text at an offset the
-header gives, so that a query about one treaty reads only that treaty's events.
+The cache is JSON, never pickle (nothing read from it can run code). A file holds a seal line
+(`alliances-cache FORMAT HEADER-LENGTH BLAKE2B-OF-HEADER`; since format 7), a header line of
+JSON with the treaties' and states' fields, then each treaty's events as its own JSON text at an
+offset the header gives, beside that text's BLAKE2b. A query about one treaty reads only the header and
+that treaty's events, and checks both against their digests: a flipped bit anywhere in what a
+run reads is caught, without hashing the whole file on every start.
 
 There is one cache file per tool version and list of data files. It is used only while every
 file is unchanged, which is decided as git decides it for its index: each file's size,
@@ -12,43 +15,248 @@ compared by content, as is any file whose record differs (so that a `touch` cost
 a rebuild). The content digest is BLAKE2b over every file's bytes. The change time cannot be set
 by a user, so even an edit that keeps the size and restores the modification time is seen.
 
-The cache lives in the user's cache directory and is written atomically (two runs at once each
-write a whole file; the last rename wins). Writing one removes cache files not rewritten for 30
-days, so that file sets no longer used and older tool versions do not pile up. A file that is
-corrupt, truncated, foreign or for other data is ignored and rebuilt, never trusted; a treaty
-(or state) whose fields turn out damaged when read is loaded from the data files instead.
+The cache lives in the user's cache directory ($XDG_CACHE_HOME when absolute, else
+$HOME/.cache when HOME is absolute; no cache when neither is). On POSIX systems the folder must
+belong to the user and be writable by no one else, and a cache file must be a regular file of
+the user's (a symbolic link, FIFO or device is never opened for reading, and a file is never
+written through one); otherwise the cache is not used. Files are opened relative to the folder
+as checked. A file is written atomically (two runs at once each write a whole file; the last
+rename wins). Writing one removes the tool's own cache files (by name and by their first bytes)
+not rewritten for 30 days, so that file sets no longer used and older tool versions do not pile
+up. A file that is damaged, truncated, foreign or for other data is ignored and rebuilt, never
+trusted; a treaty whose events turn out damaged when read is loaded from the data files instead.
+
+Why the cache was not used goes into `notes`, a list the caller passes; the library never
+prints.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
+import stat
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from .dates import PartialDate, parse_date
-from .model import CowPeriod, Dataset, Event, Source, State, Treaty
+from .model import CowPeriod, Dataset, Event, Pledge, Source, State, Treaty
 
 try:  # the same BLAKE2b as hashlib's, without loading OpenSSL on every start (~3 ms)
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
-__all__ = ["Snapshot", "cache_dir", "prune", "read_cache", "snapshot", "write_cache"]
+__all__ = ["Snapshot", "cache_dir", "locate", "prune", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 6
+FORMAT = 8
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
+MAGIC = b"alliances-cache"
+MAX_BYTES = 1 << 31  # a cache file larger than this is neither read nor written
+_SEAL = re.compile(rb"alliances-cache ([0-9]{1,4}) ([0-9]{1,12}) ([0-9a-f]{32})\n")
+_SEAL_MAX = 80  # the longest seal line the pattern allows is 67 bytes
+_CACHE_NAME = re.compile(r"dataset-[0-9a-f]{16}\.cache")
+_TEMP_NAME = re.compile(r"\.dataset-[0-9A-Za-z_]{1,32}\.tmp")  # also mkstemp's, up to format 6
+_OLD_HEADER = re.compile(rb'\{"format":[0-9]{1,3},"key":"[0-9a-f]{32}"')  # formats up to 6
+_POSIX = hasattr(os, "getuid") and os.open in os.supports_dir_fd
+_READ = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+         | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+_CREATE = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+           | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def locate() -> tuple[Path | None, str | None]:
+    """The cache folder, or None and why there is none.
+
+    ALLIANCES_NO_CACHE switches the cache off; ALLIANCES_CACHE names the folder (it must be an
+    absolute path); else $XDG_CACHE_HOME/alliances if that is absolute (the XDG specification
+    says to ignore a relative one), else ~/.cache/alliances if HOME is an absolute path. With
+    none of these there is no safe place, and no cache: a relative path would put caches
+    wherever the tool happens to be run."""
+    if os.environ.get("ALLIANCES_NO_CACHE"):
+        return None, "cache not used: switched off by ALLIANCES_NO_CACHE"
+    explicit = os.environ.get("ALLIANCES_CACHE")
+    if explicit:
+        if not os.path.isabs(explicit):
+            return None, f"cache not used: ALLIANCES_CACHE={explicit!r} is not an absolute path"
+        return Path(explicit), None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "alliances", None
+    home = os.environ.get("HOME", "") if os.name == "posix" else os.path.expanduser("~")
+    if os.path.isabs(home):
+        return Path(home) / ".cache" / "alliances", None
+    return None, ("cache not used: HOME is unset or not an absolute path and XDG_CACHE_HOME is "
+                  "not set to one; set ALLIANCES_CACHE to an absolute folder to use a cache")
 
 
 def cache_dir() -> Path | None:
-    """ALLIANCES_CACHE, else $XDG_CACHE_HOME/alliances or ~/.cache/alliances; None if disabled."""
-    if os.environ.get("ALLIANCES_NO_CACHE"):
-        return None
-    if os.environ.get("ALLIANCES_CACHE"):
-        return Path(os.environ["ALLIANCES_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "alliances"
+    """The cache folder (see `locate`), or None when there is none."""
+    return locate()[0]
+
+
+class _Refused(Exception):
+    """A cache folder or file that is not to be trusted; the message says why."""
+
+
+class _Folder:
+    """The cache folder, opened and checked once: every file is then opened, written and removed
+    relative to that open folder, so that the folder checked is the folder used even if its path
+    is changed meanwhile. (Where the system has no owners or no such calls, by path.)"""
+
+    def __init__(self, path: Path, fd: int | None):
+        self.path = path
+        self.fd = fd
+
+    def at(self, name: str) -> tuple[str, int | None]:
+        """A file's name and the folder's descriptor, as os.open(name, dir_fd=...) takes them."""
+        return (name, self.fd) if self.fd is not None else (str(self.path / name), None)
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def names(self) -> list[str]:
+        return os.listdir(self.fd if self.fd is not None else self.path)
+
+    def open(self, name: str) -> _Opened:
+        """The named cache file, opened for reading if it can be trusted; FileNotFoundError if
+        it is absent, _Refused if it is not a regular file of the user's of sane size."""
+        path, folder = self.at(name)
+        try:
+            fd = os.open(path, _READ, dir_fd=folder)
+        except FileNotFoundError:
+            raise
+        except OSError as exc:
+            why = ("is a symbolic link" if exc.errno in (errno.ELOOP, errno.EMLINK)
+                   else f"cannot be opened ({exc.strerror})")
+            raise _Refused(f"the file {self.path / name} {why}") from None
+        st = os.fstat(fd)
+        why = None
+        if not stat.S_ISREG(st.st_mode):
+            why = "is not a regular file"
+        elif _POSIX and st.st_uid != os.getuid():
+            why = f"belongs to another user (uid {st.st_uid})"
+        elif st.st_size > MAX_BYTES:
+            why = f"is larger than {MAX_BYTES} bytes"
+        if why:
+            os.close(fd)
+            raise _Refused(f"the file {self.path / name} {why}")
+        return _Opened(fd, st, self.path / name)
+
+    def write(self, name: str, data: bytes) -> None:
+        """Write `name` atomically: a new file under a temporary name, then renamed over it (so a
+        symbolic link or anything else at `name` is replaced, never written through)."""
+        (tmp, folder), (path, _) = self.at(f".dataset-{os.urandom(8).hex()}.tmp"), self.at(name)
+        fd = os.open(tmp, _CREATE, 0o600, dir_fd=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path, src_dir_fd=folder, dst_dir_fd=folder)
+        except BaseException:
+            try:
+                os.unlink(tmp, dir_fd=folder)
+            except OSError:
+                pass
+            raise
+
+    def unlink(self, name: str) -> None:
+        path, folder = self.at(name)
+        os.unlink(path, dir_fd=folder)
+
+
+def _open_folder(path: Path, create: bool) -> _Folder:
+    """The cache folder, opened; _Refused if it cannot be used (absent, not a folder, or on POSIX
+    another user's or writable by group or others, where anyone could plant a cache in it)."""
+    if create:
+        try:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _Refused(f"cache not written: cannot create {path} ({exc.strerror})") from None
+    if not _POSIX:  # pragma: no cover - Windows: per-user folders, no owners to compare
+        if not path.is_dir():
+            raise FileNotFoundError(str(path))
+        return _Folder(path, None)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise _Refused(f"cache not used: cannot open the folder {path} ({exc.strerror})") from None
+    st = os.fstat(fd)
+    why = None
+    if st.st_uid != os.getuid():
+        why = f"belongs to another user (uid {st.st_uid})"
+    elif st.st_mode & 0o022:
+        why = "is writable by group or others (chmod go-w it to use it)"
+    if why:
+        os.close(fd)
+        raise _Refused(f"cache not used: the folder {path} {why}")
+    return _Folder(path, fd)
+
+
+def _pread(fd: int, length: int, offset: int) -> bytes:
+    """Up to `length` bytes at `offset` (fewer only at the end of the file)."""
+    parts = []
+    while length > 0:
+        if hasattr(os, "pread"):
+            part = os.pread(fd, length, offset)
+        else:  # pragma: no cover - Windows
+            os.lseek(fd, offset, os.SEEK_SET)
+            part = os.read(fd, length)
+        if not part:
+            break
+        parts.append(part)
+        length -= len(part)
+        offset += len(part)
+    return b"".join(parts)
+
+
+class _Opened:
+    """An opened, trusted cache file. The lazily read parts are read from this descriptor, so
+    that a cache replaced meanwhile (by another run) is never read half from each file."""
+
+    def __init__(self, fd: int, st: os.stat_result, path: Path):
+        self.fd: int | None = fd
+        self.size = st.st_size
+        self.ident = (st.st_dev, st.st_ino)
+        self.path = path
+
+    def read(self, offset: int, length: int) -> bytes:
+        if self.fd is None:
+            raise OSError("the cache file is closed")
+        return _pread(self.fd, length, offset)
+
+    def discard(self) -> None:
+        """Remove this cache (found damaged) so the next run rebuilds it; but not a newer file
+        another run has put in its place."""
+        try:
+            st = os.stat(self.path, follow_symlinks=False)
+            if (st.st_dev, st.st_ino) == self.ident:
+                os.unlink(self.path)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        if self.fd is not None:
+            fd, self.fd = self.fd, None
+            os.close(fd)
+
+    def __del__(self) -> None:
+        self.close()
+
+    # A copy would close the descriptor a second time when dropped: copies share the file.
+    def __copy__(self) -> _Opened:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> _Opened:
+        return self
+
+    def __reduce__(self):
+        raise TypeError("a dataset read from the cache holds an open file and cannot be pickled")
 
 
 def _names_key(files: list[Path], version: str) -> str:
@@ -113,17 +321,30 @@ def _unchanged(files: list[Path], doc: dict) -> bool | tuple[int, list[list[int]
     return True
 
 
-def _restamp(path: Path, header: bytes, doc: dict, checked: tuple[int, list[list[int]]]) -> bytes:
-    """Rewrite the cache's header with new stat records (atomically); return the header now in
-    the file (the old one if it could not be rewritten)."""
+def _digest(data: bytes) -> str:
+    return blake2b(data, digest_size=16).hexdigest()
+
+
+def _sealed(header: bytes) -> bytes:
+    """The seal line for a header: what says a file is this tool's, and checks the header."""
+    return b"%s %d %d %s\n" % (MAGIC, FORMAT, len(header), _digest(header).encode())
+
+
+def _header(doc: dict) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def _restamp(folder: _Folder, name: str, opened: _Opened, blobs_at: int, doc: dict,
+             checked: tuple[int, list[list[int]]]) -> None:
+    """Rewrite the cache with new stat records in its header (atomically). The dataset being
+    loaded keeps reading the file it opened, so its offsets stay right."""
     doc["built_ns"], doc["stamps"] = checked
-    new_header = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    header = _header(doc)
     try:
-        blobs = path.read_bytes()[len(header):]
-        _write_atomically(path, new_header + blobs)
+        blobs = opened.read(blobs_at, opened.size - blobs_at)
+        folder.write(name, _sealed(header) + header + blobs)
     except OSError:
-        return header
-    return new_header
+        pass
 
 
 # -- encoding ------------------------------------------------------------------------------
@@ -151,15 +372,16 @@ def _encode_members(t: Treaty) -> bytes:
 
 
 def _encode(ds: Dataset, snap: Snapshot) -> bytes:
-    """One header line of JSON (everything but the events), then each treaty's events."""
+    """The seal line, one header line of JSON (everything but the events, and each treaty's
+    events' place and digest), then each treaty's events."""
     treaties, blobs, offset = {}, [], 0
     for t in ds.treaties.values():
         blob = _encode_members(t)
         treaties[t.id] = [t.name, t.kind, list(t.obligations), str(t.signed), t.short,
                           list(t.aliases), _d(t.in_force), _d(t.ended), t.predecessor,
                           t.successor, list(t.exclusive_with), list(t.atop_ids), list(t.cow_ids),
-                          t.note, _sources(t.sources),
-                          offset, len(blob)]
+                          [[list(p.by), list(p.to), list(p.obligations)] for p in t.pledges],
+                          t.note, _sources(t.sources), offset, len(blob), _digest(blob)]
         blobs.append(blob)
         offset += len(blob)
     states = {s.code: [s.name, s.iso2, s.iso3166_3,
@@ -169,51 +391,44 @@ def _encode(ds: Dataset, snap: Snapshot) -> bytes:
               for s in ds.states.values()}
     from .names import state_index, treaty_index
 
-    header = {"format": FORMAT, "key": snap.key, "built_ns": snap.built_ns, "stamps": snap.stamps,
-              "names": [state_index(ds), treaty_index(ds)],
-              "digest": snap.digest, "as_of": _d(ds.as_of), "files": list(ds.files),
-              "treaties": treaties, "states": states, "blob_bytes": offset}
-    return json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" \
-        + b"".join(blobs)
-
-
-def _discard(path: Path) -> None:
-    """Remove a cache found damaged, so that the next run rebuilds it."""
-    try:
-        path.unlink()
-    except OSError:
-        pass
+    header = _header({"key": snap.key, "built_ns": snap.built_ns, "stamps": snap.stamps,
+                      "names": [state_index(ds), treaty_index(ds)],
+                      "digest": snap.digest, "as_of": _d(ds.as_of), "files": list(ds.files),
+                      "treaties": treaties, "states": states, "blob_bytes": offset})
+    return _sealed(header) + header + b"".join(blobs)
 
 
 class LazyMembers(Mapping):
     """A treaty's members, read from the cache file on first use.
 
-    If that part of the file turns out to be damaged, the members come from `fallback` (a full
-    load of the data files) instead, and the cache file is removed so the next run rebuilds it.
+    If that part of the file turns out to be damaged (its digest differs, or it does not decode),
+    the members come from `fallback` (a full load of the data files) instead, and the cache file
+    is removed so the next run rebuilds it.
     """
 
-    def __init__(self, treaty_id: str, path: Path, offset: int, length: int,
+    def __init__(self, treaty_id: str, opened: _Opened, offset: int, length: int, digest: str,
                  fallback: Callable[[], Dataset]):
         self._treaty_id = treaty_id
-        self._where: tuple[Path, int, int] | None = (path, offset, length)
+        self._where: tuple[_Opened, int, int, str] | None = (opened, offset, length, digest)
         self._fallback = fallback
         self._data: Mapping[str, list[Event]] = {}
 
     def _load(self) -> Mapping[str, list[Event]]:
         if self._where is not None:
-            path, offset, length = self._where
+            opened, offset, length, digest = self._where
             self._where = None
             try:
-                with path.open("rb") as fh:
-                    fh.seek(offset)
-                    raw = json.loads(fh.read(length))
+                blob = opened.read(offset, length)
+                if _digest(blob) != digest:
+                    raise ValueError("the cached events do not match their digest")
+                raw = json.loads(blob)
                 self._data = {
                     code: [Event(self._treaty_id, code, parse_date(d), kind, note,
                                  _unsources(src), _p(eff), tuple(towards), None, order)
                            for d, kind, note, src, eff, towards, order in events]
                     for code, events in raw.items()}
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                _discard(path)
+                opened.discard()
                 self._data = self._fallback().treaties[self._treaty_id].members
         return self._data
 
@@ -236,15 +451,15 @@ class LazyMembers(Mapping):
 
 class LazyStates(Mapping):
     """The dataset's states, each built from its cached fields when first asked for (a query
-    names a few dozen of some 200).
+    names a few dozen of some 200). The fields come from the header, whose digest was checked.
 
-    A state whose cached fields turn out to be damaged comes from `fallback` (a full load of the
-    data files) instead, and the cache file is removed so the next run rebuilds it.
+    A state whose cached fields turn out to be malformed comes from `fallback` (a full load of
+    the data files) instead, and the cache file is removed so the next run rebuilds it.
     """
 
-    def __init__(self, raw: dict[str, list], path: Path, fallback: Callable[[], Dataset]):
+    def __init__(self, raw: dict[str, list], opened: _Opened, fallback: Callable[[], Dataset]):
         self._raw = raw
-        self._path = path
+        self._opened = opened
         self._fallback = fallback
         self._built: dict[str, State] = {}
 
@@ -255,7 +470,7 @@ class LazyStates(Mapping):
             try:
                 state = _state(code, fields)
             except (ValueError, KeyError, TypeError, AttributeError):
-                _discard(self._path)
+                self._opened.discard()
                 state = self._fallback().states[code]
             self._built[code] = state
         return state
@@ -273,35 +488,60 @@ class LazyStates(Mapping):
         return code in self._raw
 
 
-def _decode(path: Path, key: str, files: list[Path], fallback: Callable[[], Dataset]) -> Dataset:
-    with path.open("rb") as fh:
-        header = fh.readline()
+class _Damaged(Exception):
+    """A cache file that is not whole or not what its seal says; the message says how."""
+
+
+class _Stale(Exception):
+    """A sound cache file for other data, or for these files before they changed."""
+
+
+def _decode(folder: _Folder, name: str, opened: _Opened, key: str, files: list[Path],
+            fallback: Callable[[], Dataset]) -> Dataset:
+    seal = _SEAL.match(opened.read(0, _SEAL_MAX))
+    if seal is None or int(seal[1]) != FORMAT:
+        raise _Damaged("does not start with this version's seal")
+    at, length = seal.end(), int(seal[2])
+    if at + length > opened.size:
+        raise _Damaged("is truncated")
+    header = opened.read(at, length)
+    if _digest(header) != seal[3].decode():
+        raise _Damaged("does not match its checksum")
+    try:
         doc = json.loads(header)
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != key:
-            raise ValueError("cache is for other data")
+        if not isinstance(doc, dict) or doc.get("key") != key:
+            raise _Stale("is for other data")
+        if opened.size != at + length + int(doc["blob_bytes"]):
+            raise _Damaged("is truncated or padded")
         verdict = _unchanged(files, doc)
         if verdict is False:
-            raise ValueError("the data files have changed")
-        if os.fstat(fh.fileno()).st_size != len(header) + int(doc["blob_bytes"]):
-            raise ValueError("cache is truncated or padded")
-    if verdict is not True:  # touched, or saved just before the build, but the same bytes
-        header = _restamp(path, header, doc, verdict)
-    base = len(header)
+            raise _Stale("is out of date: the data files have changed")
+        if verdict is not True:  # touched, or saved just before the build, but the same bytes
+            _restamp(folder, name, opened, at + length, doc, verdict)
+        return _dataset(doc, opened, at + length, fallback)
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise _Damaged(f"has a malformed header ({type(exc).__name__})") from None
+
+
+def _dataset(doc: dict, opened: _Opened, base: int, fallback: Callable[[], Dataset]) -> Dataset:
     ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]), from_cache=True,
                  name_index=_name_index(doc["names"]))
     for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ,
-              exclusive, atop_ids, cow_ids, note, sources, offset, length) in doc["treaties"].items():
+              exclusive, atop_ids, cow_ids, pledges, note, sources, offset, length, digest
+              ) in doc["treaties"].items():
         ds.treaties[tid] = Treaty(
             id=tid, name=name, kind=kind, obligations=tuple(obligations), signed=parse_date(signed),
             short=short, aliases=tuple(aliases), in_force=_p(in_force), ended=_p(ended),
-            predecessor=pred, successor=succ, exclusive_with=tuple(exclusive), atop_ids=tuple(atop_ids),
-            cow_ids=tuple(cow_ids), note=note,
-            sources=_unsources(sources),
-            members=LazyMembers(tid, path, base + int(offset), int(length), fallback))  # type: ignore[arg-type]
+            predecessor=pred, successor=succ, exclusive_with=tuple(exclusive),
+            atop_ids=tuple(atop_ids), cow_ids=tuple(cow_ids),
+            pledges=tuple(Pledge(tuple(by), tuple(to), tuple(obs)) for by, to, obs in pledges),
+            note=note, sources=_unsources(sources),
+            members=LazyMembers(tid, opened, base + int(offset), int(length), str(digest),  # type: ignore[arg-type]
+                                fallback))
     states = doc["states"]
     if not (isinstance(states, dict) and all(isinstance(v, list) for v in states.values())):
         raise ValueError("the cached states have the wrong shape")
-    ds.states = LazyStates(states, path, fallback)  # type: ignore[assignment]
+    ds.states = LazyStates(states, opened, fallback)  # type: ignore[assignment]
     return ds
 
 
@@ -321,34 +561,82 @@ def _name_index(raw: object) -> tuple[dict[str, list[str]], dict[str, list[str]]
     return raw[0], raw[1]
 
 
-def _path(folder: Path, key: str) -> Path:
-    return folder / f"dataset-{key[:16]}.cache"
+def _name(key: str) -> str:
+    return f"dataset-{key[:16]}.cache"
 
 
-def read_cache(folder: Path, files: list[Path], version: str,
-               fallback: Callable[[], Dataset]) -> Dataset | None:
-    """The cached dataset for these files, or None if absent, stale or not trustworthy.
+def _note(notes: list[str] | None, text: str) -> None:
+    if notes is not None and text not in notes:
+        notes.append(text)
+
+
+def read_cache(folder: Path, files: list[Path], version: str, fallback: Callable[[], Dataset],
+               notes: list[str] | None = None) -> Dataset | None:
+    """The cached dataset for these files, or None if absent, stale or not trustworthy (and then
+    why, in `notes`). A cache found damaged is removed.
 
     `fallback` loads the data files in full; it is called only if a treaty's events turn out to
     be damaged when first read.
     """
     key = _names_key(files, version)
+    name = _name(key)
     try:
-        return _decode(_path(folder, key), key, files, fallback)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        where = _open_folder(folder, create=False)
+    except FileNotFoundError:
+        _note(notes, f"no cache yet in {folder}")
         return None
-
-
-def write_cache(folder: Path, snap: Snapshot, ds: Dataset) -> None:
-    """Write the cache atomically, and prune stale ones; a cache that cannot be written is simply
-    not written."""
+    except _Refused as exc:
+        _note(notes, str(exc))
+        return None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = _path(folder, snap.key)
-        _write_atomically(path, _encode(ds, snap))
-    except OSError:
+        try:
+            opened = where.open(name)
+        except FileNotFoundError:
+            _note(notes, f"no cache yet for these data files in {folder}")
+            return None
+        except (_Refused, OSError) as exc:
+            _note(notes, f"cache not used: {exc}")
+            return None
+        try:
+            return _decode(where, name, opened, key, files, fallback)
+        except _Stale as exc:
+            _note(notes, f"cache {opened.path} {exc}; rebuilt")
+        except _Damaged as exc:
+            opened.discard()
+            _note(notes, f"cache {opened.path} {exc}; removed and rebuilt")
+        except OSError as exc:
+            _note(notes, f"cache {opened.path} could not be read ({exc}); rebuilt")
+        opened.close()
+        return None
+    finally:
+        where.close()
+
+
+def write_cache(folder: Path, snap: Snapshot, ds: Dataset, notes: list[str] | None = None) -> None:
+    """Write the cache atomically, and prune stale ones; a cache that cannot be written is simply
+    not written (and why goes into `notes`)."""
+    try:
+        where = _open_folder(folder, create=True)
+    except _Refused as exc:
+        _note(notes, str(exc))
         return
-    prune(folder, keep=path)
+    except OSError as exc:
+        _note(notes, f"cache not written: {exc}")
+        return
+    try:
+        data = _encode(ds, snap)
+        if len(data) > MAX_BYTES:
+            _note(notes, f"cache not written: it would be larger than {MAX_BYTES} bytes")
+            return
+        name = _name(snap.key)
+        try:
+            where.write(name, data)
+        except OSError as exc:
+            _note(notes, f"cache not written: {exc}")
+            return
+        _prune(where, name, time.time())
+    finally:
+        where.close()
 
 
 STALE_SECONDS = 30 * 86400
@@ -356,29 +644,47 @@ STALE_SECONDS = 30 * 86400
 
 def prune(folder: Path, keep: Path, now: float | None = None) -> None:
     """Remove cache files not rewritten for 30 days (other file sets, older tool versions) and
-    temporary files left by writes that were killed over a day ago. A cache that is still in use
-    is at worst rebuilt once a month."""
-    now = time.time() if now is None else now
-    for pattern, age in (("dataset-*.cache", STALE_SECONDS), (".dataset-*.tmp", 86400)):
-        for old in folder.glob(pattern):
+    temporary files left by writes that were killed over a day ago; not `keep`. A cache that is
+    still in use is at worst rebuilt once a month. Only files the tool wrote are touched: their
+    names must be its own and they must begin with its seal (or the header of formats up to 6);
+    and nothing in a folder that could not be trusted for reading."""
+    try:
+        where = _open_folder(folder, create=False)
+    except (_Refused, OSError):
+        return
+    try:
+        _prune(where, keep.name, time.time() if now is None else now)
+    finally:
+        where.close()
+
+
+def _prune(where: _Folder, keep: str, now: float) -> None:
+    try:
+        names = where.names()
+    except OSError:
+        return
+    for name in names:
+        if name == keep:
+            continue
+        if _CACHE_NAME.fullmatch(name):
+            age = STALE_SECONDS
+        elif _TEMP_NAME.fullmatch(name):
+            age = 86400
+        else:
+            continue
+        try:
+            opened = where.open(name)
+        except (_Refused, OSError):
+            continue
+        try:
+            old = now - os.fstat(opened.fd).st_mtime > age  # type: ignore[arg-type]
+            first = opened.read(0, _SEAL_MAX) if old else b""
+        except OSError:
+            continue
+        finally:
+            opened.close()
+        if old and (first.startswith(MAGIC + b" ") or _OLD_HEADER.match(first)):
             try:
-                if old != keep and now - old.stat().st_mtime > age:
-                    old.unlink()
+                where.unlink(name)
             except OSError:
                 pass
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

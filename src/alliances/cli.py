@@ -1,7 +1,10 @@
 """The command line: parse arguments, call the library, render tables, CSV or JSON."""
 
+import errno
+import io
 import json
 import os
+import shlex
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -15,7 +18,7 @@ import typer
 
 from . import __version__
 from .dates import DateError, PartialDate, Period, bounded, parse_date, parse_period
-from .errors import AlliancesError, DataError, UnknownName, UsageError
+from .errors import AlliancesError, DataError, OutputError, UnknownName, UsageError
 from .export import (
     ALLY_COLUMNS,
     EVENT_COLUMNS,
@@ -31,11 +34,12 @@ from .export import (
     treaty_row,
     write_rows,
 )
-from .loading import check, load
+from .loading import ENV_VAR, check, load
 from .model import OBLIGATIONS, Dataset, normalize_obligation
 from .names import Resolver
 from .query import Engine
 from .safetext import printable
+from .terminal import columns, data_stream, display_stream
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -113,8 +117,11 @@ def _errors() -> Iterator[None]:
 
 
 def _load(data: list[Path] | None) -> Dataset:
-    ds = load([*_global.data, *(data or [])], bundled=not _global.no_bundled)
+    notes: list[str] = []
+    ds = load([*_global.data, *(data or [])], bundled=not _global.no_bundled, notes=notes)
     if _global.verbose:
+        for note in notes:
+            sys.stderr.write(f"{printable(note)}\n")  # paths may hold any character
         how = "from the cache" if ds.from_cache else "parsed and validated"
         sys.stderr.write(f"loaded {len(ds.files)} files ({how}): {', '.join(ds.files)}\n")
     return ds
@@ -136,17 +143,50 @@ def _as_of_note(ds: Dataset, period: Period) -> None:
 def _console(stderr: bool = False):
     from rich.console import Console
 
+    stream = display_stream(sys.stderr if stderr else sys.stdout)
     # Data are printed as written: no rich markup ("[sic]" would vanish), no :emoji: codes and
-    # no automatic colouring of numbers; styles come only from render.py.
-    return Console(stderr=stderr, soft_wrap=False, markup=False, emoji=False, highlight=False)
+    # no automatic colouring of numbers; styles come only from render.py. A width is forced only
+    # where COLUMNS makes no sense (COLUMNS=0 drew nothing).
+    return Console(stderr=stderr, soft_wrap=False, markup=False, emoji=False, highlight=False,
+                   width=columns(stream=stream))
+
+
+@contextmanager
+def _stdout(data: bool = True) -> Iterator[Any]:
+    """Standard output for data (always UTF-8: see terminal.py) or for reading (data=False);
+    an error writing it (a full disk, EIO) is an OutputError, not a bug."""
+    try:
+        if data:
+            with data_stream(sys.stdout) as out:
+                yield out
+        else:
+            yield display_stream(sys.stdout)
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        _silence_stdout()
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that what is left in its buffer cannot fail again
+    when Python flushes it at exit (a second message, or exit code 120)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 def _emit(fmt: Format, rows: list[dict[str, Any]], columns: list[str],
           table: Callable[[], None]) -> None:
     if fmt is Format.table:
-        table()
+        with _stdout(data=False):
+            table()
     else:
-        write_rows(rows, columns, fmt.value, sys.stdout)
+        with _stdout() as out:
+            write_rows(rows, columns, fmt.value, out)
 
 
 def _obligations(values: list[str] | None) -> list[str]:
@@ -336,7 +376,8 @@ def allies(
         links = engine.allies(a, b, period, obligations)
         if fmt is Format.json:
             payload = allies_payload(ds, a, b, links, period, obligations)
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            with _stdout() as out:
+                out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
             return
 
         def table() -> None:
@@ -472,24 +513,26 @@ def validate(
     Example: alliances validate my-treaties.yaml
     """
     ds, problems = check([*_global.data, *(paths or [])], bundled=not _global.no_bundled)
-    if fmt is Format.json:
-        sys.stdout.write(json.dumps([
-            {"file": p.file, "line": p.line, "col": p.col, "problem": p.what, "fix": p.fix}
-            for p in problems], ensure_ascii=False, indent=2) + "\n")
-    elif fmt is Format.csv:
-        write_rows(({"file": p.file, "line": p.line, "col": p.col, "problem": p.what, "fix": p.fix}
-                    for p in problems), ["file", "line", "col", "problem", "fix"], "csv", sys.stdout)
-    else:
-        for p in problems:
-            sys.stdout.write(f"{p}\n")
+    summary = (f"ok: {len(ds.files)} files, {len(ds.treaties)} treaties, {len(ds.states)} states, "
+               f"{ds.event_count()} events")
+    with _errors(), _stdout(data=fmt is not Format.table) as out:
+        if fmt is Format.json:
+            out.write(json.dumps([
+                {"file": p.file, "line": p.line, "col": p.col, "problem": p.what, "fix": p.fix}
+                for p in problems], ensure_ascii=False, indent=2) + "\n")
+        elif fmt is Format.csv:
+            write_rows(({"file": p.file, "line": p.line, "col": p.col, "problem": p.what,
+                         "fix": p.fix} for p in problems),
+                       ["file", "line", "col", "problem", "fix"], "csv", out)
+        else:
+            for p in problems:
+                out.write(f"{p}\n")
+            if not problems:
+                out.write(summary + "\n")
     if problems:
         _err(f"{len(problems)} problem(s) in {len(ds.files)} file(s)")
         raise typer.Exit(EXIT_DATA)
-    summary = (f"ok: {len(ds.files)} files, {len(ds.treaties)} treaties, {len(ds.states)} states, "
-               f"{ds.event_count()} events")
-    if fmt is Format.table:
-        sys.stdout.write(summary + "\n")
-    else:
+    if fmt is not Format.table:
         _note(summary)
 
 
@@ -497,7 +540,7 @@ def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
     """Draw a timeline on the terminal, or record it to SVG/HTML (written atomically)."""
     from rich.console import Console
 
-    from .export import atomic_output
+    from .atomic import atomic_write
     from .render import render_timeline, timeline_width
 
     def fitted(console: Console):
@@ -505,23 +548,22 @@ def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
         return build(timeline_width(console, [r.label for r in labels]))
 
     if svg or html:
-        console = Console(record=True, width=120, file=open(os.devnull, "w"),  # noqa: SIM115
-                          markup=False, emoji=False, highlight=False)
-        render_timeline(console, fitted(console), ascii_only=False)
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            console = Console(record=True, width=120, file=sink, markup=False, emoji=False,
+                              highlight=False)
+            render_timeline(console, fitted(console), ascii_only=False)
         for path, text in ((svg, svg and console.export_svg(title="alliances timeline",
                                                               clear=False)),
                            (html, html and console.export_html(clear=False))):
             if path:
-                try:
-                    with atomic_output(path) as out:
-                        out.write(text)
-                except OSError as exc:
-                    raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-        console.file.close()
+                with atomic_write(path) as out:
+                    out.write(text)
         return
-    console = _console()
-    ascii_only = console.no_color or not console.is_terminal or console.encoding.lower() != "utf-8"
-    render_timeline(console, fitted(console), ascii_only)
+    with _stdout(data=False):
+        console = _console()
+        ascii_only = (console.no_color or not console.is_terminal
+                      or console.encoding.lower() != "utf-8")
+        render_timeline(console, fitted(console), ascii_only)
 
 
 def _opt_day(option: str, text: str | None) -> date | None:
@@ -637,11 +679,11 @@ def export(
 
     Example: alliances export dyad-year --from 1990 --to 2020 -o dyads.csv
     """
+    from .atomic import atomic_write
     from .export import (
         INTERVAL_COLUMNS,
         STATE_YEAR_COLUMNS,
         Filters,
-        atomic_output,
         dataset_document,
         events_rows,
         intervals_rows,
@@ -649,6 +691,7 @@ def export(
         state_year_rows,
         write_dyad_years,
         write_yaml,
+        yaml_header,
     )
     from .model import TREATY_KINDS
 
@@ -690,7 +733,10 @@ def export(
 
         def write(out) -> None:
             if fmt is ExportFormat.yaml:
-                write_yaml(dataset_document(ds, filters), out)
+                header = yaml_header(shlex.quote(str(output)) if output else "FILE",
+                                     by_date=first is not None or last is not None,
+                                     clear_env=bool(os.environ.get(ENV_VAR)))
+                write_yaml(dataset_document(ds, filters), out, header)
                 return
             with _Progress() as progress:
                 if kind is ExportKind.dyad_year:  # its own writer: rows rendered once per run
@@ -700,13 +746,11 @@ def export(
                     write_rows(progress.counted(rows), columns, fmt.value, out)
 
         if output is None:
-            write(sys.stdout)
-            return
-        try:
-            with atomic_output(output) as out:
+            with _stdout() as out:
                 write(out)
-        except OSError as exc:
-            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+            return
+        with atomic_write(output) as out:
+            write(out)
 
 
 class _Progress:
@@ -777,6 +821,13 @@ def _needed_commands(commands: list, name: str | None) -> list:
     return chosen or commands
 
 
+def _flush_stdout() -> None:
+    """Flush what is left of the output now, so that a full disk is reported like any other
+    write error (Python would report it at exit with a traceback-like message and code 120)."""
+    with _stdout(data=False) as out:
+        out.flush()
+
+
 def main() -> None:
     """Console-script entry point."""
     # Let `alliances ... | head` end quietly, as csvkit does: die by SIGPIPE, no traceback.
@@ -786,7 +837,13 @@ def main() -> None:
     try:
         if commands is not None:
             app.registered_commands = _needed_commands(commands, _command_named(sys.argv[1:]))
-        app()
+        try:
+            app()
+        finally:
+            _flush_stdout()
+    except OutputError as exc:  # from the last flush
+        _err(str(exc))
+        sys.exit(EXIT_DATA)
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)

@@ -11,10 +11,19 @@ nothing else about exiting changes (output is flushed and exit handlers run as b
 """
 
 import gc
+import sys
 
 
 def main() -> None:
-    """Run the `alliances` command line."""
+    """Run the `alliances` command line; Ctrl-C at any point ends it quietly with code 130."""
+    try:
+        _run()
+    except KeyboardInterrupt:  # while importing, before the CLI's own handler is in place
+        sys.stderr.write("\n")
+        sys.exit(130)
+
+
+def _run() -> None:
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -6,7 +6,7 @@ from .model import Location
 from .records import Frozen, set_field
 from .safetext import printable
 
-__all__ = ["AlliancesError", "DataError", "Problem", "UnknownName", "UsageError"]
+__all__ = ["AlliancesError", "DataError", "OutputError", "Problem", "UnknownName", "UsageError"]
 
 
 class Problem(Frozen):
@@ -81,3 +81,7 @@ class UnknownName(AlliancesError):
 
 class UsageError(AlliancesError):
     """A bad argument: an impossible date, conflicting options."""
+
+
+class OutputError(AlliancesError):
+    """An output file that cannot be written: a missing folder, a read-only file, a full disk."""

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import json
 import operator
-import os
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
-from pathlib import Path
 from typing import IO, Any
 
 from .dates import PartialDate, Period, Span
@@ -36,7 +33,6 @@ __all__ = [
     "INTERVAL_COLUMNS",
     "SNAPSHOT_COLUMNS",
     "TREATY_COLUMNS",
-    "atomic_output",
     "write_rows",
 ]
 
@@ -620,35 +616,6 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, out
     return count
 
 
-@contextmanager
-def atomic_output(path: str | Path) -> Iterator[IO[str]]:
-    """Open a temporary file beside `path`; rename it over `path` only if the block succeeds."""
-    import tempfile
-
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        # mkstemp makes a private file; give the result the mode a plain open() would have.
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 # -- the data format itself (round trip) -------------------------------------------------------
 def _source_doc(s) -> Any:
     if s.title is None and s.note is None:
@@ -675,12 +642,17 @@ def _event_doc(ev: Event) -> dict[str, Any]:
 
 
 def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
-    """The (filtered) dataset as a document in the data format, ready for yaml.safe_dump."""
+    """The (filtered) dataset as a document in the data format, ready for yaml.safe_dump.
+
+    A treaty left out by the filters is left out of the others' predecessor, successor and
+    exclusive_with too, so that the document names only treaties it defines.
+    """
     f = f or Filters()
     treaties: dict[str, Any] = {}
     used: set[str] = set()
+    chosen = {t.id for t in ds.treaties.values() if f.treaty_ok(t)}
     for t in ds.treaties.values():
-        if not f.treaty_ok(t):
+        if t.id not in chosen:
             continue
         doc: dict[str, Any] = {"name": t.name}
         if t.short:
@@ -691,14 +663,19 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
         for key in ("in_force", "ended"):
             if getattr(t, key) is not None:
                 doc[key] = str(getattr(t, key))
-        for key in ("predecessor", "successor", "note"):
-            if getattr(t, key):
+        for key in ("predecessor", "successor"):
+            if getattr(t, key) in chosen:
                 doc[key] = getattr(t, key)
-        if t.exclusive_with:
-            doc["exclusive_with"] = list(t.exclusive_with)
+        if t.note:
+            doc["note"] = t.note
+        if any(x in chosen for x in t.exclusive_with):
+            doc["exclusive_with"] = [x for x in t.exclusive_with if x in chosen]
         for key in ("atop_ids", "cow_ids"):
             if getattr(t, key):
                 doc[key] = list(getattr(t, key))
+        if t.pledges:
+            doc["pledges"] = [{"by": list(p.by), "to": list(p.to), "obligations": list(p.obligations)}
+                              for p in t.pledges]
         doc["sources"] = [_source_doc(s) for s in t.sources]
         members: dict[str, Any] = {}
         for code, events in t.members.items():
@@ -759,8 +736,30 @@ def _state_doc(s) -> dict[str, Any]:
     return doc
 
 
-def write_yaml(doc: dict[str, Any], out: IO[str]) -> None:
+def yaml_header(name: str = "FILE", by_date: bool = False, clear_env: bool = False) -> str:
+    """The comment that opens a YAML export: what it is and the command that loads it.
+
+    The export defines the treaties of the data it was made from, so it loads in place of the
+    bundled data (--no-bundled); with ALLIANCES_DATA set, those files are in it too, so the
+    command clears the variable. An extract by date (--from/--to) leaves out events before or
+    after the dates, and may then not validate on its own (a `left` without its `joined`).
+    """
+    lines = ["# Written by `alliances export events --format yaml`, in the data format "
+             "(docs/data-format.md)."]
+    if by_date:
+        lines += ["# An extract by date: events outside --from/--to are left out, so it need not",
+                  "# validate on its own. For a file that loads in place of the bundled data,",
+                  "# export without --from and --to."]
+    else:
+        env = "ALLIANCES_DATA= " if clear_env else ""
+        lines += ["# It defines the treaties it was made from: load it in place of the bundled data:",
+                  f"#   {env}alliances --no-bundled --data {name} validate"]
+    return "\n".join(lines) + "\n"
+
+
+def write_yaml(doc: dict[str, Any], out: IO[str], header: str | None = None) -> None:
+    """The document in the data format, under `header` (default: yaml_header())."""
     import yaml
 
-    out.write("# Written by `alliances export events --format yaml`; loads with --data.\n")
+    out.write(yaml_header() if header is None else header)
     yaml.safe_dump(doc, out, allow_unicode=True, sort_keys=False, width=100)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from .dates import PartialDate
@@ -13,6 +14,20 @@ from .model import Dataset
 __all__ = ["bundled_data_dir", "check", "data_files", "load", "ENV_VAR"]
 
 ENV_VAR = "ALLIANCES_DATA"
+
+# One path or several: load("..") is the folder above, not the paths "." and ".".
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None
+
+
+def path_list(paths: Paths) -> list[str | os.PathLike[str]]:
+    """`paths` as a list: one path (a str or a Path) is a list of one, never a list of letters."""
+    if paths is None:
+        return []
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]
+    if isinstance(paths, bytes):
+        raise TypeError("give paths as str or pathlib.Path, not bytes")
+    return list(paths)
 
 
 def bundled_data_dir() -> Path:
@@ -28,17 +43,17 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 
 def data_files(
-    paths: list[str | Path] | None = None, *, bundled: bool = True, env: bool = True
+    paths: Paths = None, *, bundled: bool = True, env: bool = True
 ) -> tuple[list[Path], list[Problem]]:
     """The files to load, in order: bundled, then ALLIANCES_DATA, then `paths`."""
     problems: list[Problem] = []
     files: list[Path] = []
     if bundled:
         files.extend(_yaml_files(bundled_data_dir()))
-    extra: list[str | Path] = []
+    extra: list[str | os.PathLike[str]] = []
     if env and os.environ.get(ENV_VAR):
         extra.extend(p for p in os.environ[ENV_VAR].split(os.pathsep) if p.strip())
-    extra.extend(paths or [])
+    extra.extend(path_list(paths))
     for item in extra:
         path = Path(item).expanduser()
         if path.is_dir():
@@ -74,7 +89,7 @@ def _display(path: Path) -> str:
 
 
 def check(
-    paths: list[str | Path] | None = None, *, bundled: bool = True, env: bool = True
+    paths: Paths = None, *, bundled: bool = True, env: bool = True
 ) -> tuple[Dataset, list[Problem]]:
     """Load and validate; return the dataset (possibly partial) and every problem found."""
     return _check_files(*data_files(paths, bundled=bundled, env=env))
@@ -136,28 +151,34 @@ def _merge(into: dict, key: str, item, what: str, fix: str, problems: list[Probl
 
 
 def load(
-    paths: list[str | Path] | None = None, *, bundled: bool = True, env: bool = True,
-    cache: bool = True,
+    paths: Paths = None, *, bundled: bool = True, env: bool = True,
+    cache: bool = True, notes: list[str] | None = None,
 ) -> Dataset:
     """Load the bundled data plus `paths` (and ALLIANCES_DATA); raise DataError on any problem.
 
-    A validated dataset is cached (see cache.py); unchanged files load from the cache.
+    A validated dataset is cached (see cache.py); unchanged files load from the cache. Why the
+    cache was not used (no safe folder, a folder or file not to be trusted, a damaged or stale
+    file) is appended to `notes` when a list is given.
     """
     from . import __version__
-    from .cache import cache_dir, read_cache, snapshot, write_cache
+    from .cache import locate, read_cache, snapshot, write_cache
 
     files, problems = data_files(paths, bundled=bundled, env=env)
-    folder = cache_dir() if cache else None
+    folder = None
+    if cache:
+        folder, why = locate()
+        if why is not None and notes is not None:
+            notes.append(why)
     snap = None
     if folder is not None and files and not problems:
         fallback = _memo(lambda: _check_or_raise(files, problems))
-        cached = read_cache(folder, files, __version__, fallback)
+        cached = read_cache(folder, files, __version__, fallback, notes)
         if cached is not None:
             return cached
         snap = snapshot(files, __version__)
     dataset = _check_or_raise(files, problems)
     if folder is not None and snap is not None:
-        write_cache(folder, snap, dataset)
+        write_cache(folder, snap, dataset, notes)
     return dataset
 
 

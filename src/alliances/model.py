@@ -84,6 +84,36 @@ class Source(Frozen):
         set_field(self, "note", note)
 
 
+class Pledge(Frozen):
+    """Obligations some members of a treaty owe to others: `by` owe `obligations` to `to`.
+
+    A treaty without pledges binds every member to every other with all its obligations. A
+    one-sided guarantee (the guarantors of Cyprus to Cyprus, Australia to Tuvalu) is a pledge whose
+    `to` are not among its `by`; the guarantors then owe each other nothing under it.
+    """
+
+    by: tuple[str, ...]
+    to: tuple[str, ...]
+    obligations: tuple[str, ...]
+    loc: Location | None
+
+    __slots__ = ("by", "to", "obligations", "loc")
+
+    def __init__(self, by: tuple[str, ...], to: tuple[str, ...], obligations: tuple[str, ...],
+                 loc: Location | None = None) -> None:
+        set_field(self, "by", by)
+        set_field(self, "to", to)
+        set_field(self, "obligations", obligations)
+        set_field(self, "loc", loc)
+
+    def __eq__(self, other: object) -> bool:  # where it was written is not part of what it says
+        return (isinstance(other, Pledge) and (self.by, self.to, self.obligations)
+                == (other.by, other.to, other.obligations))
+
+    def __hash__(self) -> int:
+        return hash((self.by, self.to, self.obligations))
+
+
 class Event(Record):
     """One dated change in a state's membership of a treaty, as written in the data."""
 
@@ -142,6 +172,7 @@ class Treaty(Record):
     exclusive_with: tuple[str, ...]
     atop_ids: tuple[int, ...]
     cow_ids: tuple[int, ...]
+    pledges: tuple[Pledge, ...]
     note: str | None
     sources: tuple[Source, ...]
     members: dict[str, list[Event]]
@@ -150,8 +181,8 @@ class Treaty(Record):
 
     __slots__ = (
         "id", "name", "kind", "obligations", "signed", "short", "aliases", "in_force", "ended",
-        "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "note", "sources",
-        "members", "loc", "member_locs",
+        "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "pledges", "note",
+        "sources", "members", "loc", "member_locs",
     )
 
     def __init__(
@@ -170,6 +201,7 @@ class Treaty(Record):
         exclusive_with: tuple[str, ...] = (),
         atop_ids: tuple[int, ...] = (),
         cow_ids: tuple[int, ...] = (),
+        pledges: tuple[Pledge, ...] = (),
         note: str | None = None,
         sources: tuple[Source, ...] = (),
         members: dict[str, list[Event]] | None = None,
@@ -190,6 +222,7 @@ class Treaty(Record):
         self.exclusive_with = exclusive_with
         self.atop_ids = atop_ids
         self.cow_ids = cow_ids
+        self.pledges = pledges
         self.note = note
         self.sources = sources
         self.members = {} if members is None else members
@@ -202,6 +235,21 @@ class Treaty(Record):
 
     def events(self) -> list[Event]:
         return [e for events in self.members.values() for e in events]
+
+    def owes(self, a: str, b: str) -> tuple[str, ...]:
+        """The obligations member `a` owes member `b` under this treaty (by its pledges, if any)."""
+        if a == b:
+            return ()
+        if not self.pledges:
+            return self.obligations
+        found = {o for p in self.pledges if a in p.by and b in p.to for o in p.obligations}
+        return tuple(o for o in self.obligations if o in found)
+
+    def binds(self, a: str, b: str, obligations: frozenset[str] | set[str]) -> bool:
+        """Whether either of `a` and `b` owes the other one of `obligations` under this treaty."""
+        if not self.pledges:
+            return a != b and not obligations.isdisjoint(self.obligations)
+        return not obligations.isdisjoint(self.owes(a, b)) or not obligations.isdisjoint(self.owes(b, a))
 
 
 class CowPeriod(Frozen):

@@ -16,6 +16,7 @@ from .model import (
     CowPeriod,
     Event,
     Location,
+    Pledge,
     Source,
     State,
     Treaty,
@@ -29,8 +30,10 @@ __all__ = ["FileLoader", "suggest"]
 TOP_KEYS = ("as_of", "treaties", "states")
 TREATY_KEYS = (
     "name", "short", "aliases", "kind", "obligations", "signed", "in_force", "ended",
-    "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "note", "sources", "members",
+    "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "pledges", "note", "sources",
+    "members",
 )
+PLEDGE_KEYS = ("by", "to", "obligations")
 TREATY_REQUIRED = ("name", "kind", "obligations", "signed", "sources")
 MEMBER_KEYS = ("joined", "left", "note", "source", "sources", "events")
 EVENT_KEYS = ("date", "event", "note", "source", "sources", "effective", "towards")
@@ -197,6 +200,51 @@ class FileLoader:
     def opt_texts(self, fields, key: str, what: str) -> tuple[str, ...]:
         return self.texts(fields[key][1], f"{key} of {what}") if key in fields else ()
 
+    def obligations(self, node: Node, what: str) -> tuple[str, ...]:
+        """The list of obligation words of `what` (`[]`, null or `none` for none)."""
+        if self.r.is_null(node):
+            return ()
+        out: tuple[str, ...] = ()
+        for item in self.r.sequence(node, f"obligations of {what}") or []:
+            ob = self.r.text(item, f"an obligation of {what}")
+            if ob is None:
+                continue
+            ob_norm = normalize_obligation(ob)
+            if ob_norm == "none":
+                continue
+            if ob_norm not in OBLIGATIONS:
+                close = suggest(ob_norm, OBLIGATIONS, 1)
+                hint = f"did you mean '{close[0]}'?" if close else ""
+                self.r.error(item, f"unknown obligation '{ob}' in {what}",
+                             f"{hint} use any of {', '.join(OBLIGATIONS)}, or [] for none".strip())
+                continue
+            out += (ob_norm,)
+        return out
+
+    def pledges(self, fields, what: str) -> tuple[Pledge, ...]:
+        """`pledges:` - who owes which obligations to whom, where not every member to every other."""
+        if "pledges" not in fields or self.r.is_null(fields["pledges"][1]):
+            return ()
+        out = []
+        for item in self.r.sequence(fields["pledges"][1], f"pledges of {what}") or []:
+            owner = f"a pledge of {what}"
+            pf = self.keys(item, owner, PLEDGE_KEYS)
+            if not pf:
+                continue
+            missing = [k for k in PLEDGE_KEYS if k not in pf]
+            if missing:
+                self.r.error(item, f"{owner} has no `{missing[0]}`",
+                             "write `{by: [codes], to: [codes], obligations: [...]}`")
+                continue
+            by, to = (self.texts(pf[k][1], f"{k} of {owner}") for k in ("by", "to"))
+            obligations = self.obligations(pf["obligations"][1], owner)
+            for k in ("by", "to"):
+                if isinstance(pf[k][1], SequenceNode) and not pf[k][1].value:
+                    self.r.error(pf[k][1], f"`{k}` of {owner} lists no state", "list member codes")
+            if by and to and obligations:
+                out.append(Pledge(by, to, obligations, self.r.loc(item)))
+        return tuple(out)
+
     def opt_ids(self, fields, key: str, what: str) -> tuple[int, ...]:
         """A list of dataset ids (whole numbers), e.g. `atop_ids: [3095]`."""
         if key not in fields or self.r.is_null(fields[key][1]):
@@ -251,27 +299,8 @@ class FileLoader:
             self.r.error(fields["kind"][1], f"kind '{kind}' of {what} is not known",
                          f"use one of {', '.join(TREATY_KINDS)}")
             kind = None
-        obligations: tuple[str, ...] = ()
-        if "obligations" in fields:
-            onode = fields["obligations"][1]
-            if self.r.is_null(onode):
-                obligations = ()
-            else:
-                items = self.r.sequence(onode, f"obligations of {what}") or []
-                for item in items:
-                    ob = self.r.text(item, f"an obligation of {what}")
-                    if ob is None:
-                        continue
-                    ob_norm = normalize_obligation(ob)
-                    if ob_norm == "none":
-                        continue
-                    if ob_norm not in OBLIGATIONS:
-                        close = suggest(ob_norm, OBLIGATIONS, 1)
-                        hint = f"did you mean '{close[0]}'?" if close else ""
-                        self.r.error(item, f"unknown obligation '{ob}' in {what}",
-                                     f"{hint} use any of {', '.join(OBLIGATIONS)}, or [] for none".strip())
-                        continue
-                    obligations += (ob_norm,)
+        obligations = (self.obligations(fields["obligations"][1], what)
+                       if "obligations" in fields else ())
         signed = self.opt_date(fields, "signed", what)
         treaty = Treaty(
             id=tid,
@@ -288,6 +317,7 @@ class FileLoader:
             exclusive_with=self.opt_texts(fields, "exclusive_with", what),
             atop_ids=self.opt_ids(fields, "atop_ids", what),
             cow_ids=self.opt_ids(fields, "cow_ids", what),
+            pledges=self.pledges(fields, what),
             note=self.opt_text(fields, "note", what),
             sources=self.sources(fields, what),
             loc=self.r.loc(key_node),

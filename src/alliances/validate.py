@@ -38,6 +38,7 @@ def validate(ds: Dataset) -> list[Problem]:
     add = problems.append
     for t in ds.treaties.values():
         _check_treaty_refs(ds, t, add)
+        _check_pledges(t, add)
         for code, events in t.members.items():
             if code not in ds.states:
                 loc = t.member_locs.get(code, t.loc)
@@ -85,6 +86,30 @@ def _check_treaty_refs(ds: Dataset, t: Treaty, add) -> None:
     if t.ended and t.ended.latest < t.signed.earliest:
         add(Problem.at(t.loc, f"treaty '{t.id}' ends ({t.ended}) before it is signed ({t.signed})",
                        "check `signed` and `ended`"))
+
+
+def _check_pledges(t: Treaty, add) -> None:
+    """Pledges name members of the treaty and the treaty's own obligations, and cover all of them."""
+    if not t.pledges:
+        return
+    for p in t.pledges:
+        for code in dict.fromkeys((*p.by, *p.to)):
+            if code not in t.members:
+                add(Problem.at(p.loc, f"a pledge of treaty '{t.id}' names {code}, which is not a "
+                               "member of it", "list member codes in `by` and `to`"))
+        for ob in p.obligations:
+            if ob not in t.obligations:
+                add(Problem.at(p.loc, f"a pledge of treaty '{t.id}' gives '{ob}', which is not among "
+                               f"the treaty's obligations ({', '.join(t.obligations) or 'none'})",
+                               "add it to `obligations`, or remove it from the pledge"))
+        if set(p.by) == set(p.to) and len(p.by) == 1:
+            add(Problem.at(p.loc, f"a pledge of treaty '{t.id}' binds {p.by[0]} only to itself",
+                           "name the states it is owed to in `to`"))
+    pledged = {ob for p in t.pledges for ob in p.obligations}
+    for ob in t.obligations:
+        if ob not in pledged:
+            add(Problem.at(t.loc, f"treaty '{t.id}' has pledges, but none gives its obligation '{ob}', "
+                           "so no member owes it", "add a pledge for it, or remove it from `obligations`"))
 
 
 def _check_successor_cycles(ds: Dataset, add) -> None:
