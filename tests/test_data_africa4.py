@@ -132,3 +132,20 @@ def test_guinea_liberia_pact_1979_to_1986():
     assert allied("Guinea", "Liberia", "1979-01-22") is False
     assert allied("Guinea", "Liberia", "1979-01-23") is True
     assert members("guinea-liberia-1979", "1986-11-20") == {}
+
+
+# -- Soviet friendship treaties, continued by Russia ---------------------------------------------
+def test_soviet_angolan_treaty_passes_to_russia():
+    assert members("ussr-angola-1976", "1976-10-07") == {}
+    assert set(members("ussr-angola-1976", "1976-10-08")) == {"SUN", "AGO"}
+    assert set(members("ussr-angola-1976", "1991-12-26")) == {"RUS", "AGO"}
+
+
+def test_soviet_syrian_treaty_still_in_effect_for_russia():
+    # the Russian foreign ministry, October 2020
+    assert set(members("ussr-syria-1980", "2020-10-08")) == {"RUS", "SYR"}
+
+
+def test_soviet_friendship_treaties_are_no_defence_alliances():
+    assert allied("Russia", "Syria", "2015-01-01") is False
+    assert allied("Soviet Union", "Ethiopia", "1980-01-01") is False
