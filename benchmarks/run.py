@@ -82,7 +82,8 @@ def csv_rates(data_args: list[str], env: dict[str, str], years: tuple[int, int])
 import csv, io, os, sys, time
 from alliances.loading import load
 from alliances.query import Engine
-from alliances.export import DYAD_YEAR_COLUMNS, Filters, dyad_year_tuples, write_dyad_years
+from alliances.filters import Filters
+from alliances.panels import DYAD_YEAR_COLUMNS, dyad_year_tuples, write_dyad_years
 paths = {data_args!r}
 years = range({years[0]}, {years[1] + 1})
 ds = load(paths, bundled=not paths, env=False)
@@ -107,7 +108,8 @@ print(n, n / export_s, n / bare_s)
 HOSTILE_CODE = """
 import json, os, sys, time
 from alliances.dates import Period
-from alliances.export import Filters, state_year_rows, write_dyad_years
+from alliances.filters import Filters
+from alliances.panels import state_year_rows, write_dyad_years
 from alliances.loading import check
 from alliances.query import Engine
 from alliances.validate import validate

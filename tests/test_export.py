@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from alliances.atomic import atomic_write
 from alliances.cli import app
-from alliances.export import dataset_document, write_yaml
 from alliances.loading import load
+from alliances.yamlout import dataset_document, write_yaml
 
 from .conftest import FIXTURES, MINI
 
@@ -240,7 +240,8 @@ def test_progress_counter_only_on_a_terminal_after_a_second(monkeypatch):
 
 def _csv_writer_text(ds, fmt, directed, years=range(1945, 2027)):
     """The dyad-year rows written the plain way: one csv.writer row per tuple."""
-    from alliances.export import DYAD_YEAR_COLUMNS, Filters, dyad_year_tuples
+    from alliances.filters import Filters
+    from alliances.panels import DYAD_YEAR_COLUMNS, dyad_year_tuples
     from alliances.query import Engine
 
     out = io.StringIO()
@@ -251,7 +252,8 @@ def _csv_writer_text(ds, fmt, directed, years=range(1945, 2027)):
 
 
 def _fast_text(ds, fmt, directed, years=range(1945, 2027), progress=None):
-    from alliances.export import Filters, write_dyad_years
+    from alliances.filters import Filters
+    from alliances.panels import write_dyad_years
     from alliances.query import Engine
 
     out = io.StringIO()
@@ -287,7 +289,7 @@ def test_dyad_year_writer_quotes_like_csv_writer(mini):
 
 
 def test_dyad_year_json_goes_through_rows(mini):
-    from alliances.export import DYAD_YEAR_COLUMNS
+    from alliances.panels import DYAD_YEAR_COLUMNS
 
     text, n = _fast_text(mini, "json", False)
     rows = __import__("json").loads(text)
@@ -344,3 +346,24 @@ def test_round_trip_keeps_pledges(tmp_path):
     assert len(ds.treaties["guarantee"].pledges) == 2
     again = _round_trip(ds, tmp_path)
     assert again.treaties["guarantee"].pledges == ds.treaties["guarantee"].pledges
+
+
+@pytest.mark.parametrize("command", [["members", "beta", "--on", "2024-07-01"],
+                                     ["memberships", "AAA", "--on", "2024-07-01"],
+                                     ["allies", "AAA", "--on", "1990"], ["treaties"], ["states"],
+                                     ["history", "DDD"], ["validate"]])
+def test_every_query_command_offers_every_row_format(command):
+    """One registry of row formats: tsv and jsonl too, with the same columns as csv."""
+    by_format = {}
+    for fmt in ("csv", "tsv", "json", "jsonl"):
+        result = runner.invoke(app, [*DATA, *command, "--format", fmt])
+        assert result.exit_code == 0, (fmt, result.stderr)
+        by_format[fmt] = result.stdout
+    csv_rows = list(csv.DictReader(io.StringIO(by_format["csv"])))
+    tsv_rows = list(csv.DictReader(io.StringIO(by_format["tsv"]), delimiter="\t"))
+    jsonl_rows = [__import__("json").loads(line) for line in by_format["jsonl"].splitlines()]
+    assert tsv_rows == csv_rows
+    assert len(jsonl_rows) == len(csv_rows)
+    if command[0] != "validate":
+        assert csv_rows, command  # each question has an answer in the fixture
+        assert list(jsonl_rows[0]) == list(csv_rows[0])

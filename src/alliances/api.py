@@ -19,14 +19,8 @@ from typing import Any
 from .answers import AlliesOf, History, Members, Memberships, Pair, States, Treaties
 from .dates import DateError, PartialDate, Period, bounded, parse_date, parse_period
 from .errors import UsageError
-from .export import (
-    Filters,
-    dyad_year_rows,
-    events_rows,
-    intervals_rows,
-    snapshot_rows,
-    state_year_rows,
-)
+from .exports import EXPORT_KINDS, ExportRequest, export_rows
+from .filters import Filters
 from .loading import Paths
 from .loading import load as load_dataset
 from .model import OBLIGATIONS, TREATY_KINDS, Dataset, State, normalize_obligation
@@ -35,7 +29,6 @@ from .query import Engine
 
 __all__ = ["EXPORT_KINDS", "Alliances", "load"]
 
-EXPORT_KINDS = ("intervals", "events", "snapshot", "state-year", "dyad-year")
 PANEL_FIRST_YEAR = 1945
 
 DateLike = str | int | date | PartialDate | Period
@@ -294,28 +287,35 @@ class Alliances:
         last = self.dataset.as_of.year if self.dataset.as_of else (self.today or date.today()).year
         return f.years(PANEL_FIRST_YEAR, last)
 
+    def export_request(self, kind: str, *, treaties: Iterable[Any] | None = None,
+                       states: Iterable[Any] | None = None, kinds: Iterable[str] | None = None,
+                       start: DateLike | None = None, end: DateLike | None = None,
+                       on: DateLike | None = None, directed: bool = False,
+                       names: dict[str, str] | None = None) -> ExportRequest:
+        """An export's options read and checked: UsageError for an unknown kind or an option the
+        kind does not take. `names`: the options' names in messages (the command line's flags)."""
+        names = {"start": "start", "end": "end", "on": "on", "directed": "directed", **(names or {})}
+        entry = EXPORT_KINDS.get(kind)
+        if entry is None:
+            raise UsageError(f"unknown export kind '{kind}'; use {', '.join(EXPORT_KINDS)}")
+        for option, given in (("on", on is not None), ("directed", directed)):
+            if given and option not in entry.options:
+                takers = " and ".join(k.name for k in EXPORT_KINDS.values() if option in k.options)
+                hint = f"; use {names['start']} and {names['end']}" if option == "on" else ""
+                raise UsageError(f"{names[option]} applies to the {takers} export only{hint}")
+        f = self.filters(treaties=treaties, states=states, kinds=kinds, start=start, end=end,
+                         names=(names["start"], names["end"]))
+        period = self.period("today" if on is None else on) if "on" in entry.options else None
+        return ExportRequest(self.dataset, self.engine, f, self.panel_years(f), period, directed)
+
     def export(self, kind: str, *, treaties: Iterable[Any] | None = None,
                states: Iterable[Any] | None = None, kinds: Iterable[str] | None = None,
                start: DateLike | None = None, end: DateLike | None = None,
                on: DateLike | None = None, directed: bool = False) -> Iterator[dict[str, Any]]:
         """Rows of an export kind: intervals, events, snapshot (`on`), state-year or dyad-year."""
-        if kind not in EXPORT_KINDS:
-            raise UsageError(f"unknown export kind '{kind}'; use {', '.join(EXPORT_KINDS)}")
-        if on is not None and kind != "snapshot":
-            raise UsageError("on applies to the snapshot export only; use start and end")
-        if directed and kind != "dyad-year":
-            raise UsageError("directed applies to the dyad-year export only")
-        f = self.filters(treaties=treaties, states=states, kinds=kinds, start=start, end=end)
-        if kind == "intervals":
-            return intervals_rows(self.dataset, self.engine, f)
-        if kind == "events":
-            return events_rows(self.dataset, f)
-        if kind == "snapshot":
-            return snapshot_rows(self.dataset, self.engine, self.period("today" if on is None else on), f)
-        if kind == "state-year":
-            return state_year_rows(self.dataset, self.engine, f, self.panel_years(f))
-        return dyad_year_rows(self.dataset, self.engine, f, self.panel_years(f), directed)
-
+        request = self.export_request(kind, treaties=treaties, states=states, kinds=kinds,
+                                      start=start, end=end, on=on, directed=directed)
+        return export_rows(kind, request)
 
 def load(paths: Paths = None, *, bundled: bool = True, env: bool = True) -> Alliances:
     """Load the bundled data (plus `paths` and ALLIANCES_DATA); raise DataError on any problem."""

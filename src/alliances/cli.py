@@ -21,15 +21,12 @@ from .answers import AlliesOf
 from .api import Alliances, as_date, as_period, as_range
 from .dates import DateError, PartialDate, Period
 from .errors import AlliancesError, DataError, OutputError, UnknownName, UsageError
-from .export import (
-    EVENT_COLUMNS,
-    SNAPSHOT_COLUMNS,
-    write_rows,
-)
+from .exports import EXPORT_KINDS
 from .loading import ENV_VAR, check, load
 from .model import OBLIGATIONS
 from .safetext import printable
 from .terminal import columns, data_stream, display_stream
+from .writers import ROW_FORMATS, write_rows
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -42,10 +39,10 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
+# The output formats, from the writers' registry: every query command offers a table and every
+# row format; `export` offers the row formats and the data format itself (yaml).
+Format = Enum("Format", {name: name for name in ("table", *ROW_FORMATS)}, type=str)
+Format.__doc__ = "The output formats of the query commands."
 
 
 class _State:
@@ -438,10 +435,10 @@ def validate(
             out.write(json.dumps([
                 {"file": p.file, "line": p.line, "col": p.col, "problem": p.what, "fix": p.fix}
                 for p in problems], ensure_ascii=False, indent=2) + "\n")
-        elif fmt is Format.csv:
+        elif fmt is not Format.table:
             write_rows(({"file": p.file, "line": p.line, "col": p.col, "problem": p.what,
                          "fix": p.fix} for p in problems),
-                       ["file", "line", "col", "problem", "fix"], "csv", out)
+                       ["file", "line", "col", "problem", "fix"], fmt.value, out)
         else:
             for p in problems:
                 out.write(f"{p}\n")
@@ -551,27 +548,17 @@ def compare(
         _timeline_output(lambda w: build_compare(ds, engine, codes, w, first, last, marker), svg, html)
 
 
-class ExportKind(str, Enum):
-    intervals = "intervals"
-    events = "events"
-    snapshot = "snapshot"
-    state_year = "state-year"
-    dyad_year = "dyad-year"
-
-
-class ExportFormat(str, Enum):
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    jsonl = "jsonl"
-    yaml = "yaml"
+ExportKind = Enum("ExportKind", {name: name for name in EXPORT_KINDS}, type=str)
+ExportKind.__doc__ = "The export kinds (exports.EXPORT_KINDS)."
+ExportFormat = Enum("ExportFormat", {name: name for name in (*ROW_FORMATS, "yaml")}, type=str)
+ExportFormat.__doc__ = "The export formats: the row formats and the data format (yaml)."
 
 
 @app.command()
 def export(
     kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format; yaml (events "
-                                              "only) writes the data format itself.")] = ExportFormat.csv,
+                                              "only) writes the data format itself.")] = "csv",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
                                                 "(atomically) instead of stdout.")] = None,
     treaty: Annotated[list[str] | None, typer.Option("--treaty", "-t", help="Only this treaty "
@@ -596,63 +583,36 @@ def export(
     Example: alliances export dyad-year --from 1990 --to 2020 -o dyads.csv
     """
     from .atomic import atomic_write
-    from .export import (
-        INTERVAL_COLUMNS,
-        STATE_YEAR_COLUMNS,
-        dataset_document,
-        events_rows,
-        intervals_rows,
-        snapshot_rows,
-        state_year_rows,
-        write_dyad_years,
-        write_yaml,
-        yaml_header,
-    )
+    from .exports import write_export
     from .model import TREATY_KINDS
+    from .yamlout import dataset_document, write_yaml, yaml_header
 
+    fmt, kind = ExportFormat(fmt), ExportKind(kind)
     with _errors():
-        if fmt is ExportFormat.yaml and kind is not ExportKind.events:
+        if fmt.value == "yaml" and "yaml" not in EXPORT_KINDS[kind.value].options:
             raise UsageError("--format yaml writes the data format; use it with 'export events'")
-        if on is not None and kind is not ExportKind.snapshot:
-            raise UsageError("--on applies to 'export snapshot' only; use --from/--to")
-        if directed and kind is not ExportKind.dyad_year:
-            raise UsageError("--directed applies to 'export dyad-year' only")
         for k in treaty_kind or []:
             if k not in TREATY_KINDS:
                 raise UsageError(f"--kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
         api = _api(data)
-        ds, engine = api.dataset, api.engine
-        first, last = _date_range(start, end)
-        filters = api.filters(treaties=treaty, states=state, kinds=treaty_kind, start=start,
-                              end=end, names=("--from", "--to"))
-        years = api.panel_years(filters)
-        if kind is ExportKind.intervals:
-            rows, columns = intervals_rows(ds, engine, filters), INTERVAL_COLUMNS
-        elif kind is ExportKind.events:
-            rows, columns = events_rows(ds, filters), EVENT_COLUMNS
-        elif kind is ExportKind.snapshot:
-            period = _on(on or "today")
-            for note in api._as_of_notes(period):
+        request = api.export_request(
+            kind.value, treaties=treaty, states=state, kinds=treaty_kind, start=start, end=end,
+            on=on, directed=directed,
+            names={"start": "--from", "end": "--to", "on": "--on", "directed": "--directed"})
+        if request.on is not None:
+            for note in api._as_of_notes(request.on):
                 _note(note)
-            rows, columns = snapshot_rows(ds, engine, period, filters), SNAPSHOT_COLUMNS
-        elif kind is ExportKind.state_year:
-            rows, columns = state_year_rows(ds, engine, filters, years), STATE_YEAR_COLUMNS
-        else:  # dyad-year: its own writer, below
-            rows, columns = (), []
+        filters = request.filters
 
         def write(out) -> None:
-            if fmt is ExportFormat.yaml:
+            if fmt.value == "yaml":
                 header = yaml_header(shlex.quote(str(output)) if output else "FILE",
-                                     by_date=first is not None or last is not None,
+                                     by_date=filters.start is not None or filters.end is not None,
                                      clear_env=bool(os.environ.get(ENV_VAR)))
-                write_yaml(dataset_document(ds, filters), out, header)
+                write_yaml(dataset_document(api.dataset, filters), out, header)
                 return
             with _Progress() as progress:
-                if kind is ExportKind.dyad_year:  # its own writer: rows rendered once per run
-                    write_dyad_years(ds, engine, filters, years, fmt.value, out, directed,
-                                     progress=progress.update)
-                else:
-                    write_rows(progress.counted(rows), columns, fmt.value, out)
+                write_export(kind.value, request, fmt.value, out, progress.update)
 
         if output is None:
             with _stdout() as out:

@@ -7,9 +7,9 @@ from rich.console import Console
 from rich.text import Text
 
 from .dates import DateRange, PartialDate, Period
-from .export import coverage_label
 from .model import Dataset, Event, Treaty
 from .query import AllyLink, MemberStanding, TreatyStanding, link_allied
+from .rows import coverage_label
 from .tables import Table, safe
 
 __all__ = [
