@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from alliances import cli
 from alliances.atomic import atomic_write, plan
 from alliances.cli import app
 from alliances.errors import OutputError
@@ -140,7 +139,7 @@ def test_a_full_disk_is_a_one_line_error_and_keeps_the_old_file(tmp_path, monkey
     target = tmp_path / "out.csv"
     target.write_text("old complete content\n")
 
-    def fails(rows, columns, fmt, out):
+    def fails(rows, columns, fmt, out, *options):
         out.write("half a row")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
@@ -212,7 +211,7 @@ import sys, time
 import alliances.cli as cli
 import alliances.exports
 
-def slow(rows, columns, fmt, out):
+def slow(rows, columns, fmt, out, *options):
     out.write("half a row")
     print("writing", flush=True)
     time.sleep(120)

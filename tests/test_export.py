@@ -49,8 +49,12 @@ def test_dyad_year_directed_lists_both_orders():
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     pairs = {(r["state1"], r["state2"]) for r in rows}
     assert {("AAA", "CCC"), ("CCC", "AAA")} <= pairs and len(pairs) == 8
-    # EEE's COW code changed on 1990-10-03; the year's row uses the code of its first linked day
-    assert {r["ccode1"] for r in rows if r["state1"] == "EEE"} == {"105"}
+    # AAA-BBB, AAA-CCC, BBB-CCC both ways, and AAA-EEE under each of EEE's codes both ways
+    # (EEE suspended its relation with BBB in 1986)
+    assert len({(r["ccode1"], r["ccode2"]) for r in rows}) == 10
+    # EEE's COW code changed on 1990-10-03 (105, then 106) while it was in gamma: as in COW's
+    # own panels, the year has a row under each code
+    assert {r["ccode1"] for r in rows if r["state1"] == "EEE"} == {"105", "106"}
 
 
 def test_export_to_file_is_atomic_and_keeps_old_file_on_failure(tmp_path):
@@ -238,26 +242,29 @@ def test_progress_counter_only_on_a_terminal_after_a_second(monkeypatch):
     assert len(started) == 1 and started[0].completed == 3000 and started[0].stopped
 
 
-def _csv_writer_text(ds, fmt, directed, years=range(1945, 2027)):
+def _csv_writer_text(ds, fmt, directed, years=range(1945, 2027), **options):
+    options["directed"] = directed
     """The dyad-year rows written the plain way: one csv.writer row per tuple."""
+    from alliances.dyadyear import DYAD_YEAR_COLUMNS, PanelOptions, dyad_year_tuples
     from alliances.filters import Filters
-    from alliances.panels import DYAD_YEAR_COLUMNS, dyad_year_tuples
     from alliances.query import Engine
 
     out = io.StringIO()
     writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
     writer.writerow(DYAD_YEAR_COLUMNS)
-    writer.writerows(dyad_year_tuples(ds, Engine(ds), Filters(), years, directed, csv_ready=True))
+    writer.writerows(dyad_year_tuples(ds, Engine(ds), Filters(), years, PanelOptions(**options),
+                                      csv_ready=True))
     return out.getvalue()
 
 
-def _fast_text(ds, fmt, directed, years=range(1945, 2027), progress=None):
+def _fast_text(ds, fmt, directed, years=range(1945, 2027), progress=None, **options):
+    from alliances.dyadyear import PanelOptions, write_dyad_years
     from alliances.filters import Filters
-    from alliances.panels import write_dyad_years
     from alliances.query import Engine
 
     out = io.StringIO()
-    n = write_dyad_years(ds, Engine(ds), Filters(), years, fmt, out, directed, progress=progress)
+    n = write_dyad_years(ds, Engine(ds), Filters(), years, fmt, out,
+                         PanelOptions(directed=directed, **options), progress=progress)
     return out.getvalue(), n
 
 
@@ -289,7 +296,7 @@ def test_dyad_year_writer_quotes_like_csv_writer(mini):
 
 
 def test_dyad_year_json_goes_through_rows(mini):
-    from alliances.panels import DYAD_YEAR_COLUMNS
+    from alliances.dyadyear import DYAD_YEAR_COLUMNS
 
     text, n = _fast_text(mini, "json", False)
     rows = __import__("json").loads(text)

@@ -102,23 +102,25 @@ def _error(name: str, exc: OSError) -> OutputError:
 
 
 @contextmanager
-def atomic_write(path: str | os.PathLike[str], encoding: str = "utf-8") -> Iterator[IO[str]]:
-    """A text stream for `path` (newlines written as given); the file changes only on success.
+def atomic_write(path: str | os.PathLike[str], encoding: str = "utf-8", binary: bool = False
+                 ) -> Iterator[IO]:
+    """A text stream for `path` (newlines written as given), or a binary one with `binary`; the
+    file changes only on success.
 
     Raises OutputError, never OSError, when the file cannot be written.
     """
     name = os.fspath(path)
     how, target = plan(name)
     if how == "direct":
-        with _direct(name, encoding) as out:
+        with _direct(name, encoding, binary) as out:
             yield out
         return
-    with _signals_cleaned(), _replacing(name, target, encoding) as out:
+    with _signals_cleaned(), _replacing(name, target, encoding, binary) as out:
         yield out
 
 
 @contextmanager
-def _direct(name: str, encoding: str) -> Iterator[IO[str]]:
+def _direct(name: str, encoding: str, binary: bool = False) -> Iterator[IO]:
     # O_APPEND: a descriptor's name for a file the shell opened (`> log` or `>> log`) writes
     # after what is there, as the shell's own redirection does; a FIFO or a device ignores it.
     flags = os.O_WRONLY | os.O_APPEND if _names_descriptor(name) else os.O_WRONLY
@@ -126,7 +128,7 @@ def _direct(name: str, encoding: str) -> Iterator[IO[str]]:
         fd = os.open(name, flags)
     except OSError as exc:
         raise _error(name, exc) from None
-    out = os.fdopen(fd, "w", encoding=encoding, newline="")
+    out = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="")
     try:
         with out:
             yield out
@@ -135,7 +137,7 @@ def _direct(name: str, encoding: str) -> Iterator[IO[str]]:
 
 
 @contextmanager
-def _replacing(name: str, target: str, encoding: str) -> Iterator[IO[str]]:
+def _replacing(name: str, target: str, encoding: str, binary: bool = False) -> Iterator[IO]:
     folder = Path(target).parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{Path(target).name}.", suffix=".tmp", dir=folder)
@@ -146,7 +148,8 @@ def _replacing(name: str, target: str, encoding: str) -> Iterator[IO[str]]:
         raise _error(name, exc) from None
     try:
         try:
-            with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            with (os.fdopen(fd, "wb") if binary
+                  else os.fdopen(fd, "w", encoding=encoding, newline="")) as fh:
                 _copy_mode(tmp, target)
                 yield fh
                 fh.flush()

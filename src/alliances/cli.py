@@ -18,15 +18,17 @@ import typer
 
 from . import __version__
 from .answers import AlliesOf
-from .api import Alliances, as_date, as_period, as_range
+from .api import SUSPENDED_MODES, Alliances, as_date, as_period, as_range
 from .dates import DateError, PartialDate, Period
+from .dyadyear import UNCERTAIN_MODES
 from .errors import AlliancesError, DataError, OutputError, UnknownName, UsageError
 from .exports import EXPORT_KINDS
 from .loading import ENV_VAR, check, load
 from .model import OBLIGATIONS
 from .safetext import printable
+from .statesystems import SYSTEMS
 from .terminal import columns, data_stream, display_stream
-from .writers import ROW_FORMATS, write_rows
+from .writers import BOOLEANS, FILE_FORMATS, ROW_FORMATS, write_rows
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -550,17 +552,27 @@ def compare(
 
 ExportKind = Enum("ExportKind", {name: name for name in EXPORT_KINDS}, type=str)
 ExportKind.__doc__ = "The export kinds (exports.EXPORT_KINDS)."
-ExportFormat = Enum("ExportFormat", {name: name for name in (*ROW_FORMATS, "yaml")}, type=str)
-ExportFormat.__doc__ = "The export formats: the row formats and the data format (yaml)."
+ExportFormat = Enum("ExportFormat", {name: name for name in (*FILE_FORMATS, "yaml")}, type=str)
+ExportFormat.__doc__ = "The export formats: the row formats, Parquet and the data format (yaml)."
+SystemChoice = Enum("SystemChoice", {name: name for name in SYSTEMS}, type=str)
+SuspendedChoice = Enum("SuspendedChoice", {name: name for name in SUSPENDED_MODES}, type=str)
+UncertainChoice = Enum("UncertainChoice", {name: name for name in UNCERTAIN_MODES}, type=str)
+BooleansChoice = Enum("BooleansChoice", {name: name for name in BOOLEANS}, type=str)
+
+
+def _value(choice: Enum | None) -> str | None:
+    return None if choice is None else choice.value
 
 
 @app.command()
 def export(
     kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format; yaml (events "
-                                              "only) writes the data format itself.")] = "csv",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
-                                                "(atomically) instead of stdout.")] = None,
+    fmt: Annotated[ExportFormat | None, typer.Option(
+        "--format", "-f", help="Output format (default: from the -o suffix, else csv); yaml "
+        "(events only) writes the data format itself.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of stdout; the suffix "
+        "names the format: .csv .tsv .json .jsonl .parquet .yaml, .gz after a text one.")] = None,
     treaty: Annotated[list[str] | None, typer.Option("--treaty", "-t", help="Only this treaty "
                                                      "(repeatable).", show_default=False)] = None,
     state: Annotated[list[str] | None, typer.Option("--state", "-s", help="Only this state "
@@ -573,6 +585,22 @@ def export(
     on: Annotated[str | None, typer.Option("--on", help="snapshot: the date (default today).")] = None,
     directed: Annotated[bool, typer.Option("--directed",
                                            help="dyad-year: both orders of each pair.")] = False,
+    system: Annotated[SystemChoice | None, typer.Option(
+        "--system", help="Only states in this state system (COW v2016 or Gleditsch-Ward) on the "
+        "row's dates; panels keyed by its codes.", show_default=False)] = None,
+    panel: Annotated[SystemChoice | None, typer.Option(
+        "--panel", help="state-year, dyad-year: every state (dyad) of this system in every year, "
+        "0 when not allied, empty outside the data's coverage.", show_default=False)] = None,
+    suspended: Annotated[SuspendedChoice, typer.Option(
+        "--suspended", help="Whether a suspended member counts as an ally.")] = "count",
+    uncertain: Annotated[UncertainChoice, typer.Option(
+        "--uncertain", help="state-year, dyad-year: a membership with a range date: keep (with "
+        "certain=0), as-member, as-nonmember.")] = "keep",
+    booleans: Annotated[BooleansChoice, typer.Option(
+        "--booleans", help="CSV/TSV booleans: numbers (1/0) or words (true/false).")] = "numbers",
+    metadata: Annotated[bool, typer.Option(
+        "--metadata", help="Also write FILE.meta.json: tool version, data as-of date, command.")
+    ] = False,
     data: DataOpt = None,
 ) -> None:
     """Export tables for scripts and research: intervals, events, snapshot, state-year, dyad-year.
@@ -580,46 +608,73 @@ def export(
     Columns are documented in docs/export-columns.md. State-year and dyad-year panels need
     --from and --to years (default: 1945 to the data's as-of year).
 
-    Example: alliances export dyad-year --from 1990 --to 2020 -o dyads.csv
+    Example: alliances export dyad-year --panel cow --from 1946 --to 2014 -o dyads.csv.gz
     """
     from .atomic import atomic_write
     from .exports import write_export
     from .model import TREATY_KINDS
+    from .writers import output_format, text_layer
     from .yamlout import dataset_document, write_yaml, yaml_header
 
-    fmt, kind = ExportFormat(fmt), ExportKind(kind)
+    kind = ExportKind(kind)
     with _errors():
-        if fmt.value == "yaml" and "yaml" not in EXPORT_KINDS[kind.value].options:
+        name, compressed = output_format(output, _value(fmt and ExportFormat(fmt)))
+        if name == "yaml" and "yaml" not in EXPORT_KINDS[kind.value].options:
             raise UsageError("--format yaml writes the data format; use it with 'export events'")
+        if metadata and output is None:
+            raise UsageError("--metadata writes FILE.meta.json beside the output; give -o FILE")
         for k in treaty_kind or []:
             if k not in TREATY_KINDS:
                 raise UsageError(f"--kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
         api = _api(data)
         request = api.export_request(
             kind.value, treaties=treaty, states=state, kinds=treaty_kind, start=start, end=end,
-            on=on, directed=directed,
-            names={"start": "--from", "end": "--to", "on": "--on", "directed": "--directed"})
+            on=on, directed=directed, system=_value(system and SystemChoice(system)),
+            panel=_value(panel and SystemChoice(panel)),
+            suspended=SuspendedChoice(suspended).value, uncertain=UncertainChoice(uncertain).value,
+            names={"start": "--from", "end": "--to", "on": "--on", "directed": "--directed",
+                   "panel": "--panel", "system": "--system", "uncertain": "--uncertain"})
         if request.on is not None:
             for note in api._as_of_notes(request.on):
                 _note(note)
         filters = request.filters
+        about = api.export_metadata(kind.value, name, ["alliances", *sys.argv[1:]])
+        binary = name in FILE_FORMATS and FILE_FORMATS[name].binary
+        count = [0]
 
-        def write(out) -> None:
-            if fmt.value == "yaml":
+        def write_text(out) -> None:
+            if name == "yaml":
                 header = yaml_header(shlex.quote(str(output)) if output else "FILE",
                                      by_date=filters.start is not None or filters.end is not None,
                                      clear_env=bool(os.environ.get(ENV_VAR)))
                 write_yaml(dataset_document(api.dataset, filters), out, header)
                 return
             with _Progress() as progress:
-                write_export(kind.value, request, fmt.value, out, progress.update)
+                count[0] = write_export(kind.value, request, name, out, progress.update,
+                                        BooleansChoice(booleans).value, about)
+
+        def write(raw) -> None:
+            if binary:
+                write_text(raw)
+            else:
+                with text_layer(raw, compressed) as out:
+                    write_text(out)
 
         if output is None:
+            if binary or compressed:
+                with _stdout() as out:
+                    out.flush()
+                    write(getattr(out, "buffer", None) or sys.stdout.buffer)
+                return
             with _stdout() as out:
-                write(out)
+                write_text(out)
             return
-        with atomic_write(output) as out:
-            write(out)
+        with atomic_write(output, binary=True) as raw:
+            write(raw)
+        if metadata:
+            about["rows"] = count[0] if name != "yaml" else None
+            with atomic_write(f"{output}.meta.json") as out:
+                out.write(json.dumps(about, ensure_ascii=False, indent=2) + "\n")
 
 
 class _Progress:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from .dates import PartialDate
-from .model import Treaty
+from .model import State, Treaty
 from .records import Frozen, set_field
 
 __all__ = ["Filters"]
@@ -17,8 +19,9 @@ class Filters(Frozen):
     kinds: frozenset[str] | None
     start: PartialDate | None
     end: PartialDate | None
+    system: str | None  # "cow" or "gw": only states in that state system on the row's dates
 
-    __slots__ = ("treaties", "states", "kinds", "start", "end")
+    __slots__ = ("treaties", "states", "kinds", "start", "end", "system")
 
     def __init__(
         self,
@@ -27,12 +30,14 @@ class Filters(Frozen):
         kinds: frozenset[str] | None = None,
         start: PartialDate | None = None,
         end: PartialDate | None = None,
+        system: str | None = None,
     ) -> None:
         set_field(self, "treaties", treaties)
         set_field(self, "states", states)
         set_field(self, "kinds", kinds)
         set_field(self, "start", start)
         set_field(self, "end", end)
+        set_field(self, "system", system)
 
     def treaty_ok(self, t: Treaty) -> bool:
         return (self.treaties is None or t.id in self.treaties) and (
@@ -40,6 +45,26 @@ class Filters(Frozen):
 
     def state_ok(self, code: str) -> bool:
         return self.states is None or code in self.states
+
+    def system_ok(self, state: State | None, first: date, after: date) -> bool:
+        """Whether the state was in the chosen system on some day of [first, after) (always true
+        without a system; never for a state with no code in it)."""
+        if self.system is None:
+            return True
+        if state is None:
+            return False
+        from .statesystems import gw_code, load_system
+
+        system = load_system(self.system)
+        for p in state.cow:
+            start = max(first, p.start.earliest) if p.start is not None else first
+            end = min(after, p.end.latest) if p.end is not None else after
+            if start >= end:
+                continue
+            code = p.code if self.system == "cow" else gw_code(p.code, end - timedelta(days=1))
+            if system.has(code, start, end):
+                return True
+        return False
 
     def date_ok(self, d: PartialDate) -> bool:
         return (self.start is None or d.latest >= self.start.earliest) and (
