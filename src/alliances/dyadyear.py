@@ -245,26 +245,33 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
     counts_suspended = "suspended" in engine.allied_statuses
 
     def statuses(pair_links: list[tuple], a: str, b: str, tids: str, year: int
-                 ) -> tuple[str, str]:
+                 ) -> tuple[str, str] | None:
+        """Each side's status in each linking treaty (in the order of `tids`) on the days the
+        link held in `year`: member, suspended, or member+suspended (both in the year)."""
         window = [(date(year, 1, 1), date(year + 1, 1, 1))]
+        spans = {tid: possible for tid, _, _, possible in pair_links}
         out = []
         for code in (a, b):
-            held = set()
-            for tid, _, _, possible in pair_links:
-                if tid not in tids.split(" "):
-                    continue
-                days = intersect(possible, window)
+            tokens = []
+            for tid in tids.split(" "):
+                days = intersect(spans[tid], window)
                 susp = suspended(tid, code)
-                if subtract(days, susp):
-                    held.add("member")
-                if susp and intersect(days, susp):
-                    held.add("suspended")
-            out.append(" ".join(s for s in ("member", "suspended") if s in held) or "member")
+                held = [s for s, on in (("member", subtract(days, susp)),
+                                        ("suspended", susp and intersect(days, susp))) if on]
+                tokens.append("+".join(held) or "member")
+            out.append(" ".join(tokens))
         return out[0], out[1]
 
-    def tail_of(core: tuple, st: tuple[str, str]) -> tuple:
+    members_only: dict[str, str] = {}
+
+    def tail_of(core: tuple, st: tuple[str, str] | None) -> tuple:
         tids, *obs, certain = core
         atop, cow = crosswalk(tids)
+        if st is None:
+            plain = members_only.get(tids)
+            if plain is None:
+                plain = members_only[tids] = " ".join(["member"] * (tids.count(" ") + 1))
+            st = (plain, plain)
         return (True, tids, atop, cow, st[0], st[1], *obs, certain)
 
     def key_of(c: int | None, g: int | None) -> int | None:
@@ -341,7 +348,7 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
             for first, last, core, _ in runs:
                 for f1, l1 in in_system_runs(first, last, ia, ib):
                     for skey, head, tail in orders(a, b, ia, ib,
-                                                   tail_of(core, ("member", "member"))):
+                                                   tail_of(core, None)):
                         for entry in pair:
                             if entry[0] == skey:
                                 entry[2].append((f1, l1, row(head, tail)))
@@ -369,16 +376,16 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                     while stop < last and stop + 1 not in special:
                         stop += 1
                 st = (statuses(pair_links, a, b, core[0], y) if suspensions and y in special
-                      else ("member", "member"))
+                      else None)
                 tail = tail_of(core, st)
-                for ia in _touching(ids_a, spans, y):
-                    for ib in _touching(ids_b, spans, y):
+                for ia in _keyed(_touching(ids_a, spans, y), by_gw):
+                    for ib in _keyed(_touching(ids_b, spans, y), by_gw):
                         ka, kb = key_of(*ia), key_of(*ib)
                         if ka is None or kb is None or ka == kb:
                             continue  # a state with no code in the key's system: not in a panel
                         for f1, l1 in in_system_runs(y, stop, ia, ib):
                             if merging:
-                                _merge(merged, f1, a, b, ia, ib, ka, kb, tail)
+                                _merge(merged, f1, a, b, ia, ib, ka, kb, tail, crosswalk)
                                 continue
                             for skey, head, t in orders(a, b, ia, ib, tail):
                                 by_key.setdefault(skey, []).append((f1, l1, row(head, t)))
@@ -413,6 +420,19 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
 _NO_CODES = [(date.min, None, None, None)]
 
 
+def _keyed(codes: list[tuple], by_gw: bool) -> list[tuple]:
+    """(COW, GW) codes with one entry per key (the GW code with by_gw, else the COW code); the
+    other code is left empty where one key stands for two (Yemen, 678 and 679, is GW 678)."""
+    if len(codes) < 2:
+        return codes
+    out: dict[Any, tuple] = {}
+    for c, g in codes:
+        k = g if by_gw else c
+        old = out.get(k)
+        out[k] = (c, g) if old is None else (c if old[0] == c else None, g if old[1] == g else None)
+    return list(out.values())
+
+
 def _boundary_years(ids: list[tuple]) -> set[int]:
     """The years in which a state's codes change."""
     out = set()
@@ -431,7 +451,7 @@ def _swapped(tail: tuple) -> tuple:
 
 
 def _merge(merged: dict, y: int, a: str, b: str, ia: tuple, ib: tuple, ka: int, kb: int,
-           tail: tuple) -> None:
+           tail: tuple, crosswalk: Callable[[str], tuple]) -> None:
     """Add a link to the one row of its key in year y (two of our states with one code)."""
     if ka > kb:
         a, b, ia, ib, ka, kb, tail = b, a, ib, ia, kb, ka, _swapped(tail)
@@ -442,13 +462,19 @@ def _merge(merged: dict, y: int, a: str, b: str, ia: tuple, ib: tuple, ka: int, 
     entry[0].add(a)
     entry[1].add(b)
     old = entry[4]
-    tids = " ".join(sorted(set(old[1].split()) | set(tail[1].split())))
-    atop = " ".join(filter(None, (old[2], tail[2]))) or None
-    cow = " ".join(filter(None, (old[3], tail[3]))) or None
-    st1 = " ".join(s for s in ("member", "suspended") if s in f"{old[4]} {tail[4]}")
-    st2 = " ".join(s for s in ("member", "suspended") if s in f"{old[5]} {tail[5]}")
+    sides = []
+    for i in (4, 5):  # each side's status per treaty, both rows' treaties together
+        by_treaty: dict[str, set[str]] = {}
+        for t in (old, tail):
+            for tid, token in zip(t[1].split(), t[i].split(), strict=True):
+                by_treaty.setdefault(tid, set()).update(token.split("+"))
+        sides.append(by_treaty)
+    tids = sorted(sides[0])
+    tokens = [" ".join("+".join(s for s in ("member", "suspended") if s in side[t]) for t in tids)
+              for side in sides]
+    atop, cow = crosswalk(" ".join(tids))
     obs = tuple(x or y for x, y in zip(old[6:-1], tail[6:-1], strict=True))
-    entry[4] = (True, tids, atop, cow, st1, st2, *obs, old[-1] or tail[-1])
+    entry[4] = (True, " ".join(tids), atop, cow, tokens[0], tokens[1], *obs, old[-1] or tail[-1])
 
 
 def _fill(ds: Dataset, system, opts: PanelOptions, lo: int, keyed: list[dict], row
