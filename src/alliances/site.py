@@ -461,15 +461,18 @@ def _index(site: _Site, downloads: list[tuple[str, str, int]]) -> None:
 
 
 def build_site(ds: Dataset, engine: Engine, folder: str | os.PathLike[str],
-               progress: Callable[[str], None] | None = None) -> list[Path]:
+               progress: Callable[[str], None] | None = None, downloads: bool = True) -> list[Path]:
     """Write the site into `folder` (made if missing; files of the same names are replaced, no
-    other file is touched); return the files written. Raises OutputError when it cannot."""
+    other file is touched); return the files written. Raises OutputError when it cannot.
+
+    downloads: write the exports too (and list them on the index).
+    """
     root = Path(folder)
     if root.exists() and not root.is_dir():
         raise OutputError(f"cannot write the site into {root}: it is not a folder")
     try:
         root.mkdir(parents=True, exist_ok=True)
-        for sub in ("treaties", "states", "downloads"):
+        for sub in ("treaties", "states"):
             (root / sub).mkdir(exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot make the folder {exc.filename or root}: "
@@ -485,8 +488,7 @@ def build_site(ds: Dataset, engine: Engine, folder: str | os.PathLike[str],
         _state_page(site, s)
     if progress:
         progress(f"{len(ds.states)} state pages")
-    downloads = _downloads(site)
-    _index(site, downloads)
+    _index(site, _downloads(site) if downloads else [])
     return site.written
 
 
