@@ -239,8 +239,6 @@ def _treaty_page(site: _Site, t: Treaty) -> None:
     chart = treaty_chart(ds, engine, t.id, command=f"alliances timeline {t.id}")
     svg = render_svg(chart)
     facts = _facts([
-        ("Name", text(t.name)),
-        ("Short name", text(t.short or "")),
         ("Kind", text(t.kind)),
         ("Obligations", text(", ".join(t.obligations) or "none")),
         ("Signed", text(date_text(t.signed))),
@@ -249,12 +247,15 @@ def _treaty_page(site: _Site, t: Treaty) -> None:
         ("Ended", text(date_text(t.ended)) if t.ended else "still in force in the data"),
         ("Predecessor", site.treaty_link(t.predecessor) if t.predecessor else ""),
         ("Successor", site.treaty_link(t.successor) if t.successor else ""),
+    ])
+    about = _facts([
+        ("Name", text(t.name)),
         ("Also called", text(", ".join(t.aliases))),
+        ("Identifier", f"<code>{text(t.id)}</code>"),
         ("ATOP ids", text(", ".join(map(str, t.atop_ids)))),
         ("COW ids", text(", ".join(map(str, t.cow_ids)))),
         ("Note", text(t.note or "")),
         ("Sources", _sources(t.sources)),
-        ("Identifier", f"<code>{text(t.id)}</code>"),
     ])
     spans = []
     for code in sorted(t.members, key=lambda c: (min((e.date.earliest for e in t.members[c]),
@@ -274,6 +275,7 @@ def _treaty_page(site: _Site, t: Treaty) -> None:
             ["State", "Status", "From", "Until"], spans,
             f"Each state’s statuses in {t.label}, from the first day to the day it ended "
             "(exclusive)") + "</div>"
+        + "\n<h2>About the treaty</h2>\n" + about
         + "\n<h2>Dated events</h2>\n"
         + _table(["Date", "State", "Event", "Note", "Source"],
                  [_event_cells(site, ev, "../", False, True) for ev in events],
