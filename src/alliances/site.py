@@ -54,6 +54,11 @@ th, td { text-align: left; vertical-align: top; padding: .3rem .5rem .3rem 0;
   border-bottom: 1px solid var(--line); }
 th { font-weight: 600; }
 td.date { white-space: nowrap; }
+td, th { overflow-wrap: anywhere; }
+@media (max-width: 30rem) {
+  table { table-layout: fixed; }
+  td.date { white-space: normal; }
+}
 .muted { color: var(--muted); }
 ul.names { columns: 16rem; padding-left: 1.2rem; }
 ul.names li { break-inside: avoid; }
