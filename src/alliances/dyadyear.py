@@ -170,9 +170,12 @@ def _pair_runs(links: list[tuple], lo: int, hi: int) -> list[tuple[int, int, tup
 
 
 def _links(ds: Dataset, engine: Engine, f: Filters, uncertain: str
-           ) -> dict[tuple[str, str], list[tuple]]:
-    """(a, b) with a < b -> the treaties linking them: (id, mask, certain spans, possible spans)."""
+           ) -> tuple[dict[tuple[str, str], list[tuple]], dict[tuple[str, str], dict]]:
+    """(a, b) with a < b -> the treaties linking them: (id, mask, certain spans, possible spans);
+    and for pairs linked by a treaty with pledges, that link's masks a->b and b->a (what each
+    owes the other), by its index in the pair's list."""
     links: dict[tuple[str, str], list[tuple]] = {}
+    pledged: dict[tuple[str, str], dict[int, tuple[tuple, tuple]]] = {}
     for tid, treaty in ds.treaties.items():
         if not treaty.obligations or not f.treaty_ok(treaty):
             continue
@@ -186,8 +189,19 @@ def _links(ds: Dataset, engine: Engine, f: Filters, uncertain: str
                 if not certain:
                     continue
                 possible = certain
-            links.setdefault((a, b), []).append((tid, mask, certain, possible))
-    return links
+            pair_links = links.setdefault((a, b), [])
+            if treaty.pledges:
+                ab, ba = (tuple(ob in treaty.owes(x, y) for ob in _OBLIGATIONS)
+                          for x, y in ((a, b), (b, a)))
+                if not any(ab) and not any(ba):
+                    if not pair_links:
+                        del links[(a, b)]
+                    continue
+                pledged.setdefault((a, b), {})[len(pair_links)] = (ab, ba)
+                pair_links.append((tid, tuple(map(operator.or_, ab, ba)), certain, possible))
+                continue
+            pair_links.append((tid, mask, certain, possible))
+    return links, pledged
 
 
 # -- the rows ------------------------------------------------------------------------------------
@@ -308,9 +322,14 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
     def sort_key(k1: int, k2: int, s1: str, s2: str) -> tuple:
         return (k1, k2, s1, s2)
 
-    def orders(a: str, b: str, ia: tuple, ib: tuple, tail: tuple) -> list[tuple[tuple, tuple, tuple]]:
-        """(sort key, head, tail) for each order the export writes the pair in."""
+    def orders(a: str, b: str, ia: tuple, ib: tuple, tail: tuple, single: bool = False
+               ) -> list[tuple[tuple, tuple, tuple]]:
+        """(sort key, head, tail) for each order the export writes the pair in (`single`: a
+        directed row from a to b only, what a owes b under pledges)."""
         ka, kb = key_of(*ia), key_of(*ib)
+        if single:
+            return [(sort_key(ka, kb, a, b), (ia[0], ib[0], ia[1], ib[1], a, b, iso2.get(a),
+                                              iso2.get(b)), tail)]
         if (ka, a) > (kb, b):
             a, b, ia, ib, ka, kb = b, a, ib, ia, kb, ka
             tail = _swapped(tail)
@@ -336,29 +355,12 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
     # (year, key1, key2) -> [states1, states2, (c1, g1), (c2, g2), tail] for pairs whose codes
     # another of our states shares (merged into one row per key)
     merged: dict[tuple, list] = {}
-    for (a, b), pair_links in _links(ds, engine, f, opts.uncertain).items():
+    def by_stretches(a: str, b: str, pair_links: list[tuple], single: bool = False) -> None:
+        """A pair's rows by stretches of years in which neither state's codes nor statuses
+        change; a year in which they do is taken on its own."""
         runs = _pair_runs(pair_links, lo, hi)
         suspensions = counts_suspended and any(
             suspended(tid, code) for tid, *_ in pair_links for code in (a, b))
-        if a in fixed and b in fixed and not suspensions:
-            (ia,), (ib,) = [(e[2], e[3]) for e in ids[a]], [(e[2], e[3]) for e in ids[b]]
-            if key_of(*ia) is None or key_of(*ib) is None or key_of(*ia) == key_of(*ib):
-                continue
-            pair: list[tuple[tuple, tuple, list]] = []
-            for first, last, core, _ in runs:
-                for f1, l1 in in_system_runs(first, last, ia, ib):
-                    for skey, head, tail in orders(a, b, ia, ib,
-                                                   tail_of(core, None)):
-                        for entry in pair:
-                            if entry[0] == skey:
-                                entry[2].append((f1, l1, row(head, tail)))
-                                break
-                        else:
-                            pair.append((skey, head, [(f1, l1, row(head, tail))]))
-            records.extend((skey, rows) for skey, _, rows in pair)
-            continue
-        # The other pairs, by stretches of years in which neither state's codes nor statuses
-        # change; a year in which they do is taken on its own.
         ids_a, ids_b = ids.get(a, _NO_CODES), ids.get(b, _NO_CODES)
         special = _boundary_years(ids_a) | _boundary_years(ids_b)
         if suspensions:
@@ -382,15 +384,49 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                     for ib in _keyed(_touching(ids_b, spans, y), by_gw):
                         ka, kb = key_of(*ia), key_of(*ib)
                         if ka is None or kb is None or ka == kb:
-                            continue  # a state with no code in the key's system: not in a panel
+                            continue  # a state without a code in the key's system
                         for f1, l1 in in_system_runs(y, stop, ia, ib):
                             if merging:
                                 _merge(merged, f1, a, b, ia, ib, ka, kb, tail, crosswalk)
                                 continue
-                            for skey, head, t in orders(a, b, ia, ib, tail):
+                            for skey, head, t in orders(a, b, ia, ib, tail, single):
                                 by_key.setdefault(skey, []).append((f1, l1, row(head, t)))
                 y = stop + 1
         records.extend(by_key.items())
+
+    links, pledged = _links(ds, engine, f, opts.uncertain)
+    for (a, b), pair_links in links.items():
+        if opts.directed and (a, b) in pledged:
+            # each order shows what its first state owes the second: a row per direction
+            masks = pledged[(a, b)]
+            for x, y, side in ((a, b, 0), (b, a, 1)):
+                one_way = [(tid, masks[i][side] if i in masks else mask, c, p)
+                           for i, (tid, mask, c, p) in enumerate(pair_links)]
+                one_way = [link for link in one_way if any(link[1])]
+                if one_way:
+                    by_stretches(x, y, one_way, True)
+            continue
+        runs = _pair_runs(pair_links, lo, hi)
+        suspensions = counts_suspended and any(
+            suspended(tid, code) for tid, *_ in pair_links for code in (a, b))
+        if a in fixed and b in fixed and not suspensions:
+            (ia,), (ib,) = [(e[2], e[3]) for e in ids[a]], [(e[2], e[3]) for e in ids[b]]
+            if key_of(*ia) is None or key_of(*ib) is None or key_of(*ia) == key_of(*ib):
+                continue
+            pair: list[tuple[tuple, tuple, list]] = []
+            for first, last, core, _ in runs:
+                for f1, l1 in in_system_runs(first, last, ia, ib):
+                    for skey, head, tail in orders(a, b, ia, ib,
+                                                   tail_of(core, None)):
+                        for entry in pair:
+                            if entry[0] == skey:
+                                entry[2].append((f1, l1, row(head, tail)))
+                                break
+                        else:
+                            pair.append((skey, head, [(f1, l1, row(head, tail))]))
+            records.extend((skey, rows) for skey, _, rows in pair)
+            continue
+        by_stretches(a, b, pair_links)
     for (y, _, _), (sa, sb, ia, ib, tail) in merged.items():
         a, b = " ".join(sorted(sa)), " ".join(sorted(sb))
         for skey, head, t in orders(a, b, ia, ib, tail):
