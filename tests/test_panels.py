@@ -313,3 +313,13 @@ def test_a_left_join_onto_a_cow_system_panel_sets_no_trap(tmp_path):
     assert str(dyads["allied"].dtype).startswith(("int", "float"))  # numbers, not text
     germany = panel[(panel.year == 1990) & (panel.ccode1 == 2) & panel.ccode2.isin([255, 260])]
     assert sorted(germany.ccode2) == [255, 260] and set(germany.allied) == {1}
+
+
+def test_the_allies_command_takes_the_same_options():
+    args = [*MINI, "allies", "AAA", "CCC", "--on", "1995-06-01", "--format", "json"]
+    answers = {mode: json.loads(runner.invoke(app, [*args, "--uncertain", mode]).stdout)["allied"]
+               for mode in ("keep", "as-member", "as-nonmember")}
+    assert answers == {"keep": "uncertain", "as-member": True, "as-nonmember": False}
+    bad = runner.invoke(app, [*args, "--suspended", "sometimes"])
+    assert bad.exit_code == 2
+    assert bad.stderr == "alliances: suspended 'sometimes' is not one of count, exclude\n"

@@ -298,6 +298,12 @@ def allies(
                                                 autocompletion=complete_state)] = None,
     on: OnOpt = "today",
     obligation: ObligationOpt = None,
+    suspended: Annotated[str, typer.Option(
+        "--suspended", help="Whether a suspended member counts as an ally: count or exclude.")
+    ] = "count",
+    uncertain: Annotated[str, typer.Option(
+        "--uncertain", help="A membership with a range date: keep (uncertain), as-member or "
+        "as-nonmember.")] = "keep",
     fmt: FormatOpt = Format.table,
     data: DataOpt = None,
 ) -> None:
@@ -309,7 +315,7 @@ def allies(
     """
     with _errors():
         api = _api(data)
-        answer = api.allies(state, other, _on(on), obligation)
+        answer = api.allies(state, other, _on(on), obligation, suspended, uncertain)
         if isinstance(answer, AlliesOf):
             def table() -> None:
                 from .render import render_allies_of
