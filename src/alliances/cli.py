@@ -315,8 +315,7 @@ def allies(
             def table() -> None:
                 from .render import render_allies_of
 
-                render_allies_of(_console(), api.dataset, answer.state.code, answer.period,
-                                 answer.links)
+                render_allies_of(_console(), api.dataset, answer)
 
             _answer(answer, fmt, table)
             return
@@ -330,33 +329,64 @@ def allies(
         def pair_table() -> None:
             from .render import render_allies_pair
 
-            render_allies_pair(_console(), api.dataset, answer.a.code, answer.b.code, answer.period,
-                               answer.links, answer.obligations)
+            render_allies_pair(_console(), api.dataset, answer)
 
         _answer(answer, fmt, pair_table)
 
 
+class Order(str, Enum):
+    oldest = "oldest"
+    newest = "newest"
+
+
 @app.command()
 def history(
-    name: Annotated[str, typer.Argument(help="A state or a treaty.", autocompletion=complete_any)],
+    name: Annotated[str | None, typer.Argument(help="A state or a treaty; without one, every event "
+                                               "in the period (--from and/or --to).",
+                                               autocompletion=complete_any,
+                                               show_default=False)] = None,
     start: Annotated[str | None, typer.Option("--from", help="First date (inclusive).")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last date (inclusive).")] = None,
+    order: Annotated[Order, typer.Option("--order", help="Oldest or newest event first.")
+                     ] = Order.oldest,
+    treaty_kind: Annotated[list[str] | None, typer.Option(
+        "--kind", help="Only treaties of this kind: treaty, organisation, declaration "
+        "(repeatable).", show_default=False)] = None,
+    region: Annotated[list[str] | None, typer.Option(
+        "--region", help="Only events of states in this region, by COW code: americas (2-165), "
+        "europe (200-399), africa (402-626), middle-east (630-698), asia-oceania (700-990) "
+        "(repeatable).", show_default=False)] = None,
+    brief: Annotated[bool, typer.Option("--brief", help="Each note cut to its first sentence "
+                                        "(in every format).")] = False,
+    full: Annotated[bool, typer.Option("--full", help="Tables: every note whole (by default a "
+                                       "note too long for its column is cut to its first "
+                                       "sentence).")] = False,
     fmt: FormatOpt = Format.table,
     data: DataOpt = None,
 ) -> None:
-    """The dated events of a state or a treaty, in order, with notes and sources.
+    """The dated events of a state or a treaty, or of the whole world in a period, with notes
+    and sources.
 
     Example: alliances history Armenia --from 2020
+
+    Example: alliances history --from 2026-01 --order newest --region europe
     """
     with _errors():
+        if brief and full:
+            raise UsageError("--brief and --full cannot be used together")
         api = _api(data)
         _date_range(start, end)  # the options' own names in any message
-        answer = api.history(name, start, end)
+        if name is None and start is None and end is None:
+            raise UsageError("history needs a state or a treaty, or a period (--from and/or --to) "
+                             "for every event in it")
+        answer = api.history(name, start, end, order=order.value, kinds=treaty_kind,
+                             regions=region, brief=brief)
 
         def table() -> None:
             from .render import render_history
 
-            render_history(_console(), api.dataset, answer.title, answer.events)
+            render_history(_console(), api.dataset, answer.title, answer.events,
+                           "brief" if brief else "full" if full else "fit")
 
         _answer(answer, fmt, table)
 
@@ -375,11 +405,15 @@ def _day_range(start: str | None, end: str | None) -> tuple[date | None, date | 
 
 @app.command()
 def treaties(
-    on: Annotated[str | None, typer.Option("--on", help="Only treaties in force on this date.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Only treaties in force on this date, "
+                                           "with their members then (members_on).")] = None,
     fmt: FormatOpt = Format.table,
     data: DataOpt = None,
 ) -> None:
     """The treaties, with kind, life dates, member and event counts, and data quality shares.
+
+    `members` counts the states in a treaty over its life; with --on, `members_on` those in it
+    on that date.
 
     Example: alliances treaties --on 1980
     """
@@ -390,7 +424,7 @@ def treaties(
         def table() -> None:
             from .render import render_treaties
 
-            render_treaties(_console(), answer.rows, answer.title)
+            render_treaties(_console(), answer.rows, answer.title, answer.period)
 
         _answer(answer, fmt, table)
 
