@@ -427,12 +427,25 @@ def _dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, dir
     obligation_names = list(ATOP_OBLIGATION_COLUMNS)
     # (a, b) with a < b -> the treaties linking them: (id, mask, certain spans, possible spans)
     links: dict[tuple[str, str], list[tuple]] = {}
+    # pairs linked by a treaty with pledges -> that link's masks a->b and b->a (what each owes)
+    pledged: dict[tuple[str, str], dict[int, tuple[tuple, tuple]]] = {}
     for tid, treaty in ds.treaties.items():
         if not treaty.obligations or not f.treaty_ok(treaty):
             continue
         mask = tuple(ob in treaty.obligations for ob in obligation_names)
         for a, b, certain, possible in engine.pair_spans(tid, sorted(treaty.members)):
             if f.states is None or a in f.states or b in f.states:
+                if treaty.pledges:
+                    ab, ba = (tuple(ob in treaty.owes(x, y) for ob in obligation_names)
+                              for x, y in ((a, b), (b, a)))
+                    if not any(ab) and not any(ba):
+                        continue
+                    pair_links = links.setdefault((a, b), [])
+                    pledged.setdefault((a, b), {})[len(pair_links)] = (ab, ba)
+                    mask = tuple(map(operator.or_, ab, ba))
+                    pair_links.append((tid, mask, certain, possible))
+                    mask = tuple(ob in treaty.obligations for ob in obligation_names)
+                    continue
                 links.setdefault((a, b), []).append((tid, mask, certain, possible))
 
     states = ds.states
@@ -474,6 +487,21 @@ def _dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, dir
 
     records: list[tuple[tuple, list[tuple[int, int, Any]]]] = []
     for (a, b), pair_links in links.items():
+        if directed and (a, b) in pledged:
+            # each order shows what its first state owes the second: a row per direction
+            masks = pledged[(a, b)]
+            for x, y, side in ((a, b, 0), (b, a, 1)):
+                one_way = [(tid, masks[i][side] if i in masks else mask, c, p)
+                           for i, (tid, mask, c, p) in enumerate(pair_links)]
+                one_way = [link for link in one_way if any(link[1])]
+                runs = {}
+                for first, last, tail, spans in _pair_runs(one_way, lo, hi) if one_way else ():
+                    for yr in range(first, last + 1):
+                        cx, cy = cow(x, yr, spans), cow(y, yr, spans)
+                        head = (cx, cy, x, y, iso2.get(x), iso2.get(y))
+                        runs.setdefault(key(head), []).append((yr, yr, row(head, tail)))
+                records.extend(runs.items())
+            continue
         if a in fixed and b in fixed:  # COW codes that do not change: one sort key per order
             pair = [(h, []) for h in heads(a, b, fixed[a], fixed[b])]
             for first, last, tail, _ in _pair_runs(pair_links, lo, hi):

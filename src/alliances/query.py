@@ -525,9 +525,14 @@ class Engine:
                 certain = intersect(ca, cb)
             yield a, b, certain, possible
 
-    def link(self, treaty: Treaty, a: str, b: str, period: Period) -> AllyLink | None:
-        """How `treaty` links a and b over the period, or None if it certainly does not."""
+    def link(self, treaty: Treaty, a: str, b: str, period: Period,
+             obligations: Iterable[str] | None = None) -> AllyLink | None:
+        """How `treaty` links a and b over the period, or None if it certainly does not (or, for a
+        treaty with pledges, if neither owes the other one of `obligations`)."""
         if a not in treaty.members or b not in treaty.members or a == b:
+            return None
+        owed = pair_obligations(treaty, a, b)
+        if not owed or (obligations is not None and not set(obligations) & set(owed)):
             return None
         sa = self.standing(treaty.id, a, period, ALLIED_STATUSES)
         sb = self.standing(treaty.id, b, period, ALLIED_STATUSES)
@@ -539,14 +544,15 @@ class Engine:
         pres = presence(certain, possible, period)
         if pres is None and not touching:
             return None
-        return AllyLink(treaty.id, treaty.obligations, pres, sa, sb, touching)
+        return AllyLink(treaty.id, owed, pres, sa, sb, touching)
 
     def allies(self, a: str, b: str, period: Period,
                obligations: Iterable[str] = ("defence",)) -> list[AllyLink]:
         """Every qualifying treaty that links a and b (certainly or possibly) over the period."""
         links = []
-        for treaty in self.qualifying_treaties(obligations):
-            link = self.link(treaty, a, b, period)
+        wanted = list(obligations)
+        for treaty in self.qualifying_treaties(wanted):
+            link = self.link(treaty, a, b, period, wanted)
             if link is not None:
                 links.append(link)
         return links
@@ -555,13 +561,20 @@ class Engine:
                   obligations: Iterable[str] = ("defence",)) -> dict[str, list[AllyLink]]:
         """All states linked to `a` over the period, each with the linking treaties."""
         out: dict[str, list[AllyLink]] = {}
-        for treaty in self.qualifying_treaties(obligations):
+        wanted = set(obligations)
+        for treaty in self.qualifying_treaties(wanted):
             if a not in treaty.members:
                 continue
             sa = self.standing(treaty.id, a, period, ALLIED_STATUSES)
             if sa is None:
                 continue
             for b, link in self._links_of(treaty, a, sa, period):
+                if treaty.pledges:  # only those who owe each other one of the obligations asked
+                    owed = pair_obligations(treaty, a, b)
+                    if not wanted & set(owed):
+                        continue
+                    link = AllyLink(link.treaty, owed, link.presence, link.a, link.b,
+                                    link.suspended)
                 out.setdefault(b, []).append(link)
         return dict(sorted(out.items()))
 
@@ -643,6 +656,14 @@ def _known_latest(d: PartialDate) -> date:
 
 def _towards(events: list[Event]) -> set[str]:
     return {t for e in events for t in e.towards}
+
+
+def pair_obligations(treaty: Treaty, a: str, b: str) -> tuple[str, ...]:
+    """The obligations that bind a and b to each other under `treaty`, in either direction."""
+    if not treaty.pledges:
+        return treaty.obligations if a != b else ()
+    owed = set(treaty.owes(a, b)) | set(treaty.owes(b, a))
+    return tuple(o for o in treaty.obligations if o in owed)
 
 
 def link_allied(links: list[AllyLink]) -> bool | str:
