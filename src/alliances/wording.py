@@ -73,7 +73,13 @@ def status_words(st: MemberStanding, brief: bool = False) -> str:
         parts.append(f"{'member' if st.status == 'suspended' else 'in the treaty'} since "
                      f"{when(st.since)}")
     if st.until is not None and not brief:
-        parts[-1] += f" until {when(st.until)}"
+        # the end is the membership's: only a plain membership's status ends with it for sure
+        if len(parts) == 1 and st.status == "member" and st.status_certain:
+            parts[-1] += f" until {when(st.until)}"
+        elif parts[-1].startswith(("member since", "in the treaty since")) and len(parts) > 1:
+            parts[-1] += f" until {when(st.until)}"
+        else:
+            parts.append(f"in the treaty until {when(st.until)}")
     text = "; ".join(parts)
     if st.presence == "uncertain":
         text += " (uncertain in this period: a date is known only to the month, year or a range)"
