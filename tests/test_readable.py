@@ -244,3 +244,23 @@ def test_treaties_on_a_date_count_members_then():
     header = run("treaties", "--on", "2015", "-f", "csv").stdout.splitlines()[0].split(",")
     assert header[header.index("members") + 1] == "members_on"
     assert "members_on" not in run("treaties", "-f", "csv").stdout.splitlines()[0]
+
+
+def test_an_uncertain_answer_is_not_called_formal(tmp_path):
+    # AAA froze its participation in 2010; BBB left in 2015, day unknown: on 2015-06-01 the link
+    # may or may not hold. "formally" qualifies a yes, never an uncertain answer.
+    path = tmp_path / "unsure.yaml"
+    path.write_text(
+        "treaties:\n  unsure:\n    name: Unsure Pact\n    kind: treaty\n    obligations: [defence]\n"
+        "    signed: 2000-01-01\n    sources: [https://example.org/unsure]\n    members:\n"
+        "      AAA:\n        events:\n          - {date: 2000-01-01, event: joined}\n"
+        "          - {date: 2010-05-05, event: suspended}\n"
+        "      BBB:\n        events:\n          - {date: 2000-01-01, event: joined}\n"
+        "          - {date: '2015', event: left}\n", encoding="utf-8")
+    data = ["--no-bundled", "--data", str(FIXTURES / "states.yaml"), "--data", str(path)]
+    payload = json.loads(run("allies", "AAA", "BBB", "--on", "2015-06-01", "-f", "json",
+                             data=data).stdout)
+    assert payload["allied"] == "uncertain"
+    assert payload["headline"] == (
+        "Uncertain: Aland and Bolland on 2015-06-01 (defence obligation). Note: Aland's "
+        "participation in Unsure Pact is suspended (since 2010-05-05).")

@@ -217,11 +217,9 @@ def pair_headline(ds: Dataset, a: str, b: str, period: Period, links: list[AllyL
     for link in links:
         for c in link_caveats(ds, link):
             caveats.setdefault((c.state, c.treaty), c)
-    # "formally": allied, but every treaty that counts has a side that is not plainly a member
-    counting = [lk for lk in links if lk.counts] if allied is True else [
-        lk for lk in links if lk.presence == "uncertain"]
-    formally = bool(counting) and allied is not False and all(
-        link_caveats(ds, lk) for lk in counting)
+    # "formally": allied, but every treaty that makes them so has a side not plainly a member
+    counting = [lk for lk in links if lk.counts]
+    formally = allied is True and all(link_caveats(ds, lk) for lk in counting)
     na = ds.states[a].name if a in ds.states else a
     nb = ds.states[b].name if b in ds.states else b
     question = f"{na} and {nb} on {period} ({'/'.join(obligations)} obligation)"
