@@ -264,3 +264,21 @@ def test_an_uncertain_answer_is_not_called_formal(tmp_path):
     assert payload["headline"] == (
         "Uncertain: Aland and Bolland on 2015-06-01 (defence obligation). Note: Aland's "
         "participation in Unsure Pact is suspended (since 2010-05-05).")
+
+
+def test_allies_brief_cuts_the_note_of_a_suspension(tmp_path):
+    path = tmp_path / "rel.yaml"
+    path.write_text(
+        "treaties:\n  rel:\n    name: Rel Pact\n    kind: treaty\n    obligations: [defence]\n"
+        "    signed: 1950-01-01\n    sources: [https://example.org/rel]\n    members:\n"
+        "      AAA: {joined: 1950-01-01}\n"
+        "      BBB:\n        events:\n          - {date: 1950-01-01, event: joined}\n"
+        "          - {date: 1986-08-11, event: suspended, towards: [AAA], note: 'Suspended at the "
+        "talks. A later date is also given.'}\n", encoding="utf-8")
+    data = ["--no-bundled", "--data", str(FIXTURES / "states.yaml"), "--data", str(path)]
+    full = run("allies", "AAA", "BBB", "--on", "1990", data=data).stdout
+    assert "on 1986-08-11: Suspended at the talks. A later date is also given." in full
+    brief = run("allies", "AAA", "BBB", "--on", "1990", "--brief", data=data).stdout
+    assert "on 1986-08-11: Suspended at the talks. …" in brief
+    table = run("allies", "AAA", "--on", "1990", data=data).stdout
+    assert "Suspended at the talks. …" in table and "later date" not in table

@@ -299,6 +299,8 @@ def allies(
                                                 autocompletion=complete_state)] = None,
     on: OnOpt = "today",
     obligation: ObligationOpt = None,
+    brief: Annotated[bool, typer.Option("--brief", help="Notes cut to their first sentence (a "
+                                        "table of allies always cuts them).")] = False,
     fmt: FormatOpt = Format.table,
     data: DataOpt = None,
 ) -> None:
@@ -329,7 +331,7 @@ def allies(
         def pair_table() -> None:
             from .render import render_allies_pair
 
-            render_allies_pair(_console(), api.dataset, answer)
+            render_allies_pair(_console(), api.dataset, answer, brief)
 
         _answer(answer, fmt, pair_table)
 

@@ -172,10 +172,10 @@ def render_memberships(console: Console, ds: Dataset, code: str, period: Period,
     _footnotes(console, [s for s in standings if not s.certain])
 
 
-def _link_line(ds: Dataset, link: AllyLink, compact: bool = False) -> Text:
+def _link_line(ds: Dataset, link: AllyLink, compact: bool = False, brief: bool = False) -> Text:
     """How a treaty links two states: its name and obligations, whether the link held all of the
     period, and any suspension of obligations between the two (compact: the treaty's short name
-    and each note's first sentence, for a table)."""
+    and each note's first sentence, for a table; brief: each note's first sentence)."""
     t = ds.treaties[link.treaty]
     obligations = ", ".join(link.obligations)
     if compact:
@@ -195,7 +195,7 @@ def _link_line(ds: Dataset, link: AllyLink, compact: bool = False) -> Text:
         text.append(f"\n    {actor} suspended its obligations to {other} on {rel.start}{end}",
                     style="yellow")
         if rel.event.note:
-            note = first_sentence(rel.event.note) if compact else rel.event.note
+            note = first_sentence(rel.event.note) if compact or brief else rel.event.note
             text.append(f": {note}", style="dim")
     return text
 
@@ -203,9 +203,10 @@ def _link_line(ds: Dataset, link: AllyLink, compact: bool = False) -> Text:
 _VERDICT_STYLE = {"Yes": "green bold", "No": "red bold", "Uncertain": "yellow bold"}
 
 
-def render_allies_pair(console: Console, ds: Dataset, answer) -> None:
+def render_allies_pair(console: Console, ds: Dataset, answer, brief: bool = False) -> None:
     """The answer to 'are A and B allied?' (answers.Pair): the headline, naming any side whose
-    standing is qualified, then each linking treaty with both sides' statuses and a source."""
+    standing is qualified, then each linking treaty with both sides' statuses and a source
+    (brief: notes cut to their first sentence)."""
     h = answer.headline
     if h.qualifier:
         _print(console, Text.assemble((h.verdict, _VERDICT_STYLE[h.verdict]),
@@ -218,7 +219,7 @@ def render_allies_pair(console: Console, ds: Dataset, answer) -> None:
             _print(console, Text(f"  Note: {'; '.join(h.caveats)}", style="yellow"))
     names = (ds.states[answer.a.code].name, ds.states[answer.b.code].name)
     for link in answer.links:
-        _print(console, Text("  via ").append(_link_line(ds, link)))
+        _print(console, Text("  via ").append(_link_line(ds, link, brief=brief)))
         for label, st in zip(names, (link.a, link.b), strict=True):
             _print(console, Text(f"    {label}: ").append(status_words(st), style=_status_style(st)))
         src = ds.treaties[link.treaty].sources
