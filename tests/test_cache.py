@@ -17,6 +17,8 @@ from alliances.query import Engine
 
 from .conftest import FIXTURES, period
 
+FRESH_CACHE = True  # every test starts with an empty cache folder (tests/conftest.py)
+
 
 @pytest.fixture
 def data(tmp_path):

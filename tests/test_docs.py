@@ -83,6 +83,9 @@ def test_json_schema_matches_the_loader():
     assert set(defs["event"]["properties"]) == set(parse.EVENT_KEYS)
     assert set(defs["state"]["properties"]) == set(parse.STATE_KEYS)
     assert set(defs["pledge"]["properties"]) == set(parse.PLEDGE_KEYS)
+    from alliances.model import ACCEPTABLE_RULES
+
+    assert defs["event"]["properties"]["accept"]["propertyNames"]["enum"] == list(ACCEPTABLE_RULES)
     assert defs["event"]["properties"]["event"]["enum"] == list(EVENT_KINDS)
     assert defs["treaty"]["properties"]["kind"]["enum"] == list(TREATY_KINDS)
     assert defs["treaty"]["properties"]["obligations"]["items"]["enum"] == list(OBLIGATIONS)

@@ -72,12 +72,13 @@ def test_long_lists_are_swept():
 from alliances.dates import DateRange, PartialDate  # noqa: E402
 from alliances.model import ALLIED_STATUSES, Dataset, Event, Location, Treaty  # noqa: E402
 from alliances.query import derive_segments  # noqa: E402
-from alliances.validate import _check_exclusive, _names  # noqa: E402
+from alliances.validate import _check_exclusive  # noqa: E402
 
 KINDS_ANY = ["joined", "suspended", "resumed", "left", "observer", "withdrawal_notified", "signed",
              "readmitted"]
-NOTES = [None, None, "Stayed in the Alpha Pact a while.", "Stayed in the Beta Pact a while.",
-         "A note naming neither."]
+NOTES = [None, "Stayed in the Alpha Pact a while.", "A note that waives nothing."]
+ACCEPTS = [(), (), (("exclusive-overlap", "Held both for a while."),),
+           (("before-signature", "Not the rule in question."),)]
 
 
 @st.composite
@@ -106,7 +107,7 @@ def member_events(draw, treaty: str, code: str):
     n = draw(st.integers(0, 8))
     return [Event(treaty, code, draw(partial_dates()), draw(st.sampled_from(KINDS_ANY)),
                   note=draw(st.sampled_from(NOTES)), loc=Location("f.yaml", 10 * i + 1, 1),
-                  order=i)
+                  order=i, accept=draw(st.sampled_from(ACCEPTS)))
             for i in range(n)]
 
 
@@ -140,8 +141,7 @@ def plain_exclusive(ds):
                     if not intersect([x.possible()], [y.possible()]):
                         continue
                     later, other = (x, b) if x.start.earliest >= y.start.earliest else (y, a)
-                    note = later.start_event.note
-                    if note and _names(note, ds.treaties[other]):
+                    if any(rule == "exclusive-overlap" for rule, _ in later.start_event.accept):
                         continue
                     hit = (code, later.treaty, str(later.start), other, later.start_event.loc.line)
                     break
@@ -155,7 +155,7 @@ def plain_exclusive(ds):
 @given(ds=exclusive_datasets())
 def test_exclusive_check_reports_what_comparing_every_pair_reports(ds):
     problems = []
-    _check_exclusive(ds, problems.append)
+    _check_exclusive(ds, problems.append, set())
     got = [(p.what.split()[0], p.what.split("'")[1], p.what.split(" from ")[1].split()[0],
             p.what.split("'")[3], p.line) for p in problems]
     assert got == plain_exclusive(ds)
@@ -170,7 +170,7 @@ def _pacts(alpha_events, beta_events):
                                   loc=Location("f.yaml", i + 1, 1))
                             for i, (d, kind) in enumerate(events)]
     problems = []
-    _check_exclusive(Dataset(treaties={"alpha": alpha, "beta": beta}), problems.append)
+    _check_exclusive(Dataset(treaties={"alpha": alpha, "beta": beta}), problems.append, set())
     return [p.what for p in problems]
 
 

@@ -92,3 +92,19 @@ def test_both_parsers_give_the_same_nodes(path, monkeypatch):
         assert found == []
         shapes.append(_shape(node))
     assert shapes[0] == shapes[1]
+
+
+def test_a_libyaml_build_with_its_own_depth_limit_gives_our_answer(monkeypatch):
+    # PyPI's PyYAML wheels carry a libyaml that stops at 1,000 levels while scanning ahead of our
+    # check; others have no limit. Whichever is installed, the answer must be ours.
+    import yaml
+
+    class LimitedLibyaml(yaml.SafeLoader):
+        def get_event(self):
+            raise yaml.scanner.ScannerError(None, None, "exceeded maximum nesting depth",
+                                            yaml.error.Mark("f", 0, 0, 1002, None, None))
+
+    monkeypatch.setitem(yamlread.PARSERS, "libyaml", LimitedLibyaml)
+    monkeypatch.setattr(yamlread, "PARSER", "libyaml")
+    assert problems("a: " + "[" * 2000 + "]" * 2000) == [
+        "1:67: the document is nested more than 64 levels deep"]

@@ -37,7 +37,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .errors import OutputError
 
@@ -102,23 +102,39 @@ def _error(name: str, exc: OSError) -> OutputError:
 
 
 @contextmanager
-def atomic_write(path: str | os.PathLike[str], encoding: str = "utf-8") -> Iterator[IO[str]]:
-    """A text stream for `path` (newlines written as given); the file changes only on success.
+def atomic_write(path: str | os.PathLike[str], encoding: str = "utf-8",
+                 binary: bool = False) -> Iterator[IO[Any]]:
+    """A text stream for `path` (newlines written as given), or a byte stream when `binary`
+    (a PNG, a PDF); the file changes only on success.
 
     Raises OutputError, never OSError, when the file cannot be written.
     """
     name = os.fspath(path)
     how, target = plan(name)
+    mode = _Mode(binary, encoding)
     if how == "direct":
-        with _direct(name, encoding) as out:
+        with _direct(name, mode) as out:
             yield out
         return
-    with _signals_cleaned(), _replacing(name, target, encoding) as out:
+    with _signals_cleaned(), _replacing(name, target, mode) as out:
         yield out
 
 
+class _Mode:
+    """How to open the stream: text with an encoding, or bytes."""
+
+    def __init__(self, binary: bool, encoding: str) -> None:
+        self.binary = binary
+        self.encoding = encoding
+
+    def open(self, fd: int) -> IO[Any]:
+        if self.binary:
+            return os.fdopen(fd, "wb")
+        return os.fdopen(fd, "w", encoding=self.encoding, newline="")
+
+
 @contextmanager
-def _direct(name: str, encoding: str) -> Iterator[IO[str]]:
+def _direct(name: str, mode: _Mode) -> Iterator[IO[Any]]:
     # O_APPEND: a descriptor's name for a file the shell opened (`> log` or `>> log`) writes
     # after what is there, as the shell's own redirection does; a FIFO or a device ignores it.
     flags = os.O_WRONLY | os.O_APPEND if _names_descriptor(name) else os.O_WRONLY
@@ -126,7 +142,7 @@ def _direct(name: str, encoding: str) -> Iterator[IO[str]]:
         fd = os.open(name, flags)
     except OSError as exc:
         raise _error(name, exc) from None
-    out = os.fdopen(fd, "w", encoding=encoding, newline="")
+    out = mode.open(fd)
     try:
         with out:
             yield out
@@ -135,7 +151,7 @@ def _direct(name: str, encoding: str) -> Iterator[IO[str]]:
 
 
 @contextmanager
-def _replacing(name: str, target: str, encoding: str) -> Iterator[IO[str]]:
+def _replacing(name: str, target: str, mode: _Mode) -> Iterator[IO[Any]]:
     folder = Path(target).parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{Path(target).name}.", suffix=".tmp", dir=folder)
@@ -146,7 +162,7 @@ def _replacing(name: str, target: str, encoding: str) -> Iterator[IO[str]]:
         raise _error(name, exc) from None
     try:
         try:
-            with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            with mode.open(fd) as fh:
                 _copy_mode(tmp, target)
                 yield fh
                 fh.flush()

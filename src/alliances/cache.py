@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 __all__ = ["Snapshot", "cache_dir", "locate", "prune", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 8
+FORMAT = 9
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 MAGIC = b"alliances-cache"
 MAX_BYTES = 1 << 31  # a cache file larger than this is neither read nor written
@@ -366,7 +366,8 @@ def _unsources(raw: list) -> tuple[Source, ...]:
 
 def _encode_members(t: Treaty) -> bytes:
     return json.dumps({code: [[str(e.date), e.kind, e.note, _sources(e.sources), _d(e.effective),
-                               list(e.towards), e.order] for e in events]
+                               list(e.towards), e.order, [list(a) for a in e.accept]]
+                              for e in events]
                        for code, events in t.members.items()},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -424,8 +425,9 @@ class LazyMembers(Mapping):
                 raw = json.loads(blob)
                 self._data = {
                     code: [Event(self._treaty_id, code, parse_date(d), kind, note,
-                                 _unsources(src), _p(eff), tuple(towards), None, order)
-                           for d, kind, note, src, eff, towards, order in events]
+                                 _unsources(src), _p(eff), tuple(towards), None, order,
+                                 tuple((rule, why) for rule, why in accept))
+                           for d, kind, note, src, eff, towards, order, accept in events]
                     for code, events in raw.items()}
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 opened.discard()

@@ -490,29 +490,37 @@ def validate(
         _note(summary)
 
 
-def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
-    """Draw a timeline on the terminal, or record it to SVG/HTML (written atomically)."""
-    from rich.console import Console
-
-    from .atomic import atomic_write
+def _timeline_output(build, picture: Callable[[], Any] | None, outputs: dict[str, Path | None],
+                     width: int) -> None:
+    """Draw a timeline on the terminal, or save it as a chart (SVG, HTML, PNG, PDF; each file
+    written atomically) when any of `outputs` is given."""
     from .render import render_timeline, timeline_width
 
-    def fitted(console: Console):
+    if picture is not None and any(outputs.values()):
+        from .atomic import atomic_write
+        from .chart import convert, render_svg
+        from .site import chart_page
+
+        if width < 200 or width > 10000:
+            raise UsageError(f"--width {width}: give a width from 200 to 10000")
+        chart = picture()
+        svg = render_svg(chart, width)
+        for kind, path in outputs.items():
+            if path is None:
+                continue
+            if kind in ("png", "pdf"):
+                data = convert(svg, kind, width)
+                with atomic_write(path, binary=True) as out:
+                    out.write(data)
+                continue
+            with atomic_write(path) as out:
+                out.write(svg if kind == "svg" else chart_page(chart, svg))
+        return
+
+    def fitted(console):
         labels = build(1).rows
         return build(timeline_width(console, [r.label for r in labels]))
 
-    if svg or html:
-        with open(os.devnull, "w", encoding="utf-8") as sink:
-            console = Console(record=True, width=120, file=sink, markup=False, emoji=False,
-                              highlight=False)
-            render_timeline(console, fitted(console), ascii_only=False)
-        for path, text in ((svg, svg and console.export_svg(title="alliances timeline",
-                                                              clear=False)),
-                           (html, html and console.export_html(clear=False))):
-            if path:
-                with atomic_write(path) as out:
-                    out.write(text)
-        return
     with _stdout(data=False):
         console = _console()
         ascii_only = (console.no_color or not console.is_terminal
@@ -520,13 +528,34 @@ def _timeline_output(build, svg: Path | None, html: Path | None) -> None:
         render_timeline(console, fitted(console), ascii_only)
 
 
+def _command_line(*parts: Any) -> str:
+    """The command that drew a chart, for its caption (options with no value left out)."""
+    words: list[str] = ["alliances"]
+    for part in parts:
+        if isinstance(part, tuple):
+            if part[1] is not None:
+                words += [part[0], str(part[1])]
+        elif isinstance(part, list):
+            words += part
+        else:
+            words.append(part)
+    return shlex.join(words)
+
+
 def _opt_day(option: str, text: str | None) -> date | None:
     d = as_date(text, option)
     return None if d is None else d.earliest
 
 
-SvgOpt = Annotated[Path | None, typer.Option("--svg", help="Save the picture as SVG.")]
-HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Save the picture as HTML.")]
+SvgOpt = Annotated[Path | None, typer.Option("--svg", help="Save the chart as SVG.")]
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Save the chart as an HTML page "
+                                              "(the SVG and a table of the same facts).")]
+PngOpt = Annotated[Path | None, typer.Option("--png", help="Save the chart as PNG (needs the "
+                                             "'pictures' extra: pip install 'alliances[pictures]').")]
+PdfOpt = Annotated[Path | None, typer.Option("--pdf", help="Save the chart as PDF (needs the "
+                                             "'pictures' extra).")]
+WidthOpt = Annotated[int, typer.Option("--width", help="Width of the saved chart, in pixels "
+                                       "(user units of the SVG).")]
 
 
 @app.command()
@@ -538,6 +567,9 @@ def timeline(
     on: Annotated[str | None, typer.Option("--on", help="Draw a marker at this date.")] = None,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
+    png: PngOpt = None,
+    pdf: PdfOpt = None,
+    width: WidthOpt = 720,
     data: DataOpt = None,
 ) -> None:
     """Draw a membership history: who joined when, froze, announced withdrawal, left.
@@ -553,12 +585,22 @@ def timeline(
         marker = _opt_day("--on", on)
         tid, code = api.resolver.treaty_or_state(name)
 
-        def build(width: int):
+        def build(columns: int):
             if tid is not None:
-                return build_treaty_timeline(ds, engine, tid, width, first, last, marker)
-            return build_state_timeline(ds, engine, code, width, first, last, marker)
+                return build_treaty_timeline(ds, engine, tid, columns, first, last, marker)
+            return build_state_timeline(ds, engine, code, columns, first, last, marker)
 
-        _timeline_output(build, svg, html)
+        def picture():
+            from .chart import state_chart, treaty_chart
+
+            command = _command_line("timeline", name, ("--from", start), ("--to", end),
+                                    ("--on", on))
+            if tid is not None:
+                return treaty_chart(ds, engine, tid, first, last, marker, command)
+            return state_chart(ds, engine, code, first, last, marker, command)
+
+        _timeline_output(build, picture, {"svg": svg, "html": html, "png": png, "pdf": pdf},
+                         width)
 
 
 @app.command()
@@ -570,6 +612,9 @@ def compare(
     on: Annotated[str | None, typer.Option("--on", help="Draw a marker at this date.")] = None,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
+    png: PngOpt = None,
+    pdf: PdfOpt = None,
+    width: WidthOpt = 720,
     data: DataOpt = None,
 ) -> None:
     """Several states' alliance memberships over time, one row per state and treaty.
@@ -584,7 +629,35 @@ def compare(
         codes = list(dict.fromkeys(api.state(s) for s in states))
         first, last = _day_range(start, end)
         marker = _opt_day("--on", on)
-        _timeline_output(lambda w: build_compare(ds, engine, codes, w, first, last, marker), svg, html)
+
+        def picture():
+            from .chart import compare_chart
+
+            command = _command_line("compare", states, ("--from", start), ("--to", end),
+                                    ("--on", on))
+            return compare_chart(ds, engine, codes, first, last, marker, command)
+
+        _timeline_output(lambda w: build_compare(ds, engine, codes, w, first, last, marker),
+                         picture, {"svg": svg, "html": html, "png": png, "pdf": pdf}, width)
+
+
+@app.command()
+def site(
+    folder: Annotated[Path, typer.Argument(help="The folder to write the site into (made if "
+                                           "missing; files of the same names are replaced).")],
+    data: DataOpt = None,
+) -> None:
+    """Write a static website of the data: a page per treaty and per state, an index with search,
+    and the exports to download. It works from the file system or any static host.
+
+    Example: alliances site public/
+    """
+    from .site import build_site
+
+    with _errors():
+        api = _api(data)
+        written = build_site(api.dataset, api.engine, folder, progress=_note)
+        _note(f"wrote {len(written)} files into {folder}; open {folder / 'index.html'}")
 
 
 class ExportKind(str, Enum):

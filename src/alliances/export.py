@@ -664,6 +664,8 @@ def _event_doc(ev: Event) -> dict[str, Any]:
         doc["towards"] = list(ev.towards)
     if ev.note:
         doc["note"] = ev.note
+    if ev.accept:
+        doc["accept"] = dict(ev.accept)
     if ev.sources:
         doc["sources"] = [_source_doc(s) for s in ev.sources]
     return doc
@@ -701,9 +703,10 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
         for key in ("atop_ids", "cow_ids"):
             if getattr(t, key):
                 doc[key] = list(getattr(t, key))
-        if t.pledges:
+        pledges = [p for p in t.pledges if set(p.by) | set(p.to) <= set(t.members)]
+        if pledges:
             doc["pledges"] = [{"by": list(p.by), "to": list(p.to), "obligations": list(p.obligations)}
-                              for p in t.pledges]
+                              for p in pledges]
         doc["sources"] = [_source_doc(s) for s in t.sources]
         members: dict[str, Any] = {}
         for code, events in t.members.items():
@@ -715,6 +718,14 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
                 used.update(x for e in kept for x in e.towards)
         if members:
             doc["members"] = members
+        if "pledges" in doc:  # an extract keeps the pledges among the members it keeps
+            kept = [{"by": [c for c in p["by"] if c in members], "to": [c for c in p["to"] if c in members],
+                     "obligations": p["obligations"]} for p in doc["pledges"]]
+            kept = [p for p in kept if p["by"] and p["to"]]
+            if kept:
+                doc["pledges"] = kept
+            else:
+                del doc["pledges"]
         treaties[t.id] = doc
     if f.states is None and f.treaties is None and f.kinds is None:
         used = set(ds.states)

@@ -8,6 +8,7 @@ from .dates import PartialDate
 from .records import Frozen, Record, set_field
 
 __all__ = [
+    "ACCEPTABLE_RULES",
     "ALLIED_STATUSES",
     "EVENT_KINDS",
     "OBLIGATIONS",
@@ -84,6 +85,16 @@ class Source(Frozen):
         set_field(self, "note", note)
 
 
+# Validation rules an event may waive with `accept: {rule: why}`, and what each allows.
+ACCEPTABLE_RULES = {
+    "before-signature": "an event dated before the treaty was signed",
+    "after-treaty-end": "an event dated after the treaty ended",
+    "before-state": "an event dated before the state began to exist",
+    "after-state": "an event dated after the state ceased to exist",
+    "exclusive-overlap": "a membership overlapping one in a treaty marked exclusive_with this one",
+}
+
+
 class Pledge(Frozen):
     """Obligations some members of a treaty owe to others: `by` owe `obligations` to `to`.
 
@@ -127,9 +138,11 @@ class Event(Record):
     towards: tuple[str, ...]
     loc: Location | None
     order: int  # position as written, to keep same-day events in the author's order
+    accept: tuple[tuple[str, str], ...]  # (rule, why): validation rules this event waives
 
     __slots__ = (
         "treaty", "state", "date", "kind", "note", "sources", "effective", "towards", "loc", "order",
+        "accept",
     )
 
     def __init__(
@@ -144,6 +157,7 @@ class Event(Record):
         towards: tuple[str, ...] = (),
         loc: Location | None = None,
         order: int = 0,
+        accept: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.treaty = treaty
         self.state = state
@@ -155,6 +169,7 @@ class Event(Record):
         self.towards = towards
         self.loc = loc
         self.order = order
+        self.accept = accept
 
 
 class Treaty(Record):

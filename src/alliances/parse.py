@@ -9,6 +9,7 @@ from yaml.nodes import Node, SequenceNode
 
 from .dates import DateError, PartialDate, parse_date
 from .model import (
+    ACCEPTABLE_RULES,
     EVENT_KINDS,
     OBLIGATIONS,
     RELATION_EVENT_KINDS,
@@ -35,8 +36,8 @@ TREATY_KEYS = (
 )
 PLEDGE_KEYS = ("by", "to", "obligations")
 TREATY_REQUIRED = ("name", "kind", "obligations", "signed", "sources")
-MEMBER_KEYS = ("joined", "left", "note", "source", "sources", "events")
-EVENT_KEYS = ("date", "event", "note", "source", "sources", "effective", "towards")
+MEMBER_KEYS = ("joined", "left", "note", "source", "sources", "accept", "events")
+EVENT_KEYS = ("date", "event", "note", "source", "sources", "effective", "towards", "accept")
 STATE_KEYS = (
     "name", "iso2", "iso3166_3", "cow", "cow_abb", "aliases", "from", "to", "successor", "note",
     "sources",
@@ -345,13 +346,14 @@ class FileLoader:
             return None
         shared_note = self.opt_text(fields, "note", what)
         shared_sources = self.sources(fields, what)
+        shared_accept = self.accept(fields, what)
         events: list[Event] = []
         for kind, key in (("joined", "joined"), ("left", "left")):
             if key in fields:
                 d = self.date(fields[key][1], f"{key} of {what}")
                 if d is not None:
                     events.append(self._event(treaty, code, d, kind, shared_note, shared_sources,
-                                              loc=self.r.loc(fields[key][1])))
+                                              loc=self.r.loc(fields[key][1]), accept=shared_accept))
         if "events" in fields:
             for item in self.r.sequence(fields["events"][1], f"events of {what}") or []:
                 ev = self.event(treaty, code, item, what)
@@ -362,9 +364,28 @@ class FileLoader:
                          "add `joined: YYYY-MM-DD` or an `events:` list")
         return events
 
-    def _event(self, treaty, code, d, kind, note, sources, loc, effective=None, towards=()):
+    def _event(self, treaty, code, d, kind, note, sources, loc, effective=None, towards=(),
+               accept=()):
         self.order += 1
-        return Event(treaty.id, code, d, kind, note, sources, effective, towards, loc, self.order)
+        return Event(treaty.id, code, d, kind, note, sources, effective, towards, loc, self.order,
+                     accept)
+
+    def accept(self, fields, what: str) -> tuple[tuple[str, str], ...]:
+        """`accept: {rule: why}`: validation rules waived, each with its reason."""
+        if "accept" not in fields:
+            return ()
+        out = []
+        for rule, key_node, value in self.r.mapping(fields["accept"][1], f"accept of {what}") or []:
+            if rule not in ACCEPTABLE_RULES:
+                close = suggest(rule, tuple(ACCEPTABLE_RULES), 1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                self.r.error(key_node, f"accept of {what} names an unknown rule '{rule}'",
+                             f"{hint}rules that can be waived: {', '.join(ACCEPTABLE_RULES)}")
+                continue
+            why = self.r.text(value, f"the reason for accepting {rule}", multiline=True)
+            if why is not None:
+                out.append((rule, why))
+        return tuple(out)
 
     def event(self, treaty: Treaty, code: str, node: Node, owner: str) -> Event | None:
         what = f"an event of {owner}"
@@ -411,7 +432,8 @@ class FileLoader:
         if d is None or kind is None:
             return None
         return self._event(treaty, code, d, kind, self.opt_text(fields, "note", what),
-                           self.sources(fields, what), self.r.loc(node), effective, towards)
+                           self.sources(fields, what), self.r.loc(node), effective, towards,
+                           self.accept(fields, what))
 
     def state(self, code: str, key_node: Node, node: Node) -> None:
         if not _CODE_RE.match(code):

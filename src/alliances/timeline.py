@@ -1,7 +1,7 @@
 """Timelines as data: rows of cells over a date axis, ready for any renderer.
 
 Each cell is the status held at the middle day of its slice of time, or `?` where an imprecise
-date makes it uncertain. Rendering (glyphs, colours, SVG) lives in render.py.
+date makes it uncertain. Rendering lives in render.py (the terminal) and chart.py (SVG).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from .model import Dataset
 from .query import Engine, Segment, in_force_from
 
 __all__ = ["Timeline", "TimelineRow", "build_state_timeline", "build_treaty_timeline",
-           "build_compare", "ticks"]
+           "axis_bounds", "build_compare", "ticks"]
 
 # Cell kinds: a status, "withdrawing" (a member whose withdrawal is pending), "?" or "" (none).
 MARKERS = {"withdrawal_announced": "!", "withdrawal_notified": "N", "note": "*", "left": "]",
@@ -76,8 +76,10 @@ def _row(tl: Timeline, label: str, segments: list[Segment], events) -> TimelineR
     return TimelineRow(label, cells, markers)
 
 
-def _axis(engine: Engine, pairs: list[tuple[str, str]], start: date | None, end: date | None,
-          floor: date | None = None) -> tuple[date, date]:
+def axis_bounds(engine: Engine, pairs: list[tuple[str, str]], start: date | None, end: date | None,
+                floor: date | None = None) -> tuple[date, date]:
+    """The first day and the day after the last one of a timeline's axis: whole years around
+    the memberships of `pairs` (treaty id, state code), unless `start`/`end` are given."""
     firsts, lasts = [], []
     for tid, code in pairs:
         for seg in engine.segments(tid, code):
@@ -102,7 +104,7 @@ def build_treaty_timeline(ds: Dataset, engine: Engine, treaty_id: str, width: in
     t = ds.treaties[treaty_id]
     codes = sorted(t.members, key=lambda c: (min((e.date.earliest for e in t.members[c]),
                                                  default=date.max), c))
-    lo, hi = _axis(engine, [(treaty_id, c) for c in codes], start, end, t.signed.earliest)
+    lo, hi = axis_bounds(engine, [(treaty_id, c) for c in codes], start, end, t.signed.earliest)
     tl = Timeline(f"{t.label} — {t.name}", lo, hi, width, [], on, (in_force_from(t), t.ended))
     for code in codes:
         name = ds.states[code].name if code in ds.states else code
@@ -116,7 +118,7 @@ def build_state_timeline(ds: Dataset, engine: Engine, code: str, width: int,
     """One row per treaty the state ever belonged to."""
     tids = [tid for tid, t in ds.treaties.items() if code in t.members]
     tids.sort(key=lambda tid: min(e.date.earliest for e in ds.treaties[tid].members[code]))
-    lo, hi = _axis(engine, [(tid, code) for tid in tids], start, end)
+    lo, hi = axis_bounds(engine, [(tid, code) for tid in tids], start, end)
     name = ds.states[code].name if code in ds.states else code
     tl = Timeline(f"{name} ({code})", lo, hi, width, [], on)
     for tid in tids:
@@ -131,7 +133,7 @@ def build_compare(ds: Dataset, engine: Engine, codes: list[str], width: int,
     """One row per state and treaty with an obligation, grouped by state."""
     pairs = [(tid, c) for c in codes for tid, t in ds.treaties.items()
              if c in t.members and t.obligations]
-    lo, hi = _axis(engine, pairs, start, end)
+    lo, hi = axis_bounds(engine, pairs, start, end)
     tl = Timeline("Alliance memberships: " + ", ".join(codes), lo, hi, width, [], on)
     for code in codes:
         name = ds.states[code].name if code in ds.states else code

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
 from .dates import intersect
 from .errors import Problem
-from .model import ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, State, Treaty
+from .model import ACCEPTABLE_RULES, ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, State, Treaty
 from .names import normalize
 from .query import Segment, derive_segments, in_effect_by
 
@@ -38,6 +37,7 @@ def validate(ds: Dataset) -> list[Problem]:
     """Every problem found across the merged dataset (empty when it is clean)."""
     problems: list[Problem] = []
     add = problems.append
+    used: set[tuple[int, str]] = set()  # (id of event, rule) of every waiver that waived something
     for t in ds.treaties.values():
         _check_treaty_refs(ds, t, add)
         _check_pledges(t, add)
@@ -46,9 +46,10 @@ def validate(ds: Dataset) -> list[Problem]:
                 loc = t.member_locs.get(code, t.loc)
                 add(Problem.at(loc, f"unknown state code '{code}' in treaty '{t.id}'",
                                _suggest_state(code, ds.states)))
-            _check_events(ds, t, code, events, add)
+            _check_events(ds, t, code, events, add, used)
     _check_successor_cycles(ds, add)
-    _check_exclusive(ds, add)
+    _check_exclusive(ds, add, used)
+    _check_waivers(ds, add, used)
     for s in ds.states.values():
         if s.successor and s.successor not in ds.states:
             add(Problem.at(s.loc, f"successor '{s.successor}' of state {s.code} is not a known state",
@@ -57,6 +58,27 @@ def validate(ds: Dataset) -> list[Problem]:
             add(Problem.at(s.loc, f"state {s.code} ends ({s.end}) before it begins ({s.start})",
                            "check `from` and `to`"))
     return problems
+
+
+def _accepts(ev: Event, rule: str, used: set[tuple[int, str]]) -> bool:
+    """Whether `ev` waives `rule` (`accept: {rule: why}`); a waiver used is remembered."""
+    if any(r == rule for r, _ in ev.accept):
+        used.add((id(ev), rule))
+        return True
+    return False
+
+
+def _check_waivers(ds: Dataset, add, used: set[tuple[int, str]]) -> None:
+    """A waiver that waives nothing is stale (the dates were corrected): it must go."""
+    for t in ds.treaties.values():
+        for events in t.members.values():
+            for ev in events:
+                for rule, _ in ev.accept:
+                    if (id(ev), rule) not in used:
+                        add(Problem.at(ev.loc or t.loc,
+                                       f"{ev.state} '{ev.kind}' on {ev.date} in '{t.id}' accepts "
+                                       f"'{rule}', but it is not {ACCEPTABLE_RULES[rule]}",
+                                       f"remove `{rule}` from its `accept`"))
 
 
 def _check_treaty_refs(ds: Dataset, t: Treaty, add) -> None:
@@ -108,7 +130,7 @@ def _check_pledges(t: Treaty, add) -> None:
             add(Problem.at(p.loc, f"a pledge of treaty '{t.id}' binds {p.by[0]} only to itself",
                            "name the states it is owed to in `to`"))
     pledged = {ob for p in t.pledges for ob in p.obligations}
-    for ob in t.obligations:
+    for ob in t.obligations if t.members else ():  # (an extract may keep none of its members)
         if ob not in pledged:
             add(Problem.at(t.loc, f"treaty '{t.id}' has pledges, but none gives its obligation '{ob}', "
                            "so no member owes it", "add a pledge for it, or remove it from `obligations`"))
@@ -129,16 +151,10 @@ def _check_successor_cycles(ds: Dataset, add) -> None:
                            "a treaty cannot succeed itself; fix one `successor`"))
 
 
-def _names(text: str, t: Treaty) -> bool:
-    """`text` names treaty `t` (its id, name, short name or an alias, as a whole word)."""
-    text = normalize(text)
-    return any(re.search(rf"(?<!\w){re.escape(normalize(n))}(?!\w)", text)
-               for n in (t.id, t.name, t.short, *t.aliases) if n)
 
-
-def _check_exclusive(ds: Dataset, add) -> None:
+def _check_exclusive(ds: Dataset, add, used: set[tuple[int, str]]) -> None:
     """No state bound by two treaties marked exclusive of each other at once, unless the event that
-    made it bound by the second one has a note that names the first (and says why)."""
+    made it bound by the second one accepts it (`accept: {exclusive-overlap: why}`)."""
     pairs = sorted({tuple(sorted((t.id, ref))) for t in ds.treaties.values()
                     for ref in t.exclusive_with if ref in ds.treaties and ref != t.id})
     bound: dict[tuple[str, str], _Bound] = {}
@@ -153,7 +169,7 @@ def _check_exclusive(ds: Dataset, add) -> None:
     for a, b in pairs:
         ta, tb = ds.treaties[a], ds.treaties[b]
         for code in sorted(ta.members.keys() & tb.members.keys()):
-            found = _first_overlap(bound_by(ta, code), bound_by(tb, code), ta, tb)
+            found = _first_overlap(bound_by(ta, code), bound_by(tb, code), ta, tb, used)
             if found is None:
                 continue
             x, y = found
@@ -168,8 +184,8 @@ def _check_exclusive(ds: Dataset, add) -> None:
                            f"{code} is bound by '{later.treaty}' from {later.start} while still "
                            f"bound by '{other}' ({when}), and the two treaties are marked "
                            "exclusive_with each other",
-                           "correct the dates, or add a `note` to this event that names "
-                           f"'{other}' and says why"))
+                           "correct the dates, or, if both held, add `accept: {exclusive-overlap: "
+                           "why}` to this event"))
 
 
 class _Bound:
@@ -190,11 +206,11 @@ class _Bound:
             self.reach.append(latest)
 
 
-def _first_overlap(xs: _Bound, ys: _Bound, tx: Treaty, ty: Treaty
-                   ) -> tuple[Segment, Segment] | None:
+def _first_overlap(xs: _Bound, ys: _Bound, tx: Treaty, ty: Treaty,
+                   used: set[tuple[int, str]] | None = None) -> tuple[Segment, Segment] | None:
     """The first pair (x of `xs`, then y of `ys`, in their order) whose possible spans share a
-    day, and that no note excuses: the later one to start (x when they start together) has a
-    note naming the other treaty.
+    day, and that no waiver excuses: the later one to start (x when they start together) accepts
+    the overlap (`accept: {exclusive-overlap: why}` on the event that starts it).
 
     Segments start in date order (derive_segments sorts the events), so the ys that start no
     later than x are a prefix, found by binary search, as are those that start before x ends.
@@ -209,9 +225,10 @@ def _first_overlap(xs: _Bound, ys: _Bound, tx: Treaty, ty: Treaty
     n = len(ys.segments)
     skip: dict[int, int] = {}  # y index -> a later index to look at instead (excused or empty)
 
+    waived = set() if used is None else used
+
     def excused(g: Segment, other: Treaty) -> bool:
-        note = g.start_event.note
-        return bool(note) and _names(note, other)
+        return _accepts(g.start_event, "exclusive-overlap", waived)
 
     def first_counted_y(j: int) -> int:
         """The first y from index j on that is not empty and not excused (n if none)."""
@@ -244,7 +261,8 @@ def _first_overlap(xs: _Bound, ys: _Bound, tx: Treaty, ty: Treaty
     return None
 
 
-def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -> None:
+def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add,
+                  used: set[tuple[int, str]]) -> None:
     ordered = sorted(events, key=lambda e: (e.date.earliest, e.date.latest, e.order))
     status: str | None = None
     since: Event | None = None
@@ -263,26 +281,31 @@ def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add) -
                 status, since = None, ev
                 continue
             status, since, notice = None, notice, None
-        # Dates outside the treaty's life need a note saying why.
-        if ev.note is None:
-            if _certainly_before(ev.date, t.signed):
+        # Dates outside the treaty's or the state's life: an error, unless the event accepts it
+        # (`accept: {rule: why}`); an incidental note waives nothing.
+        if _certainly_before(ev.date, t.signed):
+            if not _accepts(ev, "before-signature", used):
                 add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is before treaty '{t.id}' "
                                f"was signed ({t.signed})",
-                               "correct the date, or add a `note` explaining it"))
-            elif t.ended and ev.date.earliest > t.ended.latest:
+                               "correct the date, or add `accept: {before-signature: why}`"))
+        elif t.ended and ev.date.earliest > t.ended.latest:
+            if not _accepts(ev, "after-treaty-end", used):
                 add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is after treaty '{t.id}' "
                                f"ended ({t.ended})",
-                               "correct the date, or add a `note` explaining it"))
+                               "correct the date, or add `accept: {after-treaty-end: why}`"))
         state = ds.states.get(code)
-        if state and state.start and ev.date.latest < state.start.earliest and ev.note is None:
-            add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is before {state.name} began "
-                           f"to exist ({state.start})",
-                           "correct the date, record it under the state that existed then, or add "
-                           "a note"))
-        if state and state.end and ev.date.earliest > state.end.latest and ev.note is None:
-            add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is after {state.name} ceased to "
-                           f"exist ({state.end})",
-                           f"record it under {state.successor or 'the successor state'}, or add a note"))
+        if state and state.start and ev.date.latest < state.start.earliest:
+            if not _accepts(ev, "before-state", used):
+                add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is before {state.name} "
+                               f"began to exist ({state.start})",
+                               "correct the date, record it under the state that existed then, or "
+                               "add `accept: {before-state: why}`"))
+        if state and state.end and ev.date.earliest > state.end.latest:
+            if not _accepts(ev, "after-state", used):
+                add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} is after {state.name} "
+                               f"ceased to exist ({state.end})",
+                               f"record it under {state.successor or 'the successor state'}, or add "
+                               "`accept: {after-state: why}`"))
         if ev.towards:
             for other in ev.towards:
                 if other not in t.members:

@@ -86,7 +86,7 @@ class _Frame:
         self.weight = 1
 
 
-def _compose(text: str) -> Node | None:
+def _compose(text: str, parser_name: str | None = None) -> Node | None:
     """Events to nodes without recursion, refusing depth and alias expansion beyond our limits.
 
     PyYAML's own composer recurses once per nesting level, so a deeply nested file exhausts the
@@ -94,7 +94,7 @@ def _compose(text: str) -> Node | None:
     parser itself keeps its state on the heap; composing from its events here keeps the limits
     ours, the same on every PyYAML build.
     """
-    parser = PARSERS[PARSER](text)
+    parser = PARSERS[parser_name or PARSER](text)
     try:
         parser.get_event()  # stream start
         if parser.check_event(StreamEndEvent):
@@ -226,7 +226,15 @@ def compose_file(path: Path, display: str | None = None) -> tuple[Node | None, l
 def compose_text(text: str, name: str) -> tuple[Node | None, list[Problem]]:
     """Compose YAML text into a node tree, turning parser errors into problems."""
     try:
-        node = _compose(text)
+        try:
+            node = _compose(text)
+        except yaml.MarkedYAMLError as exc:
+            # Some libyaml builds stop at their own depth (1,000), scanning ahead of our check
+            # (a flow collection may turn out to be a key). PyYAML's parser has no such limit, so
+            # reading the file with it reports our limit at the same place on every build.
+            if PARSER == "pure" or "nesting depth" not in str(exc.problem):
+                raise
+            node = _compose(text, "pure")
     except _Refused as exc:
         return None, [_problem(name, exc.mark, exc.what, exc.fix)]
     except yaml.MarkedYAMLError as exc:
