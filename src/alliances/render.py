@@ -278,8 +278,9 @@ def render_history(console: Console, ds: Dataset, title: str, events: list[Event
     where it fits in NOTE_LINES lines of its column, else its first sentence).
     """
     table = Table(title=title, title_justify="left")
-    for header in ("Date", "Treaty", "State", "Event", "Note"):
+    for header in ("Date", "Treaty", "State", "Event"):
         table.add_column(header)
+    table.add_column("Note", overflow="fold")  # a word too long for the column is kept whole
     rows = []
     for ev in events:
         what = ev.kind.replace("_", " ")
