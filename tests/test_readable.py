@@ -282,3 +282,13 @@ def test_allies_brief_cuts_the_note_of_a_suspension(tmp_path):
     assert "on 1986-08-11: Suspended at the talks. …" in brief
     table = run("allies", "AAA", "--on", "1990", data=data).stdout
     assert "Suspended at the talks. …" in table and "later date" not in table
+
+
+def test_member_tables_word_each_status_with_its_own_date():
+    members = run("members", "beta", "--on", "2025-01-01").stdout
+    aland = next(line for line in members.splitlines() if "Aland" in line)
+    assert "│ suspended since 2024-02 (month only); withdrawal announced 2024-06-12 │" in aland
+    assert "│ 2000-01-01 " in aland  # the membership's start, in its own column
+    memberships = run("memberships", "DDD", "--on", "2003").stdout
+    dorado = next(line for line in memberships.splitlines() if "beta" in line)
+    assert "│ observer " in dorado and "│ 2001-03-01 until 2011-01-01 " in dorado

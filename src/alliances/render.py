@@ -57,29 +57,21 @@ def _source_line(console: Console, prefix: str, url: str) -> None:
 
 
 def status_text(st: MemberStanding) -> Text:
-    """'member', 'suspended; withdrawal announced 2024-06-12', 'member? (uncertain)'."""
-    if not st.status_certain:
-        statuses = " or ".join(dict.fromkeys(s.status for s in st.segments))
-        text = Text(f"{statuses} (uncertain: status changed in {st.segments[-1].start})",
-                    style="yellow")
-    else:
-        text = Text(st.status, style=_STATUS_STYLE.get(st.status, ""))
-    if st.withdrawal:
-        extra = f"; withdrawal {st.withdrawal} {st.withdrawal_date}"
-        if st.withdrawal_effective:
-            extra += f", effective {st.withdrawal_effective}"
-        text.append(extra, style="yellow")
+    """A table's status cell: 'member', 'suspended since 2024-02-22; withdrawal announced
+    2024-06-12', 'member? uncertain' (the membership's start is in a column of its own)."""
+    words = status_words(st, brief=True, presence=False)
+    style = "yellow" if not st.status_certain or st.withdrawal else _STATUS_STYLE.get(st.status, "")
+    text = Text(words, style=style)
     if st.presence == "uncertain":
-        text = Text(f"{text.plain}? uncertain", style="yellow bold")
+        text = Text(f"{words}? uncertain", style="yellow bold")
     elif st.presence in ("part", "some"):
         text.append(f" ({coverage_label(st.presence)} of the period)")
     return text
 
 
 def span_text(st: MemberStanding) -> str:
+    """A table's 'since' cell: when the membership began, and ended if it has."""
     out = when(st.since)
-    if st.status_since is not None and st.status_since != st.since and st.status_certain:
-        out += f" ({st.status} since {when(st.status_since)})"
     if st.until is not None:
         out += f" until {when(st.until)}"
     return out

@@ -53,15 +53,17 @@ def _status_clause(st: MemberStanding) -> str:
     return f"{st.status} since {when(st.status_since or st.since)}"
 
 
-def status_words(st: MemberStanding, brief: bool = False) -> str:
+def status_words(st: MemberStanding, brief: bool = False, presence: bool = True) -> str:
     """A standing in words, each status with its own date:
     'suspended since 2024-02-22; withdrawal announced 2024-06-12; member since 2003-09-18'.
 
-    brief: plain membership is only 'member', and the start of the membership is left out.
+    brief: for a table with the membership's start in a column of its own, or none: the start of
+    the membership is left out, and so is a status's date when it is that start ('member',
+    'observer', 'suspended since 2024-02-22; withdrawal announced 2024-06-12').
+    presence: say when the standing held for part of the period, or uncertainly.
     """
-    plain = st.status == "member" and st.status_certain and not st.withdrawal
-    if brief and plain:
-        parts = ["member"]
+    if brief and st.status_certain and (st.status_since or st.since) == st.since:
+        parts = [st.status]
     else:
         parts = [_status_clause(st)]
     withdrawal = _withdrawal_words(st)
@@ -81,6 +83,8 @@ def status_words(st: MemberStanding, brief: bool = False) -> str:
         else:
             parts.append(f"in the treaty until {when(st.until)}")
     text = "; ".join(parts)
+    if not presence:
+        return text
     if st.presence == "uncertain":
         text += " (uncertain in this period: a date is known only to the month, year or a range)"
     elif st.presence in ("part", "some"):
