@@ -292,3 +292,18 @@ def test_member_tables_word_each_status_with_its_own_date():
     memberships = run("memberships", "DDD", "--on", "2003").stdout
     dorado = next(line for line in memberships.splitlines() if "beta" in line)
     assert "│ observer " in dorado and "│ 2001-03-01 until 2011-01-01 " in dorado
+
+
+def test_an_observer_is_named_when_it_is_why_the_answer_is_no(fixture_api):
+    # beta: DDD an observer from 2001-03-01, a member from 2005-05-05; BBB a member from 2000
+    expected = ("No: Dorado and Bolland on 2003 (defence obligation). Note: Dorado is only an "
+                "observer in BO (since 2001-03-01).")
+    answer = fixture_api.allies("DDD", "BBB", on="2003")
+    payload = json.loads(run("allies", "DDD", "BBB", "--on", "2003", "-f", "json").stdout)
+    assert payload == json.loads(json.dumps(dict(answer)))
+    assert payload["headline"] == expected and payload["allied"] is False
+    assert [(c["state"], c["status"], c["status_since"]) for c in payload["caveats"]] == [
+        ("DDD", "observer", "2001-03-01")]
+    assert "  Note: Dorado is only an observer in BO (since 2001-03-01)" in run(
+        "allies", "DDD", "BBB", "--on", "2003").stdout
+    assert fixture_api.allies("DDD", "BBB", on="2006")["caveats"] == []  # a member by then

@@ -162,9 +162,12 @@ class Pair(Mapping):
     columns = ALLY_ANSWER_COLUMNS
 
     def __init__(self, dataset: Dataset, a: State, b: State, period: Period, obligations: list[str],
-                 links: list[AllyLink], notes: list[str]):
+                 links: list[AllyLink], notes: list[str],
+                 near: list[tuple[MemberStanding, MemberStanding]] | None = None):
         self.dataset, self.a, self.b, self.period = dataset, a, b, period
         self.obligations, self.links, self.notes = obligations, links, notes
+        # treaties both are in without a link: one observes it, is a partner or only signed
+        self.near = near or []
 
     @property
     def allied(self) -> bool | str:
@@ -173,7 +176,7 @@ class Pair(Mapping):
     @cached_property
     def _headline(self) -> tuple[Headline, list[Caveat]]:
         return pair_headline(self.dataset, self.a.code, self.b.code, self.period, self.links,
-                             self.obligations)
+                             self.obligations, self.near)
 
     @property
     def headline(self) -> Headline:

@@ -246,7 +246,18 @@ class Alliances:
         if sa.code == sb.code:
             raise UsageError(f"'{a}' and '{b}' are the same state ({sa.code})")
         links = self.engine.allies(sa.code, sb.code, period, wanted)
-        return Pair(self.dataset, sa, sb, period, wanted, links, notes)
+        # treaties both are in that do not link them because one only observes it, is a partner
+        # or has signed it without being bound: the answer names them too
+        linked = {link.treaty for link in links}
+        near = []
+        for t in self.engine.qualifying_treaties(wanted):
+            if t.id in linked or sa.code not in t.members or sb.code not in t.members:
+                continue
+            pair = (self.engine.standing(t.id, sa.code, period),
+                    self.engine.standing(t.id, sb.code, period))
+            if pair[0] is not None and pair[1] is not None:
+                near.append(pair)
+        return Pair(self.dataset, sa, sb, period, wanted, links, notes, near)
 
     def history(self, name: Any = None, start: DateLike | None = None,
                 end: DateLike | None = None, *, order: str = "oldest",

@@ -20,6 +20,7 @@ __all__ = [
     "first_sentence",
     "pair_headline",
     "status_words",
+    "at",
     "when",
 ]
 
@@ -37,6 +38,12 @@ def when(d: PartialDate | None) -> str:
     return f"{d} ({d.precision} only)"
 
 
+def at(d: PartialDate) -> str:
+    """A date after a verb: 'on 2024-02-22', 'in 2024-02 (month only)', 'on some day from A to
+    B', 'on 1958-10-01 or later (not known when)'."""
+    return ("in " if d.precision in ("month", "year") else "on ") + when(d)
+
+
 def _withdrawal_words(st: MemberStanding) -> str | None:
     if not st.withdrawal:
         return None
@@ -49,7 +56,7 @@ def _withdrawal_words(st: MemberStanding) -> str | None:
 def _status_clause(st: MemberStanding) -> str:
     if not st.status_certain:
         statuses = " or ".join(dict.fromkeys(s.status for s in st.segments))
-        return f"{statuses} (uncertain: the status changed in {when(st.segments[-1].start)})"
+        return f"{statuses} (uncertain: the status changed {at(st.segments[-1].start)})"
     return f"{st.status} since {when(st.status_since or st.since)}"
 
 
@@ -130,11 +137,11 @@ class Caveat(Frozen):
                 "withdrawal_effective": text(self.withdrawal_effective), "text": self.text}
 
 
-_STATUS_PHRASE = {  # status -> how a sentence says it, with {name} and {treaty}
-    "suspended": "{name}'s participation in {treaty} is suspended",
-    "observer": "{name} is only an observer in {treaty}",
-    "partner": "{name} is only a partner of {treaty}",
-    "signatory": "{name} has signed {treaty} but is not yet bound by it",
+_STATUS_PHRASE = {  # status -> how a sentence says it, with {name}, {treaty} and {since}
+    "suspended": "{name}'s participation in {treaty} is suspended (since {since})",
+    "observer": "{name} is only an observer in {treaty} (since {since})",
+    "partner": "{name} is only a partner of {treaty} (since {since})",
+    "signatory": "{name} has signed {treaty} ({since}) but is not bound by it",
 }
 
 
@@ -152,14 +159,15 @@ def caveat_of(ds: Dataset, st: MemberStanding) -> Caveat | None:
     since = st.status_since or st.since
     if not st.status_certain:
         statuses = " or ".join(dict.fromkeys(s.status for s in st.segments))
-        text = (f"{name}'s status in {treaty} is uncertain ({statuses}: it changed in "
-                f"{when(st.segments[-1].start)})")
+        text = (f"{name}'s status in {treaty} is uncertain ({statuses}: it changed "
+                f"{at(st.segments[-1].start)})")
         subject = "its"
     elif st.status == "member":
         text, subject = "", f"{name}'s"
     else:
-        phrase = _STATUS_PHRASE.get(st.status, "{name} is " + st.status + " in {treaty}")
-        text = phrase.format(name=name, treaty=treaty) + f" (since {when(since)})"
+        phrase = _STATUS_PHRASE.get(st.status, "{name} is " + st.status + " in {treaty} (since "
+                                    "{since})")
+        text = phrase.format(name=name, treaty=treaty, since=when(since))
         subject = "its"
     if st.withdrawal:
         verb = f"{subject} withdrawal" + (f" from {treaty}" if not text else "")
@@ -214,13 +222,22 @@ class Headline(Frozen):
 
 
 def pair_headline(ds: Dataset, a: str, b: str, period: Period, links: list[AllyLink],
-                  obligations: list[str]) -> tuple[Headline, list[Caveat]]:
-    """The headline of 'are A and B allied?' and the caveats it names (each once)."""
+                  obligations: list[str],
+                  near: list[tuple[MemberStanding, MemberStanding]] = ()
+                  ) -> tuple[Headline, list[Caveat]]:
+    """The headline of 'are A and B allied?' and the caveats it names (each once): the sides of
+    its links that are not plainly members, then those of `near`, treaties both are in that do
+    not link them because one is an observer, a partner or only a signatory."""
     allied = link_allied(links)
     caveats: dict[tuple[str, str], Caveat] = {}
     for link in links:
         for c in link_caveats(ds, link):
             caveats.setdefault((c.state, c.treaty), c)
+    for pair in near:
+        for st in pair:
+            c = caveat_of(ds, st)
+            if c is not None:
+                caveats.setdefault((c.state, c.treaty), c)
     # "formally": allied, but every treaty that makes them so has a side not plainly a member
     counting = [lk for lk in links if lk.counts]
     formally = allied is True and all(link_caveats(ds, lk) for lk in counting)
