@@ -241,9 +241,8 @@ def render_allies_of(console: Console, ds: Dataset, answer) -> None:
     table.add_column("State")
     table.add_column("Code")
     table.add_column("Allied")
-    table.add_column("Via")
-    table.add_column(f"{a}'s status")
-    table.add_column("Ally's status")
+    for header in ("Via", f"{a}'s status", "Ally's status"):  # never cut a word off
+        table.add_column(header, overflow="fold")
     for b, links in answer.links.items():
         headline, _ = pair_headline(ds, a, b, period, links, answer.obligations)
         allied = headline.lead.lower()
