@@ -94,3 +94,24 @@ def test_one_path_means_that_path_not_its_letters(tmp_path, monkeypatch):
     with pytest.raises(DataError, match=r"^\.: folder holds no \.yaml"):
         alliances.load(".", bundled=False, env=False)  # the working folder: nothing to load
     assert len(check("..", bundled=False, env=False)[0].treaties) == 4
+
+
+def test_a_reader_added_to_the_loader_table_is_used_for_its_files(tmp_path, monkeypatch):
+    # The loader's seam: one entry per input format. A stand-in format (JSON, which the YAML
+    # reader also reads) shows that a folder picks up the new suffix and the file is read by it.
+    from alliances import loading
+
+    read = []
+
+    def json_reader(path, display):
+        read.append(path.name)
+        return loading._read_yaml(path, display)
+
+    monkeypatch.setitem(loading.READERS, ".json", json_reader)
+    (tmp_path / "extra.json").write_text(
+        '{"treaties": {"omega": {"name": "Omega", "kind": "treaty", "obligations": ["defence"], '
+        '"signed": "1960", "sources": ["https://example.org/o"], '
+        '"members": {"AAA": {"joined": "1960"}, "BBB": {"joined": "1960"}}}}}', encoding="utf-8")
+    data = alliances.load([FIXTURES / "states.yaml", tmp_path], bundled=False, env=False)
+    assert read == ["extra.json"]
+    assert data.allies("AAA", "BBB", on="1970")["via"] == ["omega"]

@@ -38,8 +38,21 @@ def bundled_data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
+def _read_yaml(path: Path, display: str):
+    from .yamlread import compose_file  # imported here: a cached load never needs the reader
+
+    return compose_file(path, display)
+
+
+# The one table from a kind of input file to its reader: a reader turns a file into a node tree
+# (yaml.nodes, with locations) and problems, and FileLoader reads the data format from the tree.
+# A new input format is one entry here plus its reader. A file named explicitly with another
+# suffix is read as YAML; a folder contributes the files whose suffixes are listed.
+READERS = {".yaml": _read_yaml, ".yml": _read_yaml}
+
+
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix in READERS and p.is_file())
 
 
 def data_files(
@@ -112,7 +125,6 @@ def _check(files: list[Path], problems: list[Problem]) -> tuple[Dataset, list[Pr
     # Imported here: a cached load never needs the YAML reader.
     from .parse import FileLoader
     from .validate import validate
-    from .yamlread import compose_file
 
     dataset = Dataset(files=tuple(str(f) for f in files))
     as_ofs: list[PartialDate] = []
@@ -121,7 +133,7 @@ def _check(files: list[Path], problems: list[Problem]) -> tuple[Dataset, list[Pr
                                 "give a YAML file or folder with --data"))
     for path in files:
         name = _display(path)
-        root, read_problems = compose_file(path, name)
+        root, read_problems = READERS.get(path.suffix, _read_yaml)(path, name)
         problems.extend(read_problems)
         if root is None:
             continue
