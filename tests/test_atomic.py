@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from alliances import cli
 from alliances.atomic import atomic_write, plan
 from alliances.cli import app
 from alliances.errors import OutputError
@@ -140,11 +139,13 @@ def test_a_full_disk_is_a_one_line_error_and_keeps_the_old_file(tmp_path, monkey
     target = tmp_path / "out.csv"
     target.write_text("old complete content\n")
 
-    def fails(rows, columns, fmt, out):
+    def fails(rows, columns, fmt, out, *options):
         out.write("half a row")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(cli, "write_rows", fails)
+    import alliances.exports
+
+    monkeypatch.setattr(alliances.exports, "write_rows", fails)
     result = runner.invoke(app, [*DATA, "export", "events", "-o", str(target)])
     assert result.exit_code == 1
     assert result.stderr == f"alliances: cannot write {target}: No space left on device\n"
@@ -208,13 +209,14 @@ def test_a_process_substitution_is_written_in_place(tmp_path):
 SLOW_EXPORT = """
 import sys, time
 import alliances.cli as cli
+import alliances.exports
 
-def slow(rows, columns, fmt, out):
+def slow(rows, columns, fmt, out, *options):
     out.write("half a row")
     print("writing", flush=True)
     time.sleep(120)
 
-cli.write_rows = slow
+alliances.exports.write_rows = slow
 sys.argv = ["alliances", *sys.argv[1:]]
 cli.main()
 """

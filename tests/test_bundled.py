@@ -50,7 +50,7 @@ def test_armenia_and_belarus_allied_through_the_csto_in_2020():
     table = runner.invoke(app, ["allies", "Armenia", "Belarus", "--on", "2020-10-01"])
     assert table.stdout.startswith("Yes") and "CSTO" in table.stdout
     rows = runner.invoke(app, ["-q", "allies", "ARM", "BLR", "--on", "2020-10-01", "-f", "csv"])
-    assert "ARM,BLR,Armenia,Belarus,true,csto," in rows.stdout
+    assert "ARM,BLR,Armenia,Belarus,1,csto," in rows.stdout
     whole = cli_json("allies", "Armenia", "Belarus", "--on", "2018..2022")  # the deliveries
     assert whole["allied"] is True and whole["links"][0]["coverage"] == "all"
 

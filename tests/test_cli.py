@@ -38,7 +38,7 @@ def test_members_csv_pipes_cleanly():
     aaa = next(r for r in rows if r["state"] == "AAA")
     assert (aaa["status"], aaa["withdrawal"], aaa["withdrawal_date"]) == (
         "suspended", "announced", "2024-06-12")
-    assert aaa["certain"] == "true" and aaa["until"] == ""  # empty, never 0, for unknown
+    assert aaa["certain"] == "1" and aaa["until"] == ""  # empty, never 0, for unknown
 
 
 def test_members_before_the_treaty_existed_points_to_predecessor():
@@ -97,7 +97,7 @@ def test_allies_obligation_widens():
 def test_allies_of_one_state_csv():
     result = run("allies", "EEE", "--on", "1990-01-01", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert {(r["state2"], r["allied"]) for r in rows} == {("AAA", "true"), ("BBB", "false")}
+    assert {(r["state2"], r["allied"]) for r in rows} == {("AAA", "1"), ("BBB", "0")}
 
 
 @pytest.mark.parametrize("name", ["AAA", "aaa", "AA", "101", "Aland", "ALAND", "Ålandia", "alandia",

@@ -54,8 +54,8 @@ def test_readme_starts_with_the_two_setup_commands():
 def test_readme_coverage_totals_match_the_data():
     import re
 
-    from alliances.export import treaty_row
     from alliances.loading import load
+    from alliances.rows import treaty_row
 
     ds = load(env=False, cache=False)
     rows = [treaty_row(ds, t) for t in ds.treaties.values()]

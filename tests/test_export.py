@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from alliances.atomic import atomic_write
 from alliances.cli import app
-from alliances.export import dataset_document, write_yaml
 from alliances.loading import load
+from alliances.yamlout import dataset_document, write_yaml
 
 from .conftest import FIXTURES, MINI
 
@@ -49,8 +49,12 @@ def test_dyad_year_directed_lists_both_orders():
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     pairs = {(r["state1"], r["state2"]) for r in rows}
     assert {("AAA", "CCC"), ("CCC", "AAA")} <= pairs and len(pairs) == 8
-    # EEE's COW code changed on 1990-10-03; the year's row uses the code of its first linked day
-    assert {r["ccode1"] for r in rows if r["state1"] == "EEE"} == {"105"}
+    # AAA-BBB, AAA-CCC, BBB-CCC both ways, and AAA-EEE under each of EEE's codes both ways
+    # (EEE suspended its relation with BBB in 1986)
+    assert len({(r["ccode1"], r["ccode2"]) for r in rows}) == 10
+    # EEE's COW code changed on 1990-10-03 (105, then 106) while it was in gamma: as in COW's
+    # own panels, the year has a row under each code
+    assert {r["ccode1"] for r in rows if r["state1"] == "EEE"} == {"105", "106"}
 
 
 def test_export_to_file_is_atomic_and_keeps_old_file_on_failure(tmp_path):
@@ -238,24 +242,29 @@ def test_progress_counter_only_on_a_terminal_after_a_second(monkeypatch):
     assert len(started) == 1 and started[0].completed == 3000 and started[0].stopped
 
 
-def _csv_writer_text(ds, fmt, directed, years=range(1945, 2027)):
+def _csv_writer_text(ds, fmt, directed, years=range(1945, 2027), **options):
+    options["directed"] = directed
     """The dyad-year rows written the plain way: one csv.writer row per tuple."""
-    from alliances.export import DYAD_YEAR_COLUMNS, Filters, dyad_year_tuples
+    from alliances.dyadyear import DYAD_YEAR_COLUMNS, PanelOptions, dyad_year_tuples
+    from alliances.filters import Filters
     from alliances.query import Engine
 
     out = io.StringIO()
     writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
     writer.writerow(DYAD_YEAR_COLUMNS)
-    writer.writerows(dyad_year_tuples(ds, Engine(ds), Filters(), years, directed, csv_ready=True))
+    writer.writerows(dyad_year_tuples(ds, Engine(ds), Filters(), years, PanelOptions(**options),
+                                      csv_ready=True))
     return out.getvalue()
 
 
-def _fast_text(ds, fmt, directed, years=range(1945, 2027), progress=None):
-    from alliances.export import Filters, write_dyad_years
+def _fast_text(ds, fmt, directed, years=range(1945, 2027), progress=None, **options):
+    from alliances.dyadyear import PanelOptions, write_dyad_years
+    from alliances.filters import Filters
     from alliances.query import Engine
 
     out = io.StringIO()
-    n = write_dyad_years(ds, Engine(ds), Filters(), years, fmt, out, directed, progress=progress)
+    n = write_dyad_years(ds, Engine(ds), Filters(), years, fmt, out,
+                         PanelOptions(directed=directed, **options), progress=progress)
     return out.getvalue(), n
 
 
@@ -287,7 +296,7 @@ def test_dyad_year_writer_quotes_like_csv_writer(mini):
 
 
 def test_dyad_year_json_goes_through_rows(mini):
-    from alliances.export import DYAD_YEAR_COLUMNS
+    from alliances.dyadyear import DYAD_YEAR_COLUMNS
 
     text, n = _fast_text(mini, "json", False)
     rows = __import__("json").loads(text)
@@ -344,3 +353,24 @@ def test_round_trip_keeps_pledges(tmp_path):
     assert len(ds.treaties["guarantee"].pledges) == 2
     again = _round_trip(ds, tmp_path)
     assert again.treaties["guarantee"].pledges == ds.treaties["guarantee"].pledges
+
+
+@pytest.mark.parametrize("command", [["members", "beta", "--on", "2024-07-01"],
+                                     ["memberships", "AAA", "--on", "2024-07-01"],
+                                     ["allies", "AAA", "--on", "1990"], ["treaties"], ["states"],
+                                     ["history", "DDD"], ["validate"]])
+def test_every_query_command_offers_every_row_format(command):
+    """One registry of row formats: tsv and jsonl too, with the same columns as csv."""
+    by_format = {}
+    for fmt in ("csv", "tsv", "json", "jsonl"):
+        result = runner.invoke(app, [*DATA, *command, "--format", fmt])
+        assert result.exit_code == 0, (fmt, result.stderr)
+        by_format[fmt] = result.stdout
+    csv_rows = list(csv.DictReader(io.StringIO(by_format["csv"])))
+    tsv_rows = list(csv.DictReader(io.StringIO(by_format["tsv"]), delimiter="\t"))
+    jsonl_rows = [__import__("json").loads(line) for line in by_format["jsonl"].splitlines()]
+    assert tsv_rows == csv_rows
+    assert len(jsonl_rows) == len(csv_rows)
+    if command[0] != "validate":
+        assert csv_rows, command  # each question has an answer in the fixture
+        assert list(jsonl_rows[0]) == list(csv_rows[0])

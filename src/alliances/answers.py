@@ -13,7 +13,9 @@ from functools import cached_property
 from typing import Any
 
 from .dates import PartialDate, Period
-from .export import (
+from .model import Dataset, Event, State, Treaty
+from .query import AllyLink, MemberStanding, TreatyStanding, link_allied
+from .rows import (
     ALLY_COLUMNS,
     EVENT_COLUMNS,
     MEMBER_COLUMNS,
@@ -28,8 +30,6 @@ from .export import (
     state_row,
     treaty_row,
 )
-from .model import Dataset, Event, State, Treaty
-from .query import AllyLink, MemberStanding, TreatyStanding, link_allied
 from .wording import Caveat, Headline, first_sentence, link_caveats, pair_headline
 
 __all__ = [

@@ -11,33 +11,29 @@ True
 from __future__ import annotations
 
 import math
+import shlex
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from numbers import Integral, Real
 from typing import Any
 
 from .answers import AlliesOf, History, Members, Memberships, Pair, States, Treaties
-from .dates import DateError, PartialDate, Period, bounded, parse_date, parse_period
+from .dates import SOME, UNCERTAIN, DateError, PartialDate, Period, bounded, parse_date, parse_period
+from .dyadyear import UNCERTAIN_MODES, PanelOptions
 from .errors import UsageError
-from .export import (
-    Filters,
-    dyad_year_rows,
-    events_rows,
-    intervals_rows,
-    snapshot_rows,
-    state_year_rows,
-)
+from .exports import EXPORT_KINDS, ExportRequest, export_rows
+from .filters import Filters
 from .loading import Paths
 from .loading import load as load_dataset
 from .model import OBLIGATIONS, TREATY_KINDS, Dataset, State, normalize_obligation
 from .names import Resolver
-from .query import Engine
+from .query import AllyLink, Engine
 from .regions import REGIONS, region_name, region_of
+from .statesystems import SYSTEMS
 
 __all__ = ["EXPORT_KINDS", "Alliances", "load"]
 
-EXPORT_KINDS = ("intervals", "events", "snapshot", "state-year", "dyad-year")
-PANEL_FIRST_YEAR = 1945
+SUSPENDED_MODES = ("count", "exclude")
 
 DateLike = str | int | date | PartialDate | Period
 
@@ -139,6 +135,23 @@ def as_obligations(value: str | Iterable[str] | None) -> list[str]:
     return out
 
 
+def uncertain_mode(value: str) -> str:
+    if value not in UNCERTAIN_MODES:
+        raise UsageError(f"uncertain '{value}' is not one of {', '.join(UNCERTAIN_MODES)}")
+    return value
+
+
+def resolve_uncertain(links: list[AllyLink], mode: str) -> list[AllyLink]:
+    """Links under an --uncertain mode: "keep" as they are; "as-member" counts a link that may
+    hold (coverage "part or all"); "as-nonmember" drops it."""
+    if mode == "keep":
+        return links
+    if mode == "as-nonmember":
+        return [lk for lk in links if lk.presence != UNCERTAIN]
+    return [AllyLink(lk.treaty, lk.obligations, SOME, lk.a, lk.b, lk.suspended)
+            if lk.presence == UNCERTAIN else lk for lk in links]
+
+
 class Alliances:
     """A dataset and its questions. Names resolve as on the command line (`ARM`, `armenia`, `371`,
     COW abbreviations such as `UKG`).
@@ -153,6 +166,17 @@ class Alliances:
         self.engine = Engine(dataset)
         self.resolver = Resolver(dataset)
         self.today = today
+        self._engines = {"count": self.engine}
+
+    def engine_for(self, suspended: str = "count") -> Engine:
+        """The engine that counts suspended members as allies ("count", as the data's default
+        reading) or leaves them out ("exclude"); UsageError for another word."""
+        if suspended not in SUSPENDED_MODES:
+            raise UsageError(f"suspended '{suspended}' is not one of {', '.join(SUSPENDED_MODES)}")
+        engine = self._engines.get(suspended)
+        if engine is None:
+            engine = self._engines[suspended] = Engine(self.dataset, frozenset({"member"}))
+        return engine
 
     def __repr__(self) -> str:
         return (f"<Alliances: {len(self.dataset.treaties)} treaties, {len(self.dataset.states)} "
@@ -229,32 +253,39 @@ class Alliances:
         return Memberships(self.dataset, s, period, self.engine.memberships(s.code, period), notes)
 
     def allies(self, a: Any, b: Any = None, on: DateLike = "today",
-               obligations: str | Iterable[str] | None = None) -> Pair | AlliesOf:
+               obligations: str | Iterable[str] | None = None, suspended: str = "count",
+               uncertain: str = "keep") -> Pair | AlliesOf:
         """With two states: were they allied (True, False or "uncertain"), and through what.
         With one state: every ally, one row per ally and linking treaty.
 
         `obligations`: what counts as an alliance (default defence; a word, a list, or "any").
+        `suspended`: "count" (a suspended member is still bound) or "exclude".
+        `uncertain`: a membership that may or may not hold in the period (a range date):
+        "keep" (allied is "uncertain"), "as-member" or "as-nonmember".
         """
         period = self.period(on)
         wanted = as_obligations(obligations)
+        engine = self.engine_for(suspended)
+        mode = uncertain_mode(uncertain)
         notes = self._as_of_notes(period)
         sa = self._state_on(a, period, notes)
         if b is None:
-            links = self.engine.allies_of(sa.code, period, wanted)
-            return AlliesOf(self.dataset, sa, period, wanted, links, notes)
+            by_state = {other: resolve_uncertain(links, mode)
+                        for other, links in engine.allies_of(sa.code, period, wanted).items()}
+            return AlliesOf(self.dataset, sa, period, wanted,
+                            {k: v for k, v in by_state.items() if v}, notes)
         sb = self._state_on(b, period, notes)
         if sa.code == sb.code:
             raise UsageError(f"'{a}' and '{b}' are the same state ({sa.code})")
-        links = self.engine.allies(sa.code, sb.code, period, wanted)
+        links = resolve_uncertain(engine.allies(sa.code, sb.code, period, wanted), mode)
         # treaties both are in that do not link them because one only observes it, is a partner
         # or has signed it without being bound: the answer names them too
         linked = {link.treaty for link in links}
         near = []
-        for t in self.engine.qualifying_treaties(wanted):
+        for t in engine.qualifying_treaties(wanted):
             if t.id in linked or sa.code not in t.members or sb.code not in t.members:
                 continue
-            pair = (self.engine.standing(t.id, sa.code, period),
-                    self.engine.standing(t.id, sb.code, period))
+            pair = (engine.standing(t.id, sa.code, period), engine.standing(t.id, sb.code, period))
             if pair[0] is not None and pair[1] is not None:
                 near.append(pair)
         return Pair(self.dataset, sa, sb, period, wanted, links, notes, near)
@@ -340,48 +371,98 @@ class Alliances:
     # -- exports -----------------------------------------------------------------------------------
     def filters(self, *, treaties: Iterable[Any] | None = None, states: Iterable[Any] | None = None,
                 kinds: Iterable[str] | None = None, start: DateLike | None = None,
-                end: DateLike | None = None, names: tuple[str, str] = ("start", "end")) -> Filters:
+                end: DateLike | None = None, names: tuple[str, str] = ("start", "end"),
+                system: str | None = None) -> Filters:
         """The filters of an export, with every name resolved and every date read."""
         first, last = as_range(start, end, names)
         for k in kinds or ():
             if k not in TREATY_KINDS:
                 raise UsageError(f"kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
+        if system is not None and system not in SYSTEMS:
+            raise UsageError(f"system '{system}' is not one of {', '.join(SYSTEMS)}")
         return Filters(
             treaties=frozenset(self.treaty(t) for t in treaties) if treaties else None,
             states=frozenset(self.state(s) for s in states) if states else None,
             kinds=frozenset(kinds) if kinds else None,
             start=first,
             end=last,
+            system=system,
         )
 
     def panel_years(self, f: Filters) -> range:
-        """The years of a state-year or dyad-year panel: --from/--to, else 1945 to the data's
-        as-of year (today's year for data without one)."""
-        last = self.dataset.as_of.year if self.dataset.as_of else (self.today or date.today()).year
-        return f.years(PANEL_FIRST_YEAR, last)
+        """The years of a state-year or dyad-year panel: --from/--to, else the years the data
+        covers (from its first year to its as-of year, today's year for data without one)."""
+        covered = self.dataset.covered_years(self.today)
+        return f.years(covered.start, covered.stop - 1)
+
+    def export_request(self, kind: str, *, treaties: Iterable[Any] | None = None,
+                       states: Iterable[Any] | None = None, kinds: Iterable[str] | None = None,
+                       start: DateLike | None = None, end: DateLike | None = None,
+                       on: DateLike | None = None, directed: bool = False,
+                       system: str | None = None, panel: str | None = None,
+                       suspended: str = "count", uncertain: str = "keep",
+                       names: dict[str, str] | None = None) -> ExportRequest:
+        """An export's options read and checked: UsageError for an unknown kind or an option the
+        kind does not take. `names`: the options' names in messages (the command line's flags).
+
+        system: "cow" or "gw", only states in that system (keys in that system's codes).
+        panel: "cow" or "gw", every state or dyad of that system in every year (state-year,
+          dyad-year), 0 where not allied, empty outside the years the data covers.
+        suspended, uncertain: as for `allies`.
+        """
+        names = {"start": "start", "end": "end", "on": "on", "directed": "directed",
+                 "panel": "panel", "system": "system", "uncertain": "uncertain",
+                 **(names or {})}
+        entry = EXPORT_KINDS.get(kind)
+        if entry is None:
+            raise UsageError(f"unknown export kind '{kind}'; use {', '.join(EXPORT_KINDS)}")
+        for option, given in (("on", on is not None), ("directed", directed),
+                              ("panel", panel is not None), ("uncertain", uncertain != "keep")):
+            if given and option not in entry.options:
+                takers = " and ".join(k.name for k in EXPORT_KINDS.values() if option in k.options)
+                hint = f"; use {names['start']} and {names['end']}" if option == "on" else ""
+                raise UsageError(f"{names[option]} applies to the {takers} export only{hint}")
+        if panel is not None:
+            if panel not in SYSTEMS:
+                raise UsageError(f"{names['panel']} '{panel}' is not one of {', '.join(SYSTEMS)}")
+            if system is not None and system != panel:
+                raise UsageError(f"{names['panel']} {panel} and {names['system']} {system} "
+                                 "disagree; a panel is keyed by its own system")
+            system = panel
+        engine = self.engine_for(suspended)
+        mode = uncertain_mode(uncertain)
+        f = self.filters(treaties=treaties, states=states, kinds=kinds, start=start, end=end,
+                         names=(names["start"], names["end"]), system=system)
+        period = self.period("today" if on is None else on) if "on" in entry.options else None
+        options = PanelOptions(system=system, panel=panel is not None, directed=directed,
+                               uncertain=mode, covered=self.dataset.covered_years(self.today))
+        return ExportRequest(self.dataset, engine, f, self.panel_years(f), period, options)
+
+    def export_metadata(self, kind: str, fmt: str, command: list[str] | None = None
+                        ) -> dict[str, Any]:
+        """What a `--metadata` sidecar (and a Parquet file's header) says about an export: the
+        tool, its version, the data's as-of date and version, the kind, the format, the command."""
+        from . import __version__
+
+        as_of = str(self.dataset.as_of) if self.dataset.as_of is not None else None
+        return {"tool": "alliances", "version": __version__, "data_as_of": as_of,
+                "data_version": f"{__version__}+{as_of}" if as_of else __version__,
+                "coverage_from": self.dataset.covers_from, "kind": kind, "format": fmt,
+                "command": None if command is None else shlex.join(command)}
 
     def export(self, kind: str, *, treaties: Iterable[Any] | None = None,
                states: Iterable[Any] | None = None, kinds: Iterable[str] | None = None,
                start: DateLike | None = None, end: DateLike | None = None,
-               on: DateLike | None = None, directed: bool = False) -> Iterator[dict[str, Any]]:
-        """Rows of an export kind: intervals, events, snapshot (`on`), state-year or dyad-year."""
-        if kind not in EXPORT_KINDS:
-            raise UsageError(f"unknown export kind '{kind}'; use {', '.join(EXPORT_KINDS)}")
-        if on is not None and kind != "snapshot":
-            raise UsageError("on applies to the snapshot export only; use start and end")
-        if directed and kind != "dyad-year":
-            raise UsageError("directed applies to the dyad-year export only")
-        f = self.filters(treaties=treaties, states=states, kinds=kinds, start=start, end=end)
-        if kind == "intervals":
-            return intervals_rows(self.dataset, self.engine, f)
-        if kind == "events":
-            return events_rows(self.dataset, f)
-        if kind == "snapshot":
-            return snapshot_rows(self.dataset, self.engine, self.period("today" if on is None else on), f)
-        if kind == "state-year":
-            return state_year_rows(self.dataset, self.engine, f, self.panel_years(f))
-        return dyad_year_rows(self.dataset, self.engine, f, self.panel_years(f), directed)
-
+               on: DateLike | None = None, directed: bool = False, system: str | None = None,
+               panel: str | None = None, suspended: str = "count", uncertain: str = "keep"
+               ) -> Iterator[dict[str, Any]]:
+        """Rows of an export kind: intervals, events, snapshot (`on`), state-year or dyad-year
+        (see export_request for the options)."""
+        request = self.export_request(kind, treaties=treaties, states=states, kinds=kinds,
+                                      start=start, end=end, on=on, directed=directed,
+                                      system=system, panel=panel, suspended=suspended,
+                                      uncertain=uncertain)
+        return export_rows(kind, request)
 
 def load(paths: Paths = None, *, bundled: bool = True, env: bool = True) -> Alliances:
     """Load the bundled data (plus `paths` and ALLIANCES_DATA); raise DataError on any problem."""

@@ -18,18 +18,17 @@ import typer
 
 from . import __version__
 from .answers import AlliesOf
-from .api import Alliances, as_date, as_period, as_range
+from .api import SUSPENDED_MODES, Alliances, as_date, as_period, as_range
 from .dates import DateError, PartialDate, Period
+from .dyadyear import UNCERTAIN_MODES
 from .errors import AlliancesError, DataError, OutputError, UnknownName, UsageError
-from .export import (
-    EVENT_COLUMNS,
-    SNAPSHOT_COLUMNS,
-    write_rows,
-)
+from .exports import EXPORT_KINDS
 from .loading import ENV_VAR, check, load
 from .model import OBLIGATIONS
 from .safetext import printable
+from .statesystems import SYSTEMS
 from .terminal import columns, data_stream, display_stream
+from .writers import BOOLEANS, FILE_FORMATS, ROW_FORMATS, write_rows
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -42,10 +41,10 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
+# The output formats, from the writers' registry: every query command offers a table and every
+# row format; `export` offers the row formats and the data format itself (yaml).
+Format = Enum("Format", {name: name for name in ("table", *ROW_FORMATS)}, type=str)
+Format.__doc__ = "The output formats of the query commands."
 
 
 class _State:
@@ -301,6 +300,12 @@ def allies(
     obligation: ObligationOpt = None,
     brief: Annotated[bool, typer.Option("--brief", help="Notes cut to their first sentence (a "
                                         "table of allies always cuts them).")] = False,
+    suspended: Annotated[str, typer.Option(
+        "--suspended", help="Whether a suspended member counts as an ally: count or exclude.")
+    ] = "count",
+    uncertain: Annotated[str, typer.Option(
+        "--uncertain", help="A membership with a range date: keep (uncertain), as-member or "
+        "as-nonmember.")] = "keep",
     fmt: FormatOpt = Format.table,
     data: DataOpt = None,
 ) -> None:
@@ -312,7 +317,7 @@ def allies(
     """
     with _errors():
         api = _api(data)
-        answer = api.allies(state, other, _on(on), obligation)
+        answer = api.allies(state, other, _on(on), obligation, suspended, uncertain)
         if isinstance(answer, AlliesOf):
             def table() -> None:
                 from .render import render_allies_of
@@ -474,10 +479,10 @@ def validate(
             out.write(json.dumps([
                 {"file": p.file, "line": p.line, "col": p.col, "problem": p.what, "fix": p.fix}
                 for p in problems], ensure_ascii=False, indent=2) + "\n")
-        elif fmt is Format.csv:
+        elif fmt is not Format.table:
             write_rows(({"file": p.file, "line": p.line, "col": p.col, "problem": p.what,
                          "fix": p.fix} for p in problems),
-                       ["file", "line", "col", "problem", "fix"], "csv", out)
+                       ["file", "line", "col", "problem", "fix"], fmt.value, out)
         else:
             for p in problems:
                 out.write(f"{p}\n")
@@ -660,29 +665,29 @@ def site(
         _note(f"wrote {len(written)} files into {folder}; open {folder / 'index.html'}")
 
 
-class ExportKind(str, Enum):
-    intervals = "intervals"
-    events = "events"
-    snapshot = "snapshot"
-    state_year = "state-year"
-    dyad_year = "dyad-year"
+ExportKind = Enum("ExportKind", {name: name for name in EXPORT_KINDS}, type=str)
+ExportKind.__doc__ = "The export kinds (exports.EXPORT_KINDS)."
+ExportFormat = Enum("ExportFormat", {name: name for name in (*FILE_FORMATS, "yaml")}, type=str)
+ExportFormat.__doc__ = "The export formats: the row formats, Parquet and the data format (yaml)."
+SystemChoice = Enum("SystemChoice", {name: name for name in SYSTEMS}, type=str)
+SuspendedChoice = Enum("SuspendedChoice", {name: name for name in SUSPENDED_MODES}, type=str)
+UncertainChoice = Enum("UncertainChoice", {name: name for name in UNCERTAIN_MODES}, type=str)
+BooleansChoice = Enum("BooleansChoice", {name: name for name in BOOLEANS}, type=str)
 
 
-class ExportFormat(str, Enum):
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    jsonl = "jsonl"
-    yaml = "yaml"
+def _value(choice: Enum | None) -> str | None:
+    return None if choice is None else choice.value
 
 
 @app.command()
 def export(
     kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format; yaml (events "
-                                              "only) writes the data format itself.")] = ExportFormat.csv,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
-                                                "(atomically) instead of stdout.")] = None,
+    fmt: Annotated[ExportFormat | None, typer.Option(
+        "--format", "-f", help="Output format (default: from the -o suffix, else csv); yaml "
+        "(events only) writes the data format itself.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of stdout; the suffix "
+        "names the format: .csv .tsv .json .jsonl .parquet .yaml, .gz after a text one.")] = None,
     treaty: Annotated[list[str] | None, typer.Option("--treaty", "-t", help="Only this treaty "
                                                      "(repeatable).", show_default=False)] = None,
     state: Annotated[list[str] | None, typer.Option("--state", "-s", help="Only this state "
@@ -695,6 +700,22 @@ def export(
     on: Annotated[str | None, typer.Option("--on", help="snapshot: the date (default today).")] = None,
     directed: Annotated[bool, typer.Option("--directed",
                                            help="dyad-year: both orders of each pair.")] = False,
+    system: Annotated[SystemChoice | None, typer.Option(
+        "--system", help="Only states in this state system (COW v2016 or Gleditsch-Ward) on the "
+        "row's dates; panels keyed by its codes.", show_default=False)] = None,
+    panel: Annotated[SystemChoice | None, typer.Option(
+        "--panel", help="state-year, dyad-year: every state (dyad) of this system in every year, "
+        "0 when not allied, empty outside the data's coverage.", show_default=False)] = None,
+    suspended: Annotated[SuspendedChoice, typer.Option(
+        "--suspended", help="Whether a suspended member counts as an ally.")] = "count",
+    uncertain: Annotated[UncertainChoice, typer.Option(
+        "--uncertain", help="state-year, dyad-year: a membership with a range date: keep (with "
+        "certain=0), as-member, as-nonmember.")] = "keep",
+    booleans: Annotated[BooleansChoice, typer.Option(
+        "--booleans", help="CSV/TSV booleans: numbers (1/0) or words (true/false).")] = "numbers",
+    metadata: Annotated[bool, typer.Option(
+        "--metadata", help="Also write FILE.meta.json: tool version, data as-of date, command.")
+    ] = False,
     data: DataOpt = None,
 ) -> None:
     """Export tables for scripts and research: intervals, events, snapshot, state-year, dyad-year.
@@ -702,73 +723,73 @@ def export(
     Columns are documented in docs/export-columns.md. State-year and dyad-year panels need
     --from and --to years (default: 1945 to the data's as-of year).
 
-    Example: alliances export dyad-year --from 1990 --to 2020 -o dyads.csv
+    Example: alliances export dyad-year --panel cow --from 1946 --to 2014 -o dyads.csv.gz
     """
     from .atomic import atomic_write
-    from .export import (
-        INTERVAL_COLUMNS,
-        STATE_YEAR_COLUMNS,
-        dataset_document,
-        events_rows,
-        intervals_rows,
-        snapshot_rows,
-        state_year_rows,
-        write_dyad_years,
-        write_yaml,
-        yaml_header,
-    )
+    from .exports import write_export
     from .model import TREATY_KINDS
+    from .writers import output_format, text_layer
+    from .yamlout import dataset_document, write_yaml, yaml_header
 
+    kind = ExportKind(kind)
     with _errors():
-        if fmt is ExportFormat.yaml and kind is not ExportKind.events:
+        name, compressed = output_format(output, _value(fmt and ExportFormat(fmt)))
+        if name == "yaml" and "yaml" not in EXPORT_KINDS[kind.value].options:
             raise UsageError("--format yaml writes the data format; use it with 'export events'")
-        if on is not None and kind is not ExportKind.snapshot:
-            raise UsageError("--on applies to 'export snapshot' only; use --from/--to")
-        if directed and kind is not ExportKind.dyad_year:
-            raise UsageError("--directed applies to 'export dyad-year' only")
+        if metadata and output is None:
+            raise UsageError("--metadata writes FILE.meta.json beside the output; give -o FILE")
         for k in treaty_kind or []:
             if k not in TREATY_KINDS:
                 raise UsageError(f"--kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
         api = _api(data)
-        ds, engine = api.dataset, api.engine
-        first, last = _date_range(start, end)
-        filters = api.filters(treaties=treaty, states=state, kinds=treaty_kind, start=start,
-                              end=end, names=("--from", "--to"))
-        years = api.panel_years(filters)
-        if kind is ExportKind.intervals:
-            rows, columns = intervals_rows(ds, engine, filters), INTERVAL_COLUMNS
-        elif kind is ExportKind.events:
-            rows, columns = events_rows(ds, filters), EVENT_COLUMNS
-        elif kind is ExportKind.snapshot:
-            period = _on(on or "today")
-            for note in api._as_of_notes(period):
+        request = api.export_request(
+            kind.value, treaties=treaty, states=state, kinds=treaty_kind, start=start, end=end,
+            on=on, directed=directed, system=_value(system and SystemChoice(system)),
+            panel=_value(panel and SystemChoice(panel)),
+            suspended=SuspendedChoice(suspended).value, uncertain=UncertainChoice(uncertain).value,
+            names={"start": "--from", "end": "--to", "on": "--on", "directed": "--directed",
+                   "panel": "--panel", "system": "--system", "uncertain": "--uncertain"})
+        if request.on is not None:
+            for note in api._as_of_notes(request.on):
                 _note(note)
-            rows, columns = snapshot_rows(ds, engine, period, filters), SNAPSHOT_COLUMNS
-        elif kind is ExportKind.state_year:
-            rows, columns = state_year_rows(ds, engine, filters, years), STATE_YEAR_COLUMNS
-        else:  # dyad-year: its own writer, below
-            rows, columns = (), []
+        filters = request.filters
+        about = api.export_metadata(kind.value, name, ["alliances", *sys.argv[1:]])
+        binary = name in FILE_FORMATS and FILE_FORMATS[name].binary
+        count = [0]
 
-        def write(out) -> None:
-            if fmt is ExportFormat.yaml:
+        def write_text(out) -> None:
+            if name == "yaml":
                 header = yaml_header(shlex.quote(str(output)) if output else "FILE",
-                                     by_date=first is not None or last is not None,
+                                     by_date=filters.start is not None or filters.end is not None,
                                      clear_env=bool(os.environ.get(ENV_VAR)))
-                write_yaml(dataset_document(ds, filters), out, header)
+                write_yaml(dataset_document(api.dataset, filters), out, header)
                 return
             with _Progress() as progress:
-                if kind is ExportKind.dyad_year:  # its own writer: rows rendered once per run
-                    write_dyad_years(ds, engine, filters, years, fmt.value, out, directed,
-                                     progress=progress.update)
-                else:
-                    write_rows(progress.counted(rows), columns, fmt.value, out)
+                count[0] = write_export(kind.value, request, name, out, progress.update,
+                                        BooleansChoice(booleans).value, about)
+
+        def write(raw) -> None:
+            if binary:
+                write_text(raw)
+            else:
+                with text_layer(raw, compressed) as out:
+                    write_text(out)
 
         if output is None:
+            if binary or compressed:
+                with _stdout() as out:
+                    out.flush()
+                    write(getattr(out, "buffer", None) or sys.stdout.buffer)
+                return
             with _stdout() as out:
-                write(out)
+                write_text(out)
             return
-        with atomic_write(output) as out:
-            write(out)
+        with atomic_write(output, binary=True) as raw:
+            write(raw)
+        if metadata:
+            about["rows"] = count[0] if name != "yaml" else None
+            with atomic_write(f"{output}.meta.json") as out:
+                out.write(json.dumps(about, ensure_ascii=False, indent=2) + "\n")
 
 
 class _Progress:

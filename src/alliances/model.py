@@ -10,6 +10,7 @@ from .records import Frozen, Record, set_field
 __all__ = [
     "ACCEPTABLE_RULES",
     "ALLIED_STATUSES",
+    "COVERAGE_FROM",
     "EVENT_KINDS",
     "OBLIGATIONS",
     "STATUSES",
@@ -29,6 +30,9 @@ STATUSES = ("member", "signatory", "observer", "partner", "suspended")
 # Statuses under which a state is bound by the treaty's obligations. A frozen participation
 # does not release a state from a treaty it has not left, so `suspended` counts (and is shown).
 ALLIED_STATUSES = frozenset({"member", "suspended"})
+# The first year the data claims to cover (issue 16: the world's alliances from 1945): panels
+# leave earlier years empty (NA), not "not allied". Issue 20 moves it to 1815.
+COVERAGE_FROM = 1945
 
 # event kind -> status from that date; None: not a member; "" : status unchanged
 EVENT_KINDS: dict[str, str | None] = {
@@ -376,6 +380,16 @@ class Dataset(Record):
         self.files = files
         self.from_cache = from_cache
         self.name_index = name_index
+
+    @property
+    def covers_from(self) -> int:
+        """The first year the data claims to cover (COVERAGE_FROM)."""
+        return COVERAGE_FROM
+
+    def covered_years(self, today: date | None = None) -> range:
+        """The years the data covers: from covers_from to the as-of year (today's without one)."""
+        last = self.as_of.latest.year if self.as_of is not None else (today or date.today()).year
+        return range(self.covers_from, last + 1)
 
     def event_count(self) -> int:
         return sum(len(events) for t in self.treaties.values() for events in t.members.values())

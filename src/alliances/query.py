@@ -350,8 +350,11 @@ def _run_spans(run: list[Segment]) -> tuple[list[Span], list[Span]]:
 class Engine:
     """Answers questions about one Dataset; derived timelines are computed once and kept."""
 
-    def __init__(self, dataset: Dataset):
+    def __init__(self, dataset: Dataset, allied_statuses: frozenset[str] = ALLIED_STATUSES):
+        """`allied_statuses`: the statuses in which a member is bound to its allies (member and
+        suspended by default; `frozenset({"member"})` leaves suspended members out)."""
         self.dataset = dataset
+        self.allied_statuses = allied_statuses
         self._segments: dict[tuple[str, str], list[Segment]] = {}
         self._relations: dict[tuple[str, str], list[Relation]] = {}
         self._allied: dict[tuple[str, str], tuple[list[Span], list[Span]]] = {}
@@ -483,7 +486,7 @@ class Engine:
         """Days the state certainly / possibly held an obligation-bearing status in the treaty."""
         key = (treaty_id, code)
         if key not in self._allied:
-            runs = _runs(self.segments(treaty_id, code), ALLIED_STATUSES)
+            runs = _runs(self.segments(treaty_id, code), self.allied_statuses)
             self._allied[key] = ([_run_spans(r)[0][0] for r in runs],
                                  [_run_spans(r)[1][0] for r in runs])
         return self._allied[key]
@@ -534,8 +537,8 @@ class Engine:
         owed = pair_obligations(treaty, a, b)
         if not owed or (obligations is not None and not set(obligations) & set(owed)):
             return None
-        sa = self.standing(treaty.id, a, period, ALLIED_STATUSES)
-        sb = self.standing(treaty.id, b, period, ALLIED_STATUSES)
+        sa = self.standing(treaty.id, a, period, self.allied_statuses)
+        sb = self.standing(treaty.id, b, period, self.allied_statuses)
         if sa is None or sb is None:
             return None
         certain, possible, rels = self.link_spans(treaty.id, a, b)
@@ -565,7 +568,7 @@ class Engine:
         for treaty in self.qualifying_treaties(wanted):
             if a not in treaty.members:
                 continue
-            sa = self.standing(treaty.id, a, period, ALLIED_STATUSES)
+            sa = self.standing(treaty.id, a, period, self.allied_statuses)
             if sa is None:
                 continue
             for b, link in self._links_of(treaty, a, sa, period):
@@ -612,7 +615,7 @@ class Engine:
             if b in related:
                 link = self.link(treaty, a, b, period)
             elif b in possible:
-                sb = self.standing(treaty.id, b, period, ALLIED_STATUSES)
+                sb = self.standing(treaty.id, b, period, self.allied_statuses)
                 pres = presence(certain.get(b, []), possible[b], period)
                 link = (AllyLink(treaty.id, treaty.obligations, pres, sa, sb)
                         if sb is not None and pres is not None else None)

@@ -8,9 +8,9 @@ from rich.style import Style
 from rich.text import Text
 
 from .dates import Period
-from .export import coverage_label
 from .model import Dataset, Event, Treaty
 from .query import AllyLink, MemberStanding, TreatyStanding
+from .rows import coverage_label
 from .safetext import link_target, printable
 from .tables import Table, safe
 from .wording import first_sentence, pair_headline, status_words, when

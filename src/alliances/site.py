@@ -381,24 +381,14 @@ DOWNLOADS = [  # (file stem, export kind, format, what it holds)
 
 
 def _downloads(site: _Site) -> list[tuple[str, str, int]]:
-    from .export import (
-        EVENT_COLUMNS,
-        INTERVAL_COLUMNS,
-        STATE_YEAR_COLUMNS,
-        Filters,
-        dataset_document,
-        events_rows,
-        intervals_rows,
-        state_year_rows,
-        write_dyad_years,
-        write_rows,
-        write_yaml,
-        yaml_header,
-    )
+    from .exports import ExportRequest, write_export
+    from .filters import Filters
+    from .yamlout import dataset_document, write_yaml, yaml_header
 
     ds, engine, f = site.ds, site.engine, Filters()
-    last = ds.as_of.year if ds.as_of else date.today().year
-    years = f.years(1945, last)
+    covered = ds.covered_years()
+    years = f.years(covered.start, covered.stop - 1)
+    request = ExportRequest(ds, engine, f, years)
     out = []
     for stem, kind, fmt, what in DOWNLOADS:
         name = f"alliances-{__version__}-{stem}.{fmt}"
@@ -408,14 +398,8 @@ def _downloads(site: _Site) -> list[tuple[str, str, int]]:
             if fmt == "yaml":
                 write_yaml(dataset_document(ds, f), fh,
                            yaml_header(name, clear_env=bool(os.environ.get("ALLIANCES_DATA"))))
-            elif kind == "intervals":
-                write_rows(intervals_rows(ds, engine, f), INTERVAL_COLUMNS, fmt, fh)
-            elif kind == "events":
-                write_rows(events_rows(ds, f), EVENT_COLUMNS, fmt, fh)
-            elif kind == "state-year":
-                write_rows(state_year_rows(ds, engine, f, years), STATE_YEAR_COLUMNS, fmt, fh)
             else:
-                write_dyad_years(ds, engine, f, years, fmt, fh)
+                write_export(kind, request, fmt, fh)
         site.written.append(path)
         what = what + (f", {years.start}–{years.stop - 1}" if "year" in kind else "")
         out.append((name, what, path.stat().st_size))

@@ -1,0 +1,644 @@
+"""The dyad-year export: one row per pair of states and year, keyed as COW or Gleditsch-Ward panels
+are keyed, so that a left join of it onto a state-system panel sets no trap.
+
+- Keys are unique: two of our states that held one code in a year (the Soviet Union and Russia,
+  COW 365, in 1991) make one row, with both states named and the treaties of both.
+- A year in which a state's code changed holds a row for each code it held while linked
+  (Germany: 260 and 255 in 1990), as COW's own panels do.
+- Keys are codes: a pair with a state that has no code in the key's system (Palestine, the Holy
+  See have no COW code) is left out; those states are in the exports keyed by our (ISO) codes.
+- `system="cow"|"gw"` keeps the states in that system in the year (a state with no code, or
+  outside the system, such as Syria within the United Arab Republic, is left out); `panel=True`
+  writes every dyad of the system in every year, not allied coded 0, and years the data does not
+  cover left empty (NA).
+
+Each row's parts (a pair's codes and states, a set of treaties) are rendered once and the rows
+are built once per pair and run of identical years, not once per year (see `dyad_year_blocks`).
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from typing import IO, Any
+
+from .dates import Span, intersect, subtract
+from .filters import Filters
+from .model import Dataset, State
+from .query import Engine
+from .records import Frozen, set_field
+from .statesystems import _GW_RENUMBERED, gw_code, load_system
+from .writers import ROW_FORMATS, cell_renderer, counted, write_rows
+
+__all__ = ["ATOP_OBLIGATION_COLUMNS", "DYAD_YEAR_COLUMNS", "PanelOptions", "dyad_year_rows",
+           "dyad_year_tuples", "write_dyad_years"]
+
+# ATOP's names for the obligation columns, so panels merge with ATOP-based data unchanged.
+ATOP_OBLIGATION_COLUMNS = {
+    "defence": "defense",
+    "offence": "offense",
+    "neutrality": "neutral",
+    "non-aggression": "nonagg",
+    "consultation": "consul",
+}
+HEAD_COLUMNS = ["ccode1", "ccode2", "gwcode1", "gwcode2", "state1", "state2", "iso2_1", "iso2_2"]
+TAIL_COLUMNS = ["allied", "treaties", "atop_ids", "cow_ids", "status1", "status2",
+                *ATOP_OBLIGATION_COLUMNS.values(), "certain"]
+DYAD_YEAR_COLUMNS = ["year", *HEAD_COLUMNS, *TAIL_COLUMNS]
+UNCERTAIN_MODES = ("keep", "as-member", "as-nonmember")
+_OBLIGATIONS = list(ATOP_OBLIGATION_COLUMNS)
+_NOT_ALLIED = (False, None, None, None, None, None, *([False] * len(_OBLIGATIONS)), None)
+_NOT_COVERED = (None,) * len(TAIL_COLUMNS)
+
+
+class PanelOptions(Frozen):
+    """How a panel is keyed and filled.
+
+    system: None (keyed by COW codes, every state that has one), "cow" or "gw" (keyed by that
+      system's codes; only states in the system that year).
+    panel: every dyad (or state) of `system` in every year, not just the allied ones.
+    directed: both orders of each pair.
+    uncertain: a membership whose start or end is a range of dates: "keep" (rows with
+      certain = false), "as-member" (every possible day counts) or "as-nonmember" (only the
+      certain days count).
+    covered: the years the data covers; a panel leaves the link columns empty outside them.
+    """
+
+    system: str | None
+    panel: bool
+    directed: bool
+    uncertain: str
+    covered: range | None
+
+    __slots__ = ("system", "panel", "directed", "uncertain", "covered")
+
+    def __init__(self, system: str | None = None, panel: bool = False, directed: bool = False,
+                 uncertain: str = "keep", covered: range | None = None) -> None:
+        set_field(self, "system", system)
+        set_field(self, "panel", panel)
+        set_field(self, "directed", directed)
+        set_field(self, "uncertain", uncertain)
+        set_field(self, "covered", covered)
+
+
+# -- codes -------------------------------------------------------------------------------------
+def identities(state: State) -> list[tuple[date, date | None, int | None, int | None]]:
+    """(start, end, COW code, GW code) over a state's life: a new entry at each change of either
+    code (the COW periods, cut where GW numbers the state differently: systems/README.md)."""
+    gw = load_system("gw").by_code
+    if not state.cow:
+        return [(date.min, None, None, None)]
+    out = []
+    for p in state.cow:
+        start = p.start.earliest if p.start is not None else date.min
+        end = p.end.latest if p.end is not None else None
+        cuts = [start]
+        renumbered = _GW_RENUMBERED.get(p.code)
+        if renumbered is not None and start < renumbered[0] and (end is None or renumbered[0] < end):
+            cuts.append(renumbered[0])
+        for i, cut in enumerate(cuts):
+            stop = cuts[i + 1] if i + 1 < len(cuts) else end
+            g = renumbered[1] if renumbered is not None and cut >= renumbered[0] else p.code
+            out.append((cut, stop, p.code, g if g in gw else None))
+    return out
+
+
+def _touching(ids: list[tuple], spans: list[Span], year: int) -> list[tuple[int | None, int | None]]:
+    """The (COW, GW) codes a state held on the days of `spans` within `year`, in order."""
+    window = [(date(year, 1, 1), date(year + 1, 1, 1))]
+    days = intersect(spans, window) if spans else window
+    out: list[tuple[int | None, int | None]] = []
+    for start, end, c, g in ids:
+        if any(start < (e or date.max) and (end is None or end > s) for s, e in days):
+            if (c, g) not in out:
+                out.append((c, g))
+    return out
+
+
+# -- links -------------------------------------------------------------------------------------
+def _year_ranges(spans: list[Span], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The years in [lo, hi] that share a day with each span, as (first, last) ranges."""
+    out = []
+    for start, end in spans:
+        last = hi if end is None else min((end - timedelta(days=1)).year, hi)
+        first = max(start.year, lo)
+        if first <= last:
+            out.append((first, last))
+    return out
+
+
+def _pair_runs(links: list[tuple], lo: int, hi: int) -> list[tuple[int, int, tuple, list[Span]]]:
+    """Runs of years over which the same treaties link a pair, equally certain.
+
+    `links` holds (treaty id, obligation mask, certain spans, possible spans) for each treaty
+    linking the pair. Gives (first year, last year, (treaty ids, *mask, certain), possible spans).
+    """
+    ranges = [_year_ranges(possible, lo, hi) for _, _, _, possible in links]
+    certain_ranges = [r if c == p else _year_ranges(c, lo, hi)
+                      for r, (_, _, c, p) in zip(ranges, links, strict=True)]
+    always_certain = certain_ranges == ranges
+    if len(links) == 1 and len(ranges[0]) == 1 and always_certain:  # the commonest case
+        tid, mask, _, possible = links[0]
+        return [(*ranges[0][0], (tid, *mask, True), possible)]
+    # a sweep over the years where some treaty's link starts or ends, instead of year by year
+    changes: dict[int, list[tuple[int, int, int]]] = {}
+    add = changes.setdefault
+    for kind, by_link in ((0, ranges), (1, [] if always_certain else certain_ranges)):
+        for i, link_ranges in enumerate(by_link):
+            for first, last in link_ranges:
+                add(first, []).append((kind, i, 1))
+                add(last + 1, []).append((kind, i, -1))
+    active = [0] * len(links)
+    certain_count = 0
+    bounds = sorted(changes)
+    out = []
+    for n, year in enumerate(bounds[:-1]):
+        for kind, i, step in changes[year]:
+            if kind:
+                certain_count += step
+            else:
+                active[i] += step
+        here = [link for link, count in zip(links, active, strict=True) if count]
+        if not here:
+            continue
+        masks = [c[1] for c in here]
+        obs = masks[0] if len(masks) == 1 else tuple(map(any, zip(*masks, strict=True)))
+        tail = (" ".join(sorted(c[0] for c in here)), *obs, always_certain or certain_count > 0)
+        out.append((year, bounds[n + 1] - 1, tail, [sp for c in here for sp in c[3]]))
+    return out
+
+
+def _links(ds: Dataset, engine: Engine, f: Filters, uncertain: str
+           ) -> tuple[dict[tuple[str, str], list[tuple]], dict[tuple[str, str], dict]]:
+    """(a, b) with a < b -> the treaties linking them: (id, mask, certain spans, possible spans);
+    and for pairs linked by a treaty with pledges, that link's masks a->b and b->a (what each
+    owes the other), by its index in the pair's list."""
+    links: dict[tuple[str, str], list[tuple]] = {}
+    pledged: dict[tuple[str, str], dict[int, tuple[tuple, tuple]]] = {}
+    for tid, treaty in ds.treaties.items():
+        if not treaty.obligations or not f.treaty_ok(treaty):
+            continue
+        mask = tuple(ob in treaty.obligations for ob in _OBLIGATIONS)
+        for a, b, certain, possible in engine.pair_spans(tid, sorted(treaty.members)):
+            if f.states is not None and a not in f.states and b not in f.states:
+                continue
+            if uncertain == "as-member":
+                certain = possible
+            elif uncertain == "as-nonmember":
+                if not certain:
+                    continue
+                possible = certain
+            pair_links = links.setdefault((a, b), [])
+            if treaty.pledges:
+                ab, ba = (tuple(ob in treaty.owes(x, y) for ob in _OBLIGATIONS)
+                          for x, y in ((a, b), (b, a)))
+                if not any(ab) and not any(ba):
+                    if not pair_links:
+                        del links[(a, b)]
+                    continue
+                pledged.setdefault((a, b), {})[len(pair_links)] = (ab, ba)
+                pair_links.append((tid, tuple(map(operator.or_, ab, ba)), certain, possible))
+                continue
+            pair_links.append((tid, mask, certain, possible))
+    return links, pledged
+
+
+# -- the rows ------------------------------------------------------------------------------------
+def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts: PanelOptions,
+                     render: Callable[[tuple], Any], join: Callable[[Any, Any], Any]
+                     ) -> Iterator[tuple[int, list]]:
+    """(year, rows) in year order; a row is `join` of the `render`ed cells after the year column,
+    in two parts: the pair (HEAD_COLUMNS) and the link (TAIL_COLUMNS).
+
+    Each part is rendered once (a pair's states, a set of treaties), each row once per pair and
+    run of identical years, not once per year; each year's rows come out in key order because
+    the runs are sorted once, by their row's key.
+    """
+    lo, hi = years.start, years.stop - 1
+    if lo > hi:
+        return
+    system = load_system(opts.system) if opts.system else None
+    by_gw = opts.system == "gw"
+    states = ds.states
+    ids = {code: identities(s) for code, s in states.items()}
+    iso2 = {code: s.iso2 for code, s in states.items()}
+    treaties = ds.treaties
+    ids_text: dict[str, tuple[str | None, str | None]] = {}
+
+    def crosswalk(tids: str) -> tuple[str | None, str | None]:
+        found = ids_text.get(tids)
+        if found is None:
+            ts = [treaties[t] for t in tids.split(" ")]
+            found = ids_text[tids] = (
+                " ".join(str(i) for t in ts for i in t.atop_ids) or None,
+                " ".join(str(i) for t in ts for i in t.cow_ids) or None)
+        return found
+
+    # the codes one of our states shares with another: rows of those pairs may need merging
+    holders: dict[int, set[str]] = {}
+    for code, entries in ids.items():
+        for _, _, c, g in entries:
+            k = g if by_gw else c
+            if k is not None:
+                holders.setdefault(k, set()).add(code)
+    shared = {code for owners in holders.values() if len(owners) > 1 for code in owners}
+    fixed = {code for code, entries in ids.items()
+             if len(entries) == 1 and code not in shared}
+
+    suspended_spans: dict[tuple[str, str], list[Span]] = {}
+
+    def suspended(tid: str, code: str) -> list[Span]:
+        key = (tid, code)
+        found = suspended_spans.get(key)
+        if found is None:
+            found = suspended_spans[key] = [seg.possible() for seg in engine.segments(tid, code)
+                                            if seg.status == "suspended"]
+        return found
+
+    counts_suspended = "suspended" in engine.allied_statuses
+
+    def statuses(pair_links: list[tuple], a: str, b: str, tids: str, year: int
+                 ) -> tuple[str, str] | None:
+        """Each side's status in each linking treaty (in the order of `tids`) on the days the
+        link held in `year`: member, suspended, or member+suspended (both in the year)."""
+        window = [(date(year, 1, 1), date(year + 1, 1, 1))]
+        spans = {tid: possible for tid, _, _, possible in pair_links}
+        out = []
+        for code in (a, b):
+            tokens = []
+            for tid in tids.split(" "):
+                days = intersect(spans[tid], window)
+                susp = suspended(tid, code)
+                held = [s for s, on in (("member", subtract(days, susp)),
+                                        ("suspended", susp and intersect(days, susp))) if on]
+                tokens.append("+".join(held) or "member")
+            out.append(" ".join(tokens))
+        return out[0], out[1]
+
+    members_only: dict[str, str] = {}
+
+    def tail_of(core: tuple, st: tuple[str, str] | None) -> tuple:
+        tids, *obs, certain = core
+        atop, cow = crosswalk(tids)
+        if st is None:
+            plain = members_only.get(tids)
+            if plain is None:
+                plain = members_only[tids] = " ".join(["member"] * (tids.count(" ") + 1))
+            st = (plain, plain)
+        return (True, tids, atop, cow, st[0], st[1], *obs, certain)
+
+    def key_of(c: int | None, g: int | None) -> int | None:
+        return g if by_gw else c
+
+    def in_system(c: int | None, g: int | None, year: int) -> bool:
+        if system is None:
+            return True
+        return system.has_in_year(key_of(c, g), year)
+
+    member_years: dict[tuple[int | None, int], bool] = {}
+
+    def in_system_runs(first: int, last: int, ia: tuple, ib: tuple) -> list[tuple[int, int]]:
+        """The runs of years in [first, last] when both codes were in the system."""
+        if system is None:
+            return [(first, last)]
+        out: list[tuple[int, int]] = []
+        ka, kb = key_of(*ia), key_of(*ib)
+        for y in range(first, last + 1):
+            ok = True
+            for k in (ka, kb):
+                found = member_years.get((k, y))
+                if found is None:
+                    found = member_years[(k, y)] = system.has_in_year(k, y)
+                ok = ok and found
+            if not ok:
+                continue
+            if out and out[-1][1] == y - 1:
+                out[-1] = (out[-1][0], y)
+            else:
+                out.append((y, y))
+        return out
+
+    def sort_key(k1: int, k2: int, s1: str, s2: str) -> tuple:
+        return (k1, k2, s1, s2)
+
+    def orders(a: str, b: str, ia: tuple, ib: tuple, tail: tuple, single: bool = False
+               ) -> list[tuple[tuple, tuple, tuple]]:
+        """(sort key, head, tail) for each order the export writes the pair in (`single`: a
+        directed row from a to b only, what a owes b under pledges)."""
+        ka, kb = key_of(*ia), key_of(*ib)
+        if single:
+            return [(sort_key(ka, kb, a, b), (ia[0], ib[0], ia[1], ib[1], a, b, iso2.get(a),
+                                              iso2.get(b)), tail)]
+        if (ka, a) > (kb, b):
+            a, b, ia, ib, ka, kb = b, a, ib, ia, kb, ka
+            tail = _swapped(tail)
+        head = (ia[0], ib[0], ia[1], ib[1], a, b, iso2.get(a), iso2.get(b))
+        out = [(sort_key(ka, kb, a, b), head, tail)]
+        if opts.directed:
+            out.append((sort_key(kb, ka, b, a),
+                        (ib[0], ia[0], ib[1], ia[1], b, a, iso2.get(b), iso2.get(a)), _swapped(tail)))
+        return out
+
+    rendered: dict[tuple, Any] = {}  # each distinct part is rendered once
+
+    def row(head: tuple, tail: tuple) -> Any:
+        h = rendered.get(head)
+        if h is None:
+            h = rendered[head] = render(head)
+        t = rendered.get(tail)
+        if t is None:
+            t = rendered[tail] = render(tail)
+        return join(h, t)
+
+    records: list[tuple[tuple, list[tuple[int, int, Any]]]] = []
+    # (year, key1, key2) -> [states1, states2, (c1, g1), (c2, g2), tail] for pairs whose codes
+    # another of our states shares (merged into one row per key)
+    merged: dict[tuple, list] = {}
+    def by_stretches(a: str, b: str, pair_links: list[tuple], single: bool = False) -> None:
+        """A pair's rows by stretches of years in which neither state's codes nor statuses
+        change; a year in which they do is taken on its own."""
+        runs = _pair_runs(pair_links, lo, hi)
+        suspensions = counts_suspended and any(
+            suspended(tid, code) for tid, *_ in pair_links for code in (a, b))
+        ids_a, ids_b = ids.get(a, _NO_CODES), ids.get(b, _NO_CODES)
+        special = _boundary_years(ids_a) | _boundary_years(ids_b)
+        if suspensions:
+            for tid, *_ in pair_links:
+                for code in (a, b):
+                    for start, end in suspended(tid, code):
+                        special.update(range(start.year, (end.year if end else hi) + 1))
+        merging = a in shared or b in shared
+        by_key: dict[tuple, list[tuple[int, int, Any]]] = {}
+        for first, last, core, spans in runs:
+            y = first
+            while y <= last:
+                stop = y
+                if not merging and y not in special:
+                    while stop < last and stop + 1 not in special:
+                        stop += 1
+                st = (statuses(pair_links, a, b, core[0], y) if suspensions and y in special
+                      else None)
+                tail = tail_of(core, st)
+                for ia in _keyed(_touching(ids_a, spans, y), by_gw):
+                    for ib in _keyed(_touching(ids_b, spans, y), by_gw):
+                        ka, kb = key_of(*ia), key_of(*ib)
+                        if ka is None or kb is None or ka == kb:
+                            continue  # a state without a code in the key's system
+                        for f1, l1 in in_system_runs(y, stop, ia, ib):
+                            if merging:
+                                _merge(merged, f1, a, b, ia, ib, ka, kb, tail, crosswalk)
+                                continue
+                            for skey, head, t in orders(a, b, ia, ib, tail, single):
+                                by_key.setdefault(skey, []).append((f1, l1, row(head, t)))
+                y = stop + 1
+        records.extend(by_key.items())
+
+    links, pledged = _links(ds, engine, f, opts.uncertain)
+    for (a, b), pair_links in links.items():
+        if opts.directed and (a, b) in pledged:
+            # each order shows what its first state owes the second: a row per direction
+            masks = pledged[(a, b)]
+            for x, y, side in ((a, b, 0), (b, a, 1)):
+                one_way = [(tid, masks[i][side] if i in masks else mask, c, p)
+                           for i, (tid, mask, c, p) in enumerate(pair_links)]
+                one_way = [link for link in one_way if any(link[1])]
+                if one_way:
+                    by_stretches(x, y, one_way, True)
+            continue
+        runs = _pair_runs(pair_links, lo, hi)
+        suspensions = counts_suspended and any(
+            suspended(tid, code) for tid, *_ in pair_links for code in (a, b))
+        if a in fixed and b in fixed and not suspensions:
+            (ia,), (ib,) = [(e[2], e[3]) for e in ids[a]], [(e[2], e[3]) for e in ids[b]]
+            if key_of(*ia) is None or key_of(*ib) is None or key_of(*ia) == key_of(*ib):
+                continue
+            pair: list[tuple[tuple, tuple, list]] = []
+            for first, last, core, _ in runs:
+                for f1, l1 in in_system_runs(first, last, ia, ib):
+                    for skey, head, tail in orders(a, b, ia, ib,
+                                                   tail_of(core, None)):
+                        for entry in pair:
+                            if entry[0] == skey:
+                                entry[2].append((f1, l1, row(head, tail)))
+                                break
+                        else:
+                            pair.append((skey, head, [(f1, l1, row(head, tail))]))
+            records.extend((skey, rows) for skey, _, rows in pair)
+            continue
+        by_stretches(a, b, pair_links)
+    for (y, _, _), (sa, sb, ia, ib, tail) in merged.items():
+        a, b = " ".join(sorted(sa)), " ".join(sorted(sb))
+        for skey, head, t in orders(a, b, ia, ib, tail):
+            head = (*head[:6], " ".join(filter(None, (iso2.get(s) for s in head[4].split()))) or None,
+                    " ".join(filter(None, (iso2.get(s) for s in head[5].split()))) or None)
+            records.append((skey, [(y, y, row(head, t))]))
+    records.sort(key=lambda r: r[0])
+
+    by_year: list[list] = [[] for _ in range(lo, hi + 1)]
+    keyed: list[dict] | None = [{} for _ in range(lo, hi + 1)] if opts.panel else None
+    for skey, rows in records:
+        for first, last, line in rows:
+            for i in range(first - lo, last - lo + 1):
+                if keyed is not None:
+                    keyed[i][(skey[0], skey[1])] = line
+                else:
+                    by_year[i].append(line)
+    if keyed is None:
+        for i, rows in enumerate(by_year):
+            if rows:
+                yield lo + i, rows
+                by_year[i] = []
+        return
+    yield from _fill(ds, system, opts, lo, keyed, row)
+
+
+_NO_CODES = [(date.min, None, None, None)]
+
+
+def _keyed(codes: list[tuple], by_gw: bool) -> list[tuple]:
+    """(COW, GW) codes with one entry per key (the GW code with by_gw, else the COW code); the
+    other code is left empty where one key stands for two (Yemen, 678 and 679, is GW 678)."""
+    if len(codes) < 2:
+        return codes
+    out: dict[Any, tuple] = {}
+    for c, g in codes:
+        k = g if by_gw else c
+        old = out.get(k)
+        out[k] = (c, g) if old is None else (c if old[0] == c else None, g if old[1] == g else None)
+    return list(out.values())
+
+
+def _boundary_years(ids: list[tuple]) -> set[int]:
+    """The years in which a state's codes change."""
+    out = set()
+    for start, end, _, _ in ids:
+        if start != date.min:
+            out.add(start.year)
+        if end is not None:
+            out.update((end.year, (end - timedelta(days=1)).year))
+    return out
+
+
+def _swapped(tail: tuple) -> tuple:
+    if tail[4] == tail[5]:
+        return tail
+    return (*tail[:4], tail[5], tail[4], *tail[6:])
+
+
+def _merge(merged: dict, y: int, a: str, b: str, ia: tuple, ib: tuple, ka: int, kb: int,
+           tail: tuple, crosswalk: Callable[[str], tuple]) -> None:
+    """Add a link to the one row of its key in year y (two of our states with one code)."""
+    if ka > kb:
+        a, b, ia, ib, ka, kb, tail = b, a, ib, ia, kb, ka, _swapped(tail)
+    entry = merged.get((y, ka, kb))
+    if entry is None:
+        merged[(y, ka, kb)] = [{a}, {b}, ia, ib, tail]
+        return
+    entry[0].add(a)
+    entry[1].add(b)
+    old = entry[4]
+    sides = []
+    for i in (4, 5):  # each side's status per treaty, both rows' treaties together
+        by_treaty: dict[str, set[str]] = {}
+        for t in (old, tail):
+            for tid, token in zip(t[1].split(), t[i].split(), strict=True):
+                by_treaty.setdefault(tid, set()).update(token.split("+"))
+        sides.append(by_treaty)
+    tids = sorted(sides[0])
+    tokens = [" ".join("+".join(s for s in ("member", "suspended") if s in side[t]) for t in tids)
+              for side in sides]
+    atop, cow = crosswalk(" ".join(tids))
+    obs = tuple(x or y for x, y in zip(old[6:-1], tail[6:-1], strict=True))
+    entry[4] = (True, " ".join(tids), atop, cow, tokens[0], tokens[1], *obs, old[-1] or tail[-1])
+
+
+def _fill(ds: Dataset, system, opts: PanelOptions, lo: int, keyed: list[dict], row
+          ) -> Iterator[tuple[int, list]]:
+    """Every dyad of the system in every year: the allied rows found, the others not allied
+    (or empty outside the years the data covers)."""
+    by_gw = opts.system == "gw"
+    # our states holding each code on some day of a year, for the rows of unallied pairs
+    spans: list[tuple[int, str, date, date | None, int | None, int | None]] = []
+    for code, s in ds.states.items():
+        life_start = s.start.earliest if s.start is not None else date.min
+        life_end = s.end.latest if s.end is not None else None
+        for start, end, c, g in identities(s):
+            k = g if by_gw else c
+            if k is None:
+                continue
+            start = max(start, life_start)
+            end = end if life_end is None else life_end if end is None else min(end, life_end)
+            spans.append((k, code, start, end, c, g))
+    for i, found in enumerate(keyed):
+        y = lo + i
+        first, after = date(y, 1, 1), date(y + 1, 1, 1)
+        codes = system.codes(y)
+        held: dict[int, list] = {}
+        for k, code, start, end, c, g in spans:
+            if start < after and (end is None or end > first):
+                entry = held.setdefault(k, [set(), set(), set(), set()])
+                entry[0].add(code)
+                entry[1].add(c)
+                entry[2].add(g)
+                if ds.states[code].iso2:
+                    entry[3].add(ds.states[code].iso2)
+
+        def one(values: set):
+            return next(iter(values)) if len(values) == 1 else None
+
+        parts = {}
+        for k in codes:
+            entry = held.get(k)
+            if entry is None:
+                parts[k] = (None if by_gw else k, k if by_gw else gw_code(k, date(y, 12, 31)),
+                            None, None)
+            else:
+                parts[k] = (one(entry[1]), one(entry[2]), " ".join(sorted(entry[0])),
+                            " ".join(sorted(entry[3])) or None)
+        covered = opts.covered is None or y in opts.covered
+        empty = _NOT_ALLIED if covered else _NOT_COVERED
+        rows = []
+        for n, ka in enumerate(codes):
+            pa = parts[ka]
+            others = codes if opts.directed else codes[n + 1:]
+            for kb in others:
+                if kb == ka:
+                    continue
+                line = found.get((ka, kb)) if covered else None
+                if line is None:
+                    pb = parts[kb]
+                    line = row((pa[0], pb[0], pa[1], pb[1], pa[2], pb[2], pa[3], pb[3]), empty)
+                rows.append(line)
+        yield y, rows
+
+
+def dyad_year_tuples(ds: Dataset, engine: Engine, f: Filters, years: range,
+                     opts: PanelOptions | None = None, csv_ready: bool = False,
+                     booleans: str = "numbers") -> Iterator[tuple]:
+    """Dyad-year rows as tuples in DYAD_YEAR_COLUMNS order, streamed year by year.
+
+    Two states are linked in a year when both were in an allied status (`member`, and
+    `suspended` unless the engine leaves it out) on a same day of it, in a treaty with at least
+    one obligation (relation suspensions excepted). Non-directed rows keep ccode1 < ccode2 (the
+    GW codes with system "gw"); `directed`
+    writes both orders. `csv_ready` renders cells as CSV writes them (booleans per `booleans`).
+    """
+    opts = opts or PanelOptions()
+    cell = cell_renderer(booleans)
+    render = (lambda cells: tuple(cell(c) for c in cells)) if csv_ready else tuple
+    for y, rows in dyad_year_blocks(ds, engine, f, years, opts, render, operator.add):
+        for r in rows:
+            yield (y, *r)
+
+
+def dyad_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
+                   opts: PanelOptions | None = None) -> Iterator[dict[str, Any]]:
+    """Dyad-year rows as dicts (see dyad_year_tuples)."""
+    for r in dyad_year_tuples(ds, engine, f, years, opts):
+        yield dict(zip(DYAD_YEAR_COLUMNS, r, strict=True))
+
+
+def write_dyad_years(ds: Dataset, engine: Engine, f: Filters, years: range, fmt: str,
+                     out: IO, opts: PanelOptions | None = None,
+                     progress: Callable[[int], None] | None = None, booleans: str = "numbers",
+                     metadata: dict[str, Any] | None = None) -> int:
+    """Write the dyad-year export in any row format; return the number of rows.
+
+    CSV and TSV rows are assembled from parts rendered once each (a pair's states, a set of
+    treaties) and written a year at a time; a field that needs quoting goes through csv.writer,
+    so the bytes are csv.writer's. `progress` gets the running row count.
+    """
+    opts = opts or PanelOptions()
+    delimiter = ROW_FORMATS[fmt].delimiter if fmt in ROW_FORMATS else None
+    if delimiter is None:
+        rows = dyad_year_rows(ds, engine, f, years, opts)
+        return write_rows(counted(rows, progress), DYAD_YEAR_COLUMNS, fmt, out, booleans, metadata)
+    import csv
+    import io
+
+    cell = cell_renderer(booleans)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="")
+
+    def render(cells: tuple) -> str:
+        fields = [cell(c) for c in cells]  # (a part of a row: see dyad_year_blocks)
+        line = delimiter.join(fields)
+        if (line.count(delimiter) == len(fields) - 1 and '"' not in line and "\n" not in line
+                and "\r" not in line):
+            return line
+        buffer.seek(0)  # a field that needs quoting: exactly as csv.writer quotes it
+        buffer.truncate()
+        writer.writerow(fields)
+        return buffer.getvalue()
+
+    out.write(render(tuple(DYAD_YEAR_COLUMNS)) + "\n")
+    count = 0
+    for y, lines in dyad_year_blocks(ds, engine, f, years, opts, render,
+                                     lambda head, tail: f"{head}{delimiter}{tail}"):
+        lead = f"{y}{delimiter}"
+        out.write(lead + f"\n{lead}".join(lines) + "\n")
+        count += len(lines)
+        if progress is not None:
+            progress(count)
+    return count
