@@ -102,10 +102,11 @@ def _error(name: str, exc: OSError) -> OutputError:
 
 
 @contextmanager
-def atomic_write(path: str | os.PathLike[str], encoding: str = "utf-8") -> Iterator[IO[str]]:
+def atomic_write(path: str | os.PathLike[str], encoding: str | None = "utf-8") -> Iterator[IO]:
     """A text stream for `path` (newlines written as given); the file changes only on success.
 
-    Raises OutputError, never OSError, when the file cannot be written.
+    `encoding=None` gives a binary stream (Parquet). Raises OutputError, never OSError, when the
+    file cannot be written.
     """
     name = os.fspath(path)
     how, target = plan(name)
@@ -118,7 +119,7 @@ def atomic_write(path: str | os.PathLike[str], encoding: str = "utf-8") -> Itera
 
 
 @contextmanager
-def _direct(name: str, encoding: str) -> Iterator[IO[str]]:
+def _direct(name: str, encoding: str | None) -> Iterator[IO]:
     # O_APPEND: a descriptor's name for a file the shell opened (`> log` or `>> log`) writes
     # after what is there, as the shell's own redirection does; a FIFO or a device ignores it.
     flags = os.O_WRONLY | os.O_APPEND if _names_descriptor(name) else os.O_WRONLY
@@ -126,7 +127,7 @@ def _direct(name: str, encoding: str) -> Iterator[IO[str]]:
         fd = os.open(name, flags)
     except OSError as exc:
         raise _error(name, exc) from None
-    out = os.fdopen(fd, "w", encoding=encoding, newline="")
+    out = _fdopen(fd, encoding)
     try:
         with out:
             yield out
@@ -135,7 +136,7 @@ def _direct(name: str, encoding: str) -> Iterator[IO[str]]:
 
 
 @contextmanager
-def _replacing(name: str, target: str, encoding: str) -> Iterator[IO[str]]:
+def _replacing(name: str, target: str, encoding: str | None) -> Iterator[IO]:
     folder = Path(target).parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{Path(target).name}.", suffix=".tmp", dir=folder)
@@ -146,7 +147,7 @@ def _replacing(name: str, target: str, encoding: str) -> Iterator[IO[str]]:
         raise _error(name, exc) from None
     try:
         try:
-            with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            with _fdopen(fd, encoding) as fh:
                 _copy_mode(tmp, target)
                 yield fh
                 fh.flush()
@@ -160,6 +161,11 @@ def _replacing(name: str, target: str, encoding: str) -> Iterator[IO[str]]:
         except OSError:
             pass
         raise
+
+
+def _fdopen(fd: int, encoding: str | None) -> IO:
+    return os.fdopen(fd, "wb") if encoding is None else os.fdopen(fd, "w", encoding=encoding,
+                                                                   newline="")
 
 
 def _copy_mode(tmp: str, target: str) -> None:

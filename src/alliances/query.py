@@ -453,20 +453,23 @@ class Engine:
         wanted = set(obligations)
         return [t for t in self.dataset.treaties.values() if wanted & set(t.obligations)]
 
-    def allied_spans(self, treaty_id: str, code: str) -> tuple[list[Span], list[Span]]:
-        """Days the state certainly / possibly held an obligation-bearing status in the treaty."""
-        key = (treaty_id, code)
+    def allied_spans(self, treaty_id: str, code: str, statuses: frozenset[str] = ALLIED_STATUSES
+                     ) -> tuple[list[Span], list[Span]]:
+        """Days the state certainly / possibly held an obligation-bearing status in the treaty
+        (`statuses`: those that count; `member` alone leaves suspended members out)."""
+        key = (treaty_id, code) if statuses is ALLIED_STATUSES else (treaty_id, code, statuses)
         if key not in self._allied:
-            runs = _runs(self.segments(treaty_id, code), ALLIED_STATUSES)
+            runs = _runs(self.segments(treaty_id, code), statuses)
             self._allied[key] = ([_run_spans(r)[0][0] for r in runs],
                                  [_run_spans(r)[1][0] for r in runs])
         return self._allied[key]
 
-    def link_spans(self, treaty_id: str, a: str, b: str
+    def link_spans(self, treaty_id: str, a: str, b: str,
+                   statuses: frozenset[str] = ALLIED_STATUSES
                    ) -> tuple[list[Span], list[Span], list[Relation]]:
         """Days the treaty certainly / possibly linked a and b, and the relation suspensions."""
-        ca, pa = self.allied_spans(treaty_id, a)
-        cb, pb = self.allied_spans(treaty_id, b)
+        ca, pa = self.allied_spans(treaty_id, a, statuses)
+        cb, pb = self.allied_spans(treaty_id, b, statuses)
         certain, possible = intersect(ca, cb), intersect(pa, pb)
         rels = [r for r in self.relations(treaty_id, a) if r.towards == b]
         rels += [r for r in self.relations(treaty_id, b) if r.towards == a]
@@ -498,15 +501,19 @@ class Engine:
                     certain = intersect(ca, cb)
                 yield a, b, certain, possible
 
-    def link(self, treaty: Treaty, a: str, b: str, period: Period) -> AllyLink | None:
-        """How `treaty` links a and b over the period, or None if it certainly does not."""
+    def link(self, treaty: Treaty, a: str, b: str, period: Period,
+             statuses: frozenset[str] = ALLIED_STATUSES) -> AllyLink | None:
+        """How `treaty` links a and b over the period, or None if it certainly does not.
+
+        `statuses`: the statuses that bind (default member and suspended: a frozen member is
+        still a party; `frozenset({"member"})` counts full members only)."""
         if a not in treaty.members or b not in treaty.members or a == b:
             return None
-        sa = self.standing(treaty.id, a, period, ALLIED_STATUSES)
-        sb = self.standing(treaty.id, b, period, ALLIED_STATUSES)
+        sa = self.standing(treaty.id, a, period, statuses)
+        sb = self.standing(treaty.id, b, period, statuses)
         if sa is None or sb is None:
             return None
-        certain, possible, rels = self.link_spans(treaty.id, a, b)
+        certain, possible, rels = self.link_spans(treaty.id, a, b, statuses)
         touching = [r for r in rels if presence([certain_span(r.start, r.end)],
                                                  [possible_span(r.start, r.end)], period)]
         pres = presence(certain, possible, period)
@@ -515,11 +522,12 @@ class Engine:
         return AllyLink(treaty.id, treaty.obligations, pres, sa, sb, touching)
 
     def allies(self, a: str, b: str, period: Period,
-               obligations: Iterable[str] = ("defence",)) -> list[AllyLink]:
+               obligations: Iterable[str] = ("defence",),
+               statuses: frozenset[str] = ALLIED_STATUSES) -> list[AllyLink]:
         """Every qualifying treaty that links a and b (certainly or possibly) over the period."""
         links = []
         for treaty in self.qualifying_treaties(obligations):
-            link = self.link(treaty, a, b, period)
+            link = self.link(treaty, a, b, period, statuses)
             if link is not None:
                 links.append(link)
         return links
