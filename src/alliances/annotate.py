@@ -22,9 +22,12 @@ import csv
 import io
 import json
 import os
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from itertools import repeat
+from operator import getitem, itemgetter
 from typing import IO, Any
 
 from .dates import UNCERTAIN, DateError, Period, bounded, parse_date
@@ -193,6 +196,8 @@ class Annotator:
         self._links: dict[tuple, tuple[list[int], list[Any]]] = {}
         self._lives: dict[str, tuple[int, int]] = {}
         self._gone: dict[tuple[str, bool], _Missing] = {}
+        self._ids: dict[str, set[str]] = {}
+        self._lines_alike: dict[tuple, tuple[list[int], list[Any]]] = {}
 
     # -- the answer to one row ---------------------------------------------------------------------
     def answer_pair(self, a_text: str, b_text: str, d_text: str) -> Any:
@@ -253,13 +258,14 @@ class Annotator:
         first, last = (d, d) if d.__class__ is int else d
         codes = []
         for i, s in enumerate(states):
-            if s.__class__ is list:  # a code shared by predecessor and successor
-                alive = [c for c in s if self._absent((c,), first, last) is None]
-                if len(alive) != 1:
+            if s.__class__ is list:  # a code shared by predecessor and successor: the one
+                # that existed on the (first) day, as the command line decides
+                try:
+                    s = self.resolver.state(texts[i].strip(), date.fromordinal(first))
+                except UnknownName:
                     names = ", ".join(f"{c} ({self.ds.states[c].name})" for c in s)
                     return _Missing(f"column '{self.columns[i]}': '{texts[i]}' could be {names} on "
                                     "\0", "use a code (ISO 3166-1 alpha-3)", dated=True)
-                s = alive[0]
             codes.append(s)
         key = tuple(codes)
         if d.__class__ is int:
@@ -404,26 +410,57 @@ class Annotator:
             for t in self._of(key[0]):
                 self._bounds(t, key, days)
             breaks = sorted(days)
-            answers = [self._compute(key, _day(o)) for o in self._starts(breaks)]
-            self._timelines[key[0]] = (breaks, answers)
-            return breaks, answers
+            found = self._alike((breaks, [self._compute(key, _day(o)) for o in self._starts(breaks)]))
+            self._timelines[key[0]] = found
+            return found
         a, b = key
+        if a == b:
+            found: tuple[list[int], list[Any]] = ([], [self._same(a)])
+            self._timelines[key] = found
+            return found
+        shared = self._ids_of(a) & self._ids_of(b)
+        if not shared:  # never allied: only the states' lives matter, alike in both orders
+            breaks = sorted(days)
+            answers = []
+            for o in self._starts(breaks):
+                absent = self._absent(key, o, o)
+                answers.append(absent if absent is not None else self._not_allied)
+            found = self._alike((breaks, answers))
+            self._timelines[key] = self._timelines[(b, a)] = found
+            return found
         # each treaty's links, computed once for both orders of the pair
         x, y = (a, b) if a < b else (b, a)
-        lines = [self._link_line(t, x, y) for t in self._of(a) if b in t.members and a != b]
+        lines = [self._link_line(t, x, y) for t in self._of(a) if t.id in shared]
         for line in lines:
             days.update(line[0])
         breaks = sorted(days)
-        answers = []
+        forward, backward = [], []
         for o in self._starts(breaks):
             absent = self._absent(key, o, o)
-            if absent is not None or a == b:
-                answers.append(absent or self._same(a))
+            if absent is not None:
+                forward.append(absent)
+                backward.append(absent)
                 continue
             links = [lk for br, lks in lines if (lk := lks[bisect_right(br, o)]) is not None]
-            answers.append(self._rendered_values(self._values(links, swapped=a > b)))
-        self._timelines[key] = (breaks, answers)
-        return breaks, answers
+            forward.append(self._rendered_values(self._values(links, swapped=a > b)))
+            backward.append(self._rendered_values(self._values(links, swapped=b > a)))
+        found = self._timelines[key] = self._alike((breaks, forward))
+        self._timelines[(b, a)] = self._alike((breaks, backward))
+        return found
+
+    def _alike(self, line: tuple[list[int], list[Any]]) -> tuple[list[int], list[Any]]:
+        """One object for timelines alike (most pairs never allied share a few)."""
+        return self._lines_alike.setdefault((tuple(line[0]), tuple(map(id, line[1]))), line)
+
+    @property
+    def _not_allied(self) -> Any:
+        return self._rendered_values(_NOT_ALLIED)
+
+    def _ids_of(self, code: str) -> set[str]:
+        found = self._ids.get(code)
+        if found is None:
+            found = self._ids[code] = {t.id for t in self._of(code)}
+        return found
 
     def _same(self, code: str) -> _Missing:
         state = self.ds.states[code]
@@ -457,6 +494,8 @@ class Annotator:
     def _values(self, links: list[AllyLink], swapped: bool = False) -> tuple:
         """(allied, via, obligations, statuses of a, of b, certain), as `allies A B` answers
         (each link's standings in the other order when `swapped`)."""
+        if not links:
+            return _NOT_ALLIED
         allied = link_allied(links)
         # the treaties that make the answer (export.allies_payload's `via`)
         via = [lk for lk in links
@@ -487,6 +526,9 @@ class Annotator:
             kept.append(st)
         return (tuple(st.treaty for st in kept), tuple(st.status for st in kept),
                 all(st.certain for st in kept))
+
+
+_NOT_ALLIED = (False, (), (), (), (), True)
 
 
 def _day(first: int, last: int | None = None) -> Period:
@@ -683,16 +725,55 @@ def write_table(table: Table, out: IO, dataset: Dataset, engine: Engine, resolve
         raise _unreadable(table.name, exc) from None
 
 
+# A calendar day as the date column of a fast row: YYYY-MM-DD, a year 1000-2999 (dates.py's
+# range), a month 01-12 and a day that month has (29 February in leap years only). Anything
+# else (a month, a year, a range, spaces, an impossible day) goes row by row.
+_DAY = (r"(?:[12]\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-"
+        r"(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))"
+        r"|(?:[12]\d(?:0[48]|[2468][048]|[13579][26])|(?:1[26]|2[048])00)-02-29)")
+
+
+class _Flagged(str):
+    """The empty cells of a row with a problem, inside a fast block's answers: the problem
+    rides along so that the block can report it."""
+
+    missing: _Missing
+
+
+def _row_pattern(width: int, wanted: list[int], delimiter: str) -> re.Pattern[str]:
+    """A line of `width` fields without quotes, capturing the `wanted` fields (the last one a
+    calendar day), in the order of their positions."""
+    field = f"[^{re.escape(delimiter)}\"\n\r]*"
+    parts = []
+    for i in range(width):
+        if i == wanted[-1]:
+            parts.append(f"({_DAY})")
+        elif i in wanted:
+            parts.append(f"({field})")
+        else:
+            parts.append(field)
+    return re.compile("^" + re.escape(delimiter).join(parts) + "$", re.M)
+
+
 def _write_csv(table: Table, out: IO[str], dataset: Dataset, engine: Engine, resolver: Resolver,
                options: Options, positions: list[int], columns: list[str], added: list[str],
                report: Callable[[RowProblem], None]) -> int:
-    """Each record is written back as it was read, its line end aside, with the answer's cells
-    after it. A line without a quote character is one record split at the delimiter (what
-    csv.reader would make of it, quicker); a line with one goes through csv.reader."""
+    """Each record is written back as it was read (its line end made `\\n`), with the answer's
+    cells after it.
+
+    The file is read in blocks of about 64 KiB. In a block whose lines are all plain records
+    (no quotes, the header's number of fields, a calendar day in the date column) the rows are
+    answered without a Python statement per row: one regular expression takes the cells, the
+    state names become indexes through a small dict, the pair's timeline comes from a table by
+    those indexes (timelines that are alike are one object), and the day, compared as text
+    (ISO dates sort as the days do), picks the answer by binary search. A row these steps
+    cannot answer (a name not seen yet, a problem) and every row of any other block go
+    row by row, through csv.reader where a field is quoted.
+    """
     delimiter = "," if table.fmt == "csv" else "\t"
     pair = len(positions) == 3
     one = io.StringIO()
-    line_writer = csv.writer(one, delimiter=delimiter, lineterminator="\n")
+    line_writer = csv.writer(one, delimiter=delimiter, lineterminator="")
     values_of = _pair_values if pair else _state_values
 
     def cells(values: list[str]) -> str:
@@ -702,74 +783,170 @@ def _write_csv(table: Table, out: IO[str], dataset: Dataset, engine: Engine, res
         return delimiter + one.getvalue()
 
     def render(values: tuple) -> str:
-        return cells([_text_cell(v) for v in values_of(values, options.three_valued)])
+        return cells([_text_cell(v) for v in values_of(values, options.three_valued)]) + "\n"
 
     empty = delimiter * len(added) + "\n"
     annotator = Annotator(dataset, engine, resolver, options, pair, render, empty, tuple(columns))
     answer = annotator.answer_pair if pair else annotator.answer_state
-    timeline = annotator.pair_timeline if pair else annotator.state_timeline
     lines, reader, header_text = table._first
     width = len(table.header)
-    pieces: list[str] = [header_text.rstrip("\r\n") + cells(added)]
-    append = pieces.append
-    # Rows of a known pair (or state) by the text of their cells: its timeline, found by one
-    # look-up; fields of a split line cannot hold the delimiter, so the joined key is unique.
-    known: dict[str, tuple[list[int], list[Any]]] = {}
-    known_get = known.get
-    dates = annotator._dates
-    dates_get = dates.get
-    count = 0
-    number = header_text.count("\n") or 1  # the line number of the last line read
-    ia, ib = positions[0], positions[1]
-    ic = positions[-1]
-    stream = lines.stream
-    for line in stream:
-        number += 1
-        if '"' in line:  # quoted fields, perhaps over several lines: csv.reader's business
-            lines.pending, lines.raw = line, []
-            row = next(reader)
-            text = "".join(lines.raw).rstrip("\r\n")
-            number += len(lines.raw) - 1
-            fast = False
-        else:
-            text = line.rstrip("\r\n")
-            row = text.split(delimiter)
-            fast = True
-        if not text:  # a blank line: written back as it was
-            append("\n")
-            continue
-        count += 1
+    ia, ib, ic = positions[0], positions[1], positions[-1]
+
+    # -- the fast path's tables ------------------------------------------------------------
+    index: dict[str, int] = {}  # a name as written -> the state's index (from 1)
+    codes: dict[str, int] = {}
+    grid: list[list[Any]] = [[None]]  # [index a][index b] (or [index]) -> timeline
+    as_text: dict[int, tuple] = {}  # id of a timeline -> its days as text, problems flagged
+    keep: list[Any] = []
+    iso: dict[int, str] = {}
+    wanted = sorted(set(positions))
+    pattern = _row_pattern(width, wanted, delimiter)
+    group = {pos: i for i, pos in enumerate(wanted)}
+    get_a, get_b, get_day = itemgetter(group[ia]), itemgetter(group[ib]), itemgetter(group[ic])
+    index_get = index.get
+    zero = repeat(0)
+
+    def flagged(x: Any) -> str:
+        if x.__class__ is _Missing:
+            marked = _Flagged(empty)
+            marked.missing = x
+            return marked
+        return x
+
+    def learn(texts: tuple[str, ...]) -> tuple | None:
+        """Put a row's names and timeline in the tables, if they are plain known codes;
+        return the timeline with its days as text (None for other names)."""
+        found = [annotator._names.get(t) or annotator._name(t) for t in texts]
+        if any(f.__class__ is not str for f in found):
+            return None
+        slots = []
+        for code in found:
+            if code not in codes:
+                codes[code] = len(grid)
+                for row in grid:
+                    row.append(None)
+                grid.append([None] * (len(grid) + 1))
+            slots.append(codes[code])
+        for t, slot in zip(texts, slots, strict=True):
+            if len(index) >= _CACHE_LIMIT:
+                index.clear()
+            index[t] = slot
+        timeline = (annotator._timelines.get(tuple(found) if pair else found[0])
+                    or annotator._timeline(tuple(found)))
+        line = as_text.get(id(timeline)) or text_line(timeline)
+        grid[slots[0]][slots[-1]] = line
+        if pair and grid[slots[1]][slots[0]] is None:  # the other order: built with this one
+            other = annotator._timelines.get((found[1], found[0]))
+            if other is not None:
+                grid[slots[1]][slots[0]] = as_text.get(id(other)) or text_line(other)
+        return line
+
+    def text_line(timeline: tuple) -> tuple:
+        days = tuple(iso.get(o) or iso.setdefault(o, date.fromordinal(o).isoformat())
+                     for o in timeline[0])
+        line = as_text[id(timeline)] = (days, tuple(flagged(x) for x in timeline[1]))
+        keep.append(timeline)  # so that its id stays its own
+        return line
+
+    def one_row(text: str, row: list[str], line_number: int, fast: bool) -> str:
+        """The answer's cells for one row (the general path), reporting a problem."""
         if len(row) == width:
             if fast:
-                key = row[ia] + delimiter + row[ib] if pair else row[ia]
-                found = known_get(key)
-                d = dates_get(row[ic])
-                if found is not None and d.__class__ is int:
-                    append(text + found[1][bisect_right(found[0], d)])
-                    if count % _CHUNK_ROWS == 0:
-                        out.write("".join(pieces))
-                        pieces.clear()
-                    continue
-                found = timeline(row[ia], row[ib]) if pair else timeline(row[ia])
-                if found is not None:
-                    if len(known) >= _CACHE_LIMIT:
-                        known.clear()
-                    known[key] = found
+                learn((row[ia], row[ib]) if pair else (row[ia],))
             x = answer(row[ia], row[ib], row[ic]) if pair else answer(row[ia], row[ic])
         else:
             x = _Missing(f"the row has {len(row)} fields, the header {width}",
                          "give every row the header's number of fields")
         if x.__class__ is _Missing:
             table.problems += 1
-            report(RowProblem(table.name, number, *x.text(row[ic] if len(row) > ic else "")))
-            x = empty if len(row) >= width else delimiter * (width - len(row)) + empty
-        append(text + x)
-        if count % _CHUNK_ROWS == 0:
+            report(RowProblem(table.name, line_number, *x.text(row[ic] if len(row) > ic else "")))
+            return empty if len(row) >= width else delimiter * (width - len(row)) + empty
+        return x
+
+    def slow_block(block: str, number: int) -> tuple[list[str], int, int]:
+        """A block row by row; returns its output, the rows and the last line's number."""
+        pieces: list[str] = []
+        rows = 0
+        source = iter(io.StringIO(block, newline=""))  # lines as the file gives them
+        lines.stream = _chain(source, stream)
+        for line in source:
+            number += 1
+            if '"' in line:  # quoted fields, perhaps over several lines: csv.reader's
+                lines.pending, lines.raw = line, []
+                row = next(reader)
+                text = "".join(lines.raw).rstrip("\r\n")
+                number += len(lines.raw) - 1
+                fast = False
+            else:
+                text = line.rstrip("\r\n")
+                row = text.split(delimiter)
+                fast = True
+            if not text:  # a blank line: written back as it was
+                pieces.append("\n")
+                continue
+            rows += 1
+            pieces.append(text)
+            pieces.append(one_row(text, row, number, fast))
+        lines.stream = stream
+        return pieces, rows, number
+
+    out.write(header_text.rstrip("\r\n") + cells(added) + "\n")
+    number = header_text.count("\n") or 1  # the number of the last line read
+    count = 0
+    stream = lines.stream
+    read, readline = stream.read, stream.readline
+    while True:
+        block = read(1 << 16)
+        if not block:
+            break
+        if block[-1] != "\n":
+            block += readline()
+        if "\r" in block and '"' not in block:
+            block = block.replace("\r\n", "\n")
+        texts = block.split("\n")
+        if texts[-1] == "":
+            texts.pop()
+        cells_of = pattern.findall(block) if '"' not in block and "\r" not in block else ()
+        if len(cells_of) != len(texts):
+            pieces, rows, number = slow_block(block, number)
+            count += rows
             out.write("".join(pieces))
-            pieces.clear()
-    out.write("".join(pieces))
+            continue
+        # the timeline of each row's pair (or state), by the indexes of its names
+        if pair:
+            found = list(map(getitem, map(grid.__getitem__, map(index_get, map(get_a, cells_of),
+                                                                zero)),
+                             map(index_get, map(get_b, cells_of), zero)))
+        else:
+            slots = list(map(index_get, map(get_a, cells_of), zero))
+            found = list(map(getitem, map(grid.__getitem__, slots), slots))
+        if None in found:
+            for i in _nones(found):
+                row_cells = cells_of[i]
+                line = learn((get_a(row_cells), get_b(row_cells)) if pair else (get_a(row_cells),))
+                if line is None:  # a name that is not a plain code: row by row
+                    x = one_row(texts[i], texts[i].split(delimiter), number + i + 1, False)
+                    line = ((), (x,))
+                found[i] = line
+        answers = list(map(getitem, map(_SECOND, found),
+                           map(bisect_right, map(_FIRST, found), map(get_day, cells_of))))
+        if _Flagged in set(map(type, answers)):
+            for i, x in enumerate(answers):
+                if x.__class__ is _Flagged:
+                    table.problems += 1
+                    report(RowProblem(table.name, number + i + 1,
+                                      *x.missing.text(get_day(cells_of[i]))))
+        pieces = [""] * (2 * len(texts))
+        pieces[::2] = texts
+        pieces[1::2] = answers
+        out.write("".join(pieces))
+        count += len(texts)
+        number += len(texts)
     table.rows = count
     return count
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _write_jsonl(table: Table, out: IO[str], dataset: Dataset, engine: Engine, resolver: Resolver,
@@ -835,7 +1012,11 @@ def _write_jsonl(table: Table, out: IO[str], dataset: Dataset, engine: Engine, r
     return count
 
 
-def _chain(first: list, rest: Iterable) -> Iterator:
+def _nones(values: list[Any]) -> list[int]:
+    return [i for i, v in enumerate(values) if v is None]
+
+
+def _chain(first: Iterable, rest: Iterable) -> Iterator:
     yield from first
     yield from rest
 
