@@ -19,6 +19,7 @@ the date, the same state twice) gets empty result columns and a problem: where, 
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -712,6 +713,10 @@ def write_table(table: Table, out: IO, dataset: Dataset, engine: Engine, resolve
     pair = len(columns) == 3
     added = new_columns(pair, options.prefix)
     positions = table.check(columns, added)
+    # Rows make no reference cycles, but each block's lists would set off the cyclic
+    # collector, which would walk the whole dataset and every timeline again and again.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         if table.fmt == "parquet":
             return _write_parquet(table, out, dataset, engine, resolver, options, columns, added,
@@ -723,6 +728,9 @@ def write_table(table: Table, out: IO, dataset: Dataset, engine: Engine, resolve
                           added, report)
     except (UnicodeDecodeError, csv.Error) as exc:
         raise _unreadable(table.name, exc) from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 # A calendar day as the date column of a fast row: YYYY-MM-DD, a year 1000-2999 (dates.py's
