@@ -561,3 +561,18 @@ def test_the_readme_example_runs(tmp_path, monkeypatch):
     result = runner.invoke(app, console.group(1).split())
     assert result.exit_code == 0, result.stderr
     assert result.stdout == console.group(2)
+
+
+def test_the_collector_is_paused_only_while_rows_stream(tmp_path):
+    import gc
+
+    path = write(tmp_path, "a,b,date\nAAA,BBB,1995-03-01\n")
+    assert gc.isenabled()
+    assert annotate(path, "--a", "a", "--b", "b", "--date", "date").exit_code == 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert annotate(path, "--a", "a", "--b", "b", "--date", "date").exit_code == 0
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()

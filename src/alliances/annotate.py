@@ -234,21 +234,6 @@ class Annotator:
             return line[1][bisect_right(line[0], d)]
         return self._slow((s,), d, (s_text,))
 
-    def pair_timeline(self, a_text: str, b_text: str) -> tuple[list[int], list[Any]] | None:
-        """The pair's answers by day (breaks, answers) when both names are known codes."""
-        a = self._names.get(a_text) or self._name(a_text)
-        b = self._names.get(b_text) or self._name(b_text)
-        if a.__class__ is not str or b.__class__ is not str:
-            return None
-        return self._timelines.get((a, b)) or self._timeline((a, b))
-
-    def state_timeline(self, text: str) -> tuple[list[int], list[Any]] | None:
-        """The state's answers by day when its name is a known code."""
-        s = self._names.get(text) or self._name(text)
-        if s.__class__ is not str:
-            return None
-        return self._timelines.get(s) or self._timeline((s,))
-
     def _slow(self, states: tuple, d: Any, texts: tuple[str, ...]) -> Any:
         """Everything but a known pair on a day: problems, ambiguous names, periods."""
         for i, s in enumerate(states):
