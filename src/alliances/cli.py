@@ -802,7 +802,14 @@ def annotate(
 
     Example: alliances annotate deliveries.csv --a supplier --b recipient --date date -o out.csv
     """
-    from .annotate import Options, input_format, open_table, row_columns, write_table
+    from .annotate import (
+        Options,
+        input_format,
+        new_columns,
+        open_table,
+        row_columns,
+        write_table,
+    )
     from .atomic import atomic_write
 
     with _errors():
@@ -825,7 +832,7 @@ def annotate(
             sys.stderr.write(f"{problem}\n")
 
         with open_table(source, fmt, name) as table:
-            table.check(columns, [])
+            table.check(columns, new_columns(len(columns) == 3, prefix))  # before any output
             engine, resolver = Engine(ds), Resolver(ds)
             if output is None:
                 with _stdout() as out:
