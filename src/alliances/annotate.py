@@ -381,8 +381,14 @@ class Annotator:
             days: set[int] = set()
             self._bounds(treaty, (x, y), days)
             breaks = sorted(days)
-            links = [self.engine.link(treaty, x, y, _day(o), self.statuses)
-                     for o in self._starts(breaks)]
+            # the engine is asked only where both may hold a binding status: elsewhere its
+            # answer is None (no standing, no link)
+            spans = [self.engine.allied_spans(treaty.id, c, self.statuses)[1] for c in (x, y)]
+            links = []
+            for o in self._starts(breaks):
+                day = date.fromordinal(o)
+                links.append(self.engine.link(treaty, x, y, _day(o), self.statuses)
+                             if all(_within(day, sp) for sp in spans) else None)
             found = self._links[key] = (breaks, links)
         return found
 
@@ -515,6 +521,10 @@ class Annotator:
 
 
 _NOT_ALLIED = (False, (), (), (), (), True)
+
+
+def _within(day: date, spans: list) -> bool:
+    return any(start <= day and (end is None or day < end) for start, end in spans)
 
 
 def _day(first: int, last: int | None = None) -> Period:
