@@ -199,6 +199,7 @@ class Annotator:
         self._gone: dict[tuple[str, bool], _Missing] = {}
         self._ids: dict[str, set[str]] = {}
         self._lines_alike: dict[tuple, tuple[list[int], list[Any]]] = {}
+        self._plain: dict[tuple, tuple[list[int], list[Any]]] = {}  # never allied, by lives
 
     # -- the answer to one row ---------------------------------------------------------------------
     def answer_pair(self, a_text: str, b_text: str, d_text: str) -> Any:
@@ -316,7 +317,7 @@ class Annotator:
         if found is None:
             s = self.ds.states.get(code)
             lo = s.start.earliest.toordinal() if s is not None and s.start is not None else 0
-            hi = s.end.latest.toordinal() if s is not None and s.end is not None else 10**7
+            hi = s.end.latest.toordinal() if s is not None and s.end is not None else _NEVER
             found = self._lives[code] = (lo, hi)
         return found
 
@@ -397,7 +398,7 @@ class Annotator:
         days: set[int] = set()
         for code in key:
             lo, hi = self._life(code)
-            days.update(d for d in (lo, hi) if 0 < d < 10**7)
+            days.update(d for d in (lo, hi) if 0 < d < _NEVER)
         if len(key) == 1:
             for t in self._of(key[0]):
                 self._bounds(t, key, days)
@@ -411,14 +412,18 @@ class Annotator:
             self._timelines[key] = found
             return found
         shared = self._ids_of(a) & self._ids_of(b)
-        if not shared:  # never allied: only the states' lives matter, alike in both orders
-            breaks = sorted(days)
-            answers = []
-            for o in self._starts(breaks):
-                absent = self._absent(key, o, o)
-                answers.append(absent if absent is not None else self._not_allied)
-            found = self._alike((breaks, answers))
-            self._timelines[key] = self._timelines[(b, a)] = found
+        if not shared:  # never allied: only the lives of the states that have bounds matter
+            alive = (0, _NEVER)
+            lives = tuple(c if self._life(c) != alive else None for c in key)
+            found = self._plain.get(lives)
+            if found is None:
+                breaks = sorted(days)
+                answers = []
+                for o in self._starts(breaks):
+                    absent = self._absent(key, o, o)
+                    answers.append(absent if absent is not None else self._not_allied)
+                found = self._plain[lives] = self._alike((breaks, answers))
+            self._timelines[key] = found
             return found
         # each treaty's links, computed once for both orders of the pair
         x, y = (a, b) if a < b else (b, a)
@@ -521,6 +526,7 @@ class Annotator:
 
 
 _NOT_ALLIED = (False, (), (), (), (), True)
+_NEVER = 10**7  # an ordinal after every date: the end of a life without one
 
 
 def _within(day: date, spans: list) -> bool:
