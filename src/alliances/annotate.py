@@ -176,7 +176,7 @@ class Annotator:
     """
 
     def __init__(self, dataset: Dataset, engine: Engine, resolver: Resolver, options: Options,
-                 pair: bool, render: Callable[[tuple], Any], empty: Any,
+                 pair: bool, render: Callable[[tuple], Any],
                  columns: tuple[str, ...] = ("a", "b", "date")) -> None:
         self.ds, self.engine, self.resolver, self.options = dataset, engine, resolver, options
         self.pair = pair
@@ -189,7 +189,6 @@ class Annotator:
         self._of_state: dict[str, list[Treaty]] = {}
         self._render_fn = render
         self._rendered: dict[tuple, Any] = {}
-        self.empty = empty
         self._names: dict[str, Any] = {}  # text -> code, a list of codes (the date decides) or _Missing
         self._dates: dict[str, Any] = {}  # text -> day ordinal, (first, last) ordinals or _Missing
         self._timelines: dict[Any, tuple[list[int], list[Any]]] = {}
@@ -795,7 +794,7 @@ def _write_csv(table: Table, out: IO[str], dataset: Dataset, engine: Engine, res
         return cells([_text_cell(v) for v in values_of(values, options.three_valued)]) + "\n"
 
     empty = delimiter * len(added) + "\n"
-    annotator = Annotator(dataset, engine, resolver, options, pair, render, empty, tuple(columns))
+    annotator = Annotator(dataset, engine, resolver, options, pair, render, tuple(columns))
     answer = annotator.answer_pair if pair else annotator.answer_state
     lines, reader, header_text = table._first
     width = len(table.header)
@@ -972,7 +971,7 @@ def _write_jsonl(table: Table, out: IO[str], dataset: Dataset, engine: Engine, r
         return fragment(values_of(values, options.three_valued))
 
     empty = fragment([None] * len(added))
-    annotator = Annotator(dataset, engine, resolver, options, pair, render, empty, tuple(columns))
+    annotator = Annotator(dataset, engine, resolver, options, pair, render, tuple(columns))
     answer = annotator.answer_pair if pair else annotator.answer_state
     pieces: list[str] = []
     append = pieces.append
@@ -1039,7 +1038,7 @@ def _write_parquet(table: Table, out: IO[bytes], dataset: Dataset, engine: Engin
     pair = len(columns) == 3
     values_of = _pair_values if pair else _state_values
     annotator = Annotator(dataset, engine, resolver, options, pair,
-                          lambda v: values_of(v, options.three_valued), None, tuple(columns))
+                          lambda v: values_of(v, options.three_valued), tuple(columns))
     answer = annotator.answer_pair if pair else annotator.answer_state
     types = _arrow_types(pa, pair, options.three_valued)
     schema = table._parquet.schema_arrow
@@ -1104,7 +1103,7 @@ def annotate_rows(dataset: Dataset, engine: Engine, resolver: Resolver,
     added = new_columns(pair, options.prefix)
     values_of = _pair_values if pair else _state_values
     annotator = Annotator(dataset, engine, resolver, options, pair,
-                          lambda v: values_of(v, options.three_valued), None, tuple(columns))
+                          lambda v: values_of(v, options.three_valued), tuple(columns))
     answer = annotator.answer_pair if pair else annotator.answer_state
     empty = (None,) * len(added)
     for number, row in enumerate(rows, 1):
@@ -1139,7 +1138,7 @@ def annotate_frame(dataset: Dataset, engine: Engine, resolver: Resolver, frame: 
                          "(prefix='ally_') so that the new columns keep their own names")
     values_of = _pair_values if pair else _state_values
     annotator = Annotator(dataset, engine, resolver, options, pair,
-                          lambda v: values_of(v, options.three_valued), None, tuple(columns))
+                          lambda v: values_of(v, options.three_valued), tuple(columns))
     answer = annotator.answer_pair if pair else annotator.answer_state
     results: list[list[Any]] = [[] for _ in added]
     given = [frame[c].tolist() for c in columns]
