@@ -339,6 +339,30 @@ class Alliances:
             ", newest first" if order == "newest" else ""))
         return History(self.dataset, title, first, last, events, [], brief=brief)
 
+    def annotate(self, rows: Any, *, a: str | None = None, b: str | None = None,
+                 state: str | None = None, date: str = "date",
+                 obligations: Iterable[str] | None = None, suspended: str = "count",
+                 uncertain: str = "keep", three_valued: bool = False, prefix: str = "",
+                 problems: list | None = None) -> Any:
+        """Alliance status for your own dated rows, as `alliances annotate` gives it.
+
+        rows: an iterable of dicts (a generator of new dicts is returned, each row's keys
+        followed by the answer's), or a pandas DataFrame (a new DataFrame is returned).
+        a, b: the keys (columns) of a pair of states; or state: one state's key. date: the key of
+        the date (a day, month, year or range; a datetime counts as its day). The other options
+        are the command's (docs/annotate.md). A row that cannot be answered gets empty (None)
+        answer columns; its RowProblem is appended to `problems` if a list is given.
+        """
+        from .annotate import Options, annotate_frame, annotate_rows, row_columns
+
+        columns = row_columns(a, b, state, date)
+        options = Options(obligations, suspended, uncertain, three_valued, prefix)
+        if type(rows).__module__.split(".")[0] == "pandas" and hasattr(rows, "columns"):
+            return annotate_frame(self.dataset, self.engine, self.resolver, rows, columns, options,
+                                  problems)
+        return annotate_rows(self.dataset, self.engine, self.resolver, rows, columns, options,
+                             problems)
+
     def treaties(self, on: DateLike | None = None) -> Treaties:
         """Every treaty (or those in force on a date) with kind, dates and data-quality counts.
 

@@ -792,6 +792,101 @@ def export(
                 out.write(json.dumps(about, ensure_ascii=False, indent=2) + "\n")
 
 
+class Suspended(str, Enum):
+    count = "count"
+    exclude = "exclude"
+
+
+class UncertainRule(str, Enum):
+    keep = "keep"
+    as_member = "as-member"
+    as_nonmember = "as-nonmember"
+
+
+@app.command()
+def annotate(
+    file: Annotated[str, typer.Argument(help="Your CSV, TSV, JSON Lines or Parquet file ('-': "
+                                        "standard input, with --input-format).")],
+    col_a: Annotated[str | None, typer.Option("--a", help="Column of the first state of a pair.")] = None,
+    col_b: Annotated[str | None, typer.Option("--b", help="Column of the second state.")] = None,
+    col_state: Annotated[str | None, typer.Option("--state", help="Column of one state: its "
+                                                  "memberships instead of a pair's alliance.")] = None,
+    col_date: Annotated[str | None, typer.Option("--date", help="Column of the date: a day, "
+                                                 "month, year or range A..B.")] = None,
+    obligation: ObligationOpt = None,
+    suspended: Annotated[Suspended, typer.Option("--suspended", help="A frozen (suspended) "
+                                                 "member: still bound (count) or not (exclude).")
+                         ] = Suspended.count,
+    uncertain: Annotated[UncertainRule, typer.Option("--uncertain", help="A membership that "
+                                                     "depends on an imprecise date: left uncertain "
+                                                     "(keep), or taken as held or not.")
+                         ] = UncertainRule.keep,
+    three_valued: Annotated[bool, typer.Option("--three-valued", help="allied as true/false/"
+                                               "uncertain instead of 1/0/empty.")] = False,
+    prefix: Annotated[str, typer.Option("--prefix", help="Put before the new columns' names.")] = "",
+    in_format: Annotated[str | None, typer.Option("--input-format", help="csv, tsv, jsonl or "
+                                                     "parquet (default: from the file's name).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
+                                                "(atomically) instead of stdout.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any row had a problem "
+                                         "(after writing).")] = False,
+    data: DataOpt = None,
+) -> None:
+    """Add alliance status on each row's date to your own data: allied, via which treaties,
+    obligations, each side's status and whether it is certain.
+
+    Every row is written back, in order, with the new columns after its own; a row that cannot
+    be answered (unknown state, impossible date, a state that did not exist then) gets empty new
+    columns and a line on stderr. Columns: docs/export-columns.md.
+
+    Example: alliances annotate deliveries.csv --a supplier --b recipient --date date -o out.csv
+    """
+    from .annotate import (
+        Options,
+        input_format,
+        new_columns,
+        open_table,
+        row_columns,
+        write_table,
+    )
+    from .atomic import atomic_write
+
+    with _errors():
+        columns = row_columns(col_a, col_b, col_state, col_date)
+        fmt = input_format(file, in_format)
+        options = Options(obligation, suspended.value, uncertain.value, three_valued, prefix)
+        if fmt == "parquet" and output is None:
+            raise UsageError("Parquet output is binary: give -o FILE")
+        if file == "-":
+            source: Any = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
+            name = "<stdin>"
+        else:
+            source, name = file, file
+        api = _api(data)
+        ds = api.dataset
+        reported = 0
+
+        def report(problem) -> None:
+            nonlocal reported
+            reported += 1
+            sys.stderr.write(f"{problem}\n")
+
+        with open_table(source, fmt, name) as table:
+            table.check(columns, new_columns(len(columns) == 3, prefix))  # before any output
+            engine, resolver = api.engine, api.resolver
+            if output is None:
+                with _stdout() as out:
+                    write_table(table, out, ds, engine, resolver, options, columns, report)
+            else:
+                with atomic_write(output, binary=fmt == "parquet") as out:
+                    write_table(table, out, ds, engine, resolver, options, columns, report)
+        if reported:
+            _err(f"{reported} of {table.rows} row(s) in {name} could not be answered: their new "
+                 "columns are empty (the lines above say why)")
+            if strict:
+                raise typer.Exit(EXIT_DATA)
+
+
 class _Progress:
     """A row counter on stderr once an export has run for a second (terminals only)."""
 
