@@ -75,10 +75,16 @@ def test_allies_uncertain_and_suspended():
 
 
 def test_allies_table_names_status_of_frozen_member():
-    result = run("allies", "AAA", "BBB", "--on", "2025-01-01")
+    # gamma links them plainly, so the answer is a plain yes; beta's frozen member is still named
+    result = runner.invoke(app, [*DATA, "allies", "AAA", "BBB", "--on", "2025-01-01"],
+                           env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    assert result.stdout.startswith("Yes")
-    assert "suspended; withdrawal announced 2024-06-12" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Yes: Aland and Bolland on 2025-01-01 (defence obligation)"
+    assert lines[1] == ("  Note: Aland's participation in BO is suspended (since 2024-02 (month "
+                        "only)) and its withdrawal announced (2024-06-12)")
+    assert ("    Aland: suspended since 2024-02 (month only); withdrawal announced 2024-06-12; "
+            "member since 2000-01-01") in lines
 
 
 def test_allies_obligation_widens():

@@ -6,28 +6,10 @@ on Tuesday 26 December 2000; Burkina Faso, Mali and Niger ceased to be ECOWAS me
 29 January 2025 (66th summit communiqué).
 """
 
-import json
 
 import pytest
-from typer.testing import CliRunner
 
-from alliances.cli import app
-
-runner = CliRunner()
-
-
-def cli_json(*args):
-    result = runner.invoke(app, ["--quiet", *args, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def members(treaty, on):
-    return {r["state"]: r for r in cli_json("members", treaty, "--on", on)}
-
-
-def allied(a, b, on):
-    return cli_json("allies", a, b, "--on", on)["allied"]
+from .facts import allied, cli_json, members
 
 
 # -- ECOWAS Protocol relating to Mutual Assistance on Defence (1981) -----------------------------

@@ -8,32 +8,14 @@ member-states page). Peace and Security Council: Egypt suspended on 5 July 2013,
 17 June 2014; Gabon suspended on 31 August 2023, reinstated on 30 April 2025.
 """
 
-import json
 
 import pytest
-from typer.testing import CliRunner
 
-from alliances.cli import app
-
-runner = CliRunner()
-
-
-def cli_json(*args):
-    result = runner.invoke(app, ["--quiet", *args, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def members(treaty, on):
-    return {r["state"]: r for r in cli_json("members", treaty, "--on", on)}
+from .facts import allied, cli_json, members
 
 
 def nonagg(a, b, on):
     return cli_json("allies", a, b, "--on", on, "--obligation", "non-aggression")["allied"]
-
-
-def allied(a, b, on):
-    return cli_json("allies", a, b, "--on", on)["allied"]
 
 
 # -- Constitutive Act of the African Union (2000) -------------------------------------------------

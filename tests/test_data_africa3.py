@@ -22,27 +22,9 @@ Arab Maghreb Union: treaty signed at Marrakesh on 17 February 1989 by five heads
 force on 1 July 1989 (UNECA); Art. 14 deems aggression against one an aggression against all.
 """
 
-import json
-
-from typer.testing import CliRunner
-
-from alliances.cli import app
-
-runner = CliRunner()
 
 
-def cli_json(*args):
-    result = runner.invoke(app, ["--quiet", *args, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def members(treaty, on):
-    return {r["state"]: r for r in cli_json("members", treaty, "--on", on)}
-
-
-def allied(a, b, on):
-    return cli_json("allies", a, b, "--on", on)["allied"]
+from .facts import allied, members
 
 
 # -- AU Non-Aggression and Common Defence Pact (2005) --------------------------------------------

@@ -23,27 +23,9 @@ Zimbabwe, April 1999 (8 April per ATOP) to 14 August 2001 (ATOP). Guinea-Liberia
 (Gibler) to 20 November 1986 (ATOP).
 """
 
-import json
-
-from typer.testing import CliRunner
-
-from alliances.cli import app
-
-runner = CliRunner()
 
 
-def cli_json(*args):
-    result = runner.invoke(app, ["--quiet", *args, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def members(treaty, on):
-    return {r["state"]: r for r in cli_json("members", treaty, "--on", on)}
-
-
-def allied(a, b, on):
-    return cli_json("allies", a, b, "--on", on)["allied"]
+from .facts import allied, cli_json, members
 
 
 # -- ECCAS Mutual Assistance Pact (2000) ---------------------------------------------------------

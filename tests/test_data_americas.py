@@ -3,25 +3,11 @@
 OAS press releases, agency reports), never from the tool's output.
 """
 
-import json
 from datetime import date, timedelta
 
 import pytest
-from typer.testing import CliRunner
 
-from alliances.cli import app
-
-runner = CliRunner()
-
-
-def cli_json(*args):
-    result = runner.invoke(app, ["--quiet", *args, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def members(treaty, on):
-    return {r["state"]: r for r in cli_json("members", treaty, "--on", on)}
+from .facts import cli_json, members
 
 
 def in_treaty(treaty, state, on):

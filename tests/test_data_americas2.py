@@ -3,25 +3,11 @@ data/asia-pacific.yaml, read by hand from the sources the data cite (treaty text
 agency pages, encyclopedia tables), never from the tool's output.
 """
 
-import json
 from datetime import date, timedelta
 
 import pytest
-from typer.testing import CliRunner
 
-from alliances.cli import app
-
-runner = CliRunner()
-
-
-def cli_json(*args):
-    result = runner.invoke(app, ["--quiet", *args, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def members(treaty, on):
-    return {r["state"]: r for r in cli_json("members", treaty, "--on", on)}
+from .facts import cli_json, members
 
 
 def status(treaty, state, on):

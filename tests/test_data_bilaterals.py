@@ -11,21 +11,8 @@ treaty in force on 1 May 2014; Madagascar took over its common defence on 1 Sept
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from alliances.cli import app
-
-runner = CliRunner()
-
-
-def cli_json(*args):
-    result = runner.invoke(app, ["--quiet", *args, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def allied(a, b, on):
-    return cli_json("allies", a, b, "--on", on)["allied"]
+from .facts import allied, cli_json
 
 
 # -- France ----------------------------------------------------------------------------------------

@@ -11,20 +11,10 @@ entered into force on 2 March 2007, replacing that of 1949; Singapore became ind
 on 9 August 1965; the Simla Agreement took effect on 4 August 1972.
 """
 
-import json
 
 import pytest
-from typer.testing import CliRunner
 
-from alliances.cli import app
-
-runner = CliRunner()
-
-
-def cli_json(*args):
-    result = runner.invoke(app, ["--quiet", *args, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+from .facts import cli_json
 
 
 def allied(a, b, on, *obligations):

@@ -130,3 +130,24 @@ def test_a_member_table_query_does_not_import_rich_table():
                           env={"COLUMNS": "100", "PATH": "", "ALLIANCES_NO_CACHE": "1"})
     assert "┃ State" in done.stdout
     assert done.stderr.strip() == "False"
+
+
+def test_a_linked_cell_is_drawn_as_rich_draws_it():
+    """Sources in the history table are hyperlinks (OSC 8): both drawers write the same link,
+    text and styles; only the link's id, which rich numbers afresh, may differ."""
+    import re
+
+    from rich.style import Style
+
+    table = Table(title="History")
+    table.add_column("Date")
+    table.add_column("Note")
+    table.add_row("2024-06-12", Text("Announced. ").append(
+        "[1]", style=Style(dim=True) + Style(link="https://example.org/a")))
+
+    def without_ids(text: str) -> str:
+        return re.sub("\x1b]8;id=[0-9]+;", "\x1b]8;id=N;", text)
+
+    ours = printed(table, 80, "standard", False)
+    assert "\x1b]8;id=" in ours and "https://example.org/a" in ours
+    assert without_ids(ours) == without_ids(printed(table.rich_table(), 80, "standard", False))

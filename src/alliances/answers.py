@@ -30,6 +30,7 @@ from .rows import (
     state_row,
     treaty_row,
 )
+from .wording import Caveat, Headline, first_sentence, link_caveats, pair_headline
 
 __all__ = [
     "AlliesOf", "Answer", "History", "Members", "Memberships", "Pair", "States", "Treaties",
@@ -111,10 +112,24 @@ class Memberships(Answer):
         return membership_rows(self.dataset, self.standings, self.period)
 
 
-class AlliesOf(Answer):
-    """Every ally of one state in a period, with the treaties that link them."""
+def _with_caveats(dataset: Dataset, rows: list[dict[str, Any]], links: list[AllyLink]
+                  ) -> list[dict[str, Any]]:
+    """Ally rows (one per link, in the links' order) with the link's caveats in words."""
+    for row, link in zip(rows, links, strict=True):
+        row["caveats"] = "; ".join(c.text for c in link_caveats(dataset, link)) or None
+    return rows
 
-    columns = ALLY_COLUMNS
+
+ALLY_ANSWER_COLUMNS = [*ALLY_COLUMNS, "caveats"]
+
+
+class AlliesOf(Answer):
+    """Every ally of one state in a period, with the treaties that link them.
+
+    `caveats` are the state's own qualified standings (a frozen participation, a withdrawal
+    announced), one per treaty, which hold towards every ally through that treaty."""
+
+    columns = ALLY_ANSWER_COLUMNS
 
     def __init__(self, dataset: Dataset, state: State, period: Period, obligations: list[str],
                  links: dict[str, list[AllyLink]], notes: list[str]):
@@ -122,34 +137,70 @@ class AlliesOf(Answer):
         self.state, self.period, self.obligations, self.links = state, period, obligations, links
 
     def _rows(self) -> list[dict[str, Any]]:
-        return list(ally_rows(self.dataset, self.state.code, self.links, self.period))
+        rows = list(ally_rows(self.dataset, self.state.code, self.links, self.period))
+        return _with_caveats(self.dataset, rows, [lk for lks in self.links.values() for lk in lks])
+
+    @cached_property
+    def caveats(self) -> list[Caveat]:
+        seen: dict[str, Caveat] = {}
+        for links in self.links.values():
+            for link in links:
+                for c in link_caveats(self.dataset, link):
+                    if c.state == self.state.code:
+                        seen.setdefault(c.treaty, c)
+        return list(seen.values())
 
 
 class Pair(Mapping):
     """Whether two states were allied in a period (True, False or "uncertain"), and through what.
 
-    A mapping with the keys of its JSON form: on, state1, state2, obligations, allied, via, links.
+    A mapping with the keys of its JSON form: on, state1, state2, obligations, allied, via,
+    headline (the answer in words, naming any side that is not plainly a member), caveats (those
+    sides: state, treaty, status and its dates, and the words) and links.
     """
 
-    columns = ALLY_COLUMNS
+    columns = ALLY_ANSWER_COLUMNS
 
     def __init__(self, dataset: Dataset, a: State, b: State, period: Period, obligations: list[str],
-                 links: list[AllyLink], notes: list[str]):
+                 links: list[AllyLink], notes: list[str],
+                 near: list[tuple[MemberStanding, MemberStanding]] | None = None):
         self.dataset, self.a, self.b, self.period = dataset, a, b, period
         self.obligations, self.links, self.notes = obligations, links, notes
+        # treaties both are in without a link: one observes it, is a partner or only signed
+        self.near = near or []
 
     @property
     def allied(self) -> bool | str:
         return link_allied(self.links)
 
     @cached_property
+    def _headline(self) -> tuple[Headline, list[Caveat]]:
+        return pair_headline(self.dataset, self.a.code, self.b.code, self.period, self.links,
+                             self.obligations, self.near)
+
+    @property
+    def headline(self) -> Headline:
+        """The answer in words: `str(answer.headline)`, or its parts (verdict, qualifier...)."""
+        return self._headline[0]
+
+    @property
+    def caveats(self) -> list[Caveat]:
+        """Each side of a link whose standing is not plain membership, once."""
+        return self._headline[1]
+
+    @cached_property
     def payload(self) -> dict[str, Any]:
-        return allies_payload(self.dataset, self.a.code, self.b.code, self.links, self.period,
+        base = allies_payload(self.dataset, self.a.code, self.b.code, self.links, self.period,
                               self.obligations)
+        links = base.pop("links")
+        return {**base, "headline": str(self.headline),
+                "caveats": [c.as_dict() for c in self.caveats],
+                "links": _with_caveats(self.dataset, links, self.links)}
 
     @cached_property
     def rows(self) -> list[dict[str, Any]]:
-        return list(ally_rows(self.dataset, self.a.code, {self.b.code: self.links}, self.period))
+        rows = list(ally_rows(self.dataset, self.a.code, {self.b.code: self.links}, self.period))
+        return _with_caveats(self.dataset, rows, self.links)
 
     def __getitem__(self, key: str) -> Any:
         return self.payload[key]
@@ -165,30 +216,45 @@ class Pair(Mapping):
 
 
 class History(Answer):
-    """Dated events of a treaty or a state, in order."""
+    """Dated events of a treaty, a state or the world, in order (`brief`: notes cut to their
+    first sentence)."""
 
     columns = EVENT_COLUMNS
 
     def __init__(self, dataset: Dataset, title: str, start: PartialDate | None,
-                 end: PartialDate | None, events: list[Event], notes: list[str]):
+                 end: PartialDate | None, events: list[Event], notes: list[str],
+                 brief: bool = False):
         super().__init__(dataset, notes)
         self.title, self.start, self.end, self.events = title, start, end, events
+        self.brief = brief
 
     def _rows(self) -> list[dict[str, Any]]:
-        return [event_row(self.dataset, ev) for ev in self.events]
+        rows = [event_row(self.dataset, ev) for ev in self.events]
+        if self.brief:
+            for row in rows:
+                row["note"] = first_sentence(row["note"])
+        return rows
 
 
 class Treaties(Answer):
-    """Treaties (all, or those in force in a period), ordered by signature."""
+    """Treaties (all, or those in force in a period), ordered by signature. In a period, the
+    rows gain `members_on`: the states in the treaty then (`members` counts its whole life)."""
 
-    columns = TREATY_COLUMNS
-
-    def __init__(self, dataset: Dataset, title: str, treaties: list[Treaty], notes: list[str]):
+    def __init__(self, dataset: Dataset, title: str, treaties: list[Treaty], notes: list[str],
+                 members_on: dict[str, int] | None = None, period: Period | None = None):
         super().__init__(dataset, notes)
         self.title, self.treaties = title, treaties
+        self.members_on, self.period = members_on, period
+        self.columns = list(TREATY_COLUMNS)
+        if members_on is not None:
+            self.columns.insert(self.columns.index("members") + 1, "members_on")
 
     def _rows(self) -> list[dict[str, Any]]:
-        return [treaty_row(self.dataset, t) for t in self.treaties]
+        rows = [treaty_row(self.dataset, t) for t in self.treaties]
+        if self.members_on is None:
+            return rows
+        return [{c: self.members_on[row["treaty"]] if c == "members_on" else row[c]
+                 for c in self.columns} for row in rows]
 
 
 class States(Answer):

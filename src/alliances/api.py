@@ -28,6 +28,7 @@ from .loading import load as load_dataset
 from .model import OBLIGATIONS, TREATY_KINDS, Dataset, State, normalize_obligation
 from .names import Resolver
 from .query import AllyLink, Engine
+from .regions import REGIONS, region_name, region_of
 from .statesystems import SYSTEMS
 
 __all__ = ["EXPORT_KINDS", "Alliances", "load"]
@@ -100,6 +101,17 @@ def as_range(start: DateLike | None, end: DateLike | None, names: tuple[str, str
     if first is not None and last is not None and last.latest < first.earliest:
         raise UsageError(f"{names[1]} {last} is before {names[0]} {first}")
     return first, last
+
+
+def _words(value: str | Iterable[str] | None) -> list[str]:
+    """One word or several, as a list (a single string is not read letter by letter)."""
+    if value is None:
+        return []
+    words = [value] if isinstance(value, str) else list(value)
+    for word in words:
+        if not isinstance(word, str):
+            raise UsageError(f"{word!r} is not a word")
+    return list(dict.fromkeys(words))
 
 
 def as_obligations(value: str | Iterable[str] | None) -> list[str]:
@@ -266,34 +278,111 @@ class Alliances:
         if sa.code == sb.code:
             raise UsageError(f"'{a}' and '{b}' are the same state ({sa.code})")
         links = resolve_uncertain(engine.allies(sa.code, sb.code, period, wanted), mode)
-        return Pair(self.dataset, sa, sb, period, wanted, links, notes)
+        # treaties both are in that do not link them because one only observes it, is a partner
+        # or has signed it without being bound: the answer names them too
+        linked = {link.treaty for link in links}
+        near = []
+        for t in engine.qualifying_treaties(wanted):
+            if t.id in linked or sa.code not in t.members or sb.code not in t.members:
+                continue
+            pair = (engine.standing(t.id, sa.code, period), engine.standing(t.id, sb.code, period))
+            if pair[0] is not None and pair[1] is not None:
+                near.append(pair)
+        return Pair(self.dataset, sa, sb, period, wanted, links, notes, near)
 
-    def history(self, name: Any, start: DateLike | None = None, end: DateLike | None = None
-                ) -> History:
-        """Dated events of a treaty or a state, in order, with notes and sources.
+    def history(self, name: Any = None, start: DateLike | None = None,
+                end: DateLike | None = None, *, order: str = "oldest",
+                kinds: str | Iterable[str] | None = None,
+                regions: str | Iterable[str] | None = None, brief: bool = False) -> History:
+        """Dated events of a treaty or a state, or with no name every event in a period, with
+        notes and sources.
 
         start, end: inclusive bounds (a day, month, year or closed range); UsageError if end is
-        before start.
+        before start, or if neither a name nor a bound is given.
+        order: "oldest" (first; the default) or "newest" first.
+        kinds: only treaties of these kinds (treaty, organisation, declaration).
+        regions: only events of states in these regions (regions.REGIONS: americas, europe,
+        africa, middle-east, asia-oceania; by the state's COW code).
+        brief: each note cut to its first sentence.
         """
         first, last = as_range(start, end, ("start", "end"))
-        tid, code = self.resolver.treaty_or_state(name_text(name, "state or treaty"))
+        if order not in ("oldest", "newest"):
+            raise UsageError(f"order '{order}' is not one of oldest, newest")
+        wanted_kinds = _words(kinds)
+        for k in wanted_kinds:
+            if k not in TREATY_KINDS:
+                raise UsageError(f"kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
+        wanted_regions = [region_name(r) for r in _words(regions)]
+        if name is None:
+            if first is None and last is None:
+                raise UsageError("history needs a state or a treaty, or a period (start, end) "
+                                 "for every event in it")
+            tid = code = None
+            label = "Events worldwide"
+        else:
+            tid, code = self.resolver.treaty_or_state(name_text(name, "state or treaty"))
+            label = ("History of " + (self.dataset.treaties[tid].label if tid
+                                      else f"{self.dataset.states[code].name} ({code})"))
         events = self.engine.history(treaty_id=tid, state=code, start=first, end=last)
-        label = self.dataset.treaties[tid].label if tid else f"{self.dataset.states[code].name} ({code})"
-        return History(self.dataset, f"History of {label}", first, last, events, [])
+        treaties, states = self.dataset.treaties, self.dataset.states
+        if wanted_kinds:
+            events = [e for e in events if treaties[e.treaty].kind in wanted_kinds]
+        if wanted_regions:
+            events = [e for e in events
+                      if region_of(states.get(e.state), e.date.earliest) in wanted_regions]
+        if order == "newest":
+            events.reverse()
+        title = label + "".join((
+            f" in {' and '.join(REGIONS[r][0] for r in wanted_regions)}" if wanted_regions else "",
+            f" ({', '.join(wanted_kinds)} only)" if wanted_kinds else "",
+            f" from {first}" if first else "", f" to {last}" if last else "",
+            ", newest first" if order == "newest" else ""))
+        return History(self.dataset, title, first, last, events, [], brief=brief)
+
+    def annotate(self, rows: Any, *, a: str | None = None, b: str | None = None,
+                 state: str | None = None, date: str = "date",
+                 obligations: Iterable[str] | None = None, suspended: str = "count",
+                 uncertain: str = "keep", three_valued: bool = False, prefix: str = "",
+                 problems: list | None = None) -> Any:
+        """Alliance status for your own dated rows, as `alliances annotate` gives it.
+
+        rows: an iterable of dicts (a generator of new dicts is returned, each row's keys
+        followed by the answer's), or a pandas DataFrame (a new DataFrame is returned).
+        a, b: the keys (columns) of a pair of states; or state: one state's key. date: the key of
+        the date (a day, month, year or range; a datetime counts as its day). The other options
+        are the command's (docs/annotate.md). A row that cannot be answered gets empty (None)
+        answer columns; its RowProblem is appended to `problems` if a list is given.
+        """
+        from .annotate import Options, annotate_frame, annotate_rows, row_columns
+
+        columns = row_columns(a, b, state, date)
+        options = Options(obligations, suspended, uncertain, three_valued, prefix)
+        if type(rows).__module__.split(".")[0] == "pandas" and hasattr(rows, "columns"):
+            return annotate_frame(self.dataset, self.engine, self.resolver, rows, columns, options,
+                                  problems)
+        return annotate_rows(self.dataset, self.engine, self.resolver, rows, columns, options,
+                             problems)
 
     def treaties(self, on: DateLike | None = None) -> Treaties:
-        """Every treaty (or those in force on a date) with kind, dates and data-quality counts."""
+        """Every treaty (or those in force on a date) with kind, dates and data-quality counts.
+
+        With `on`, `members_on` counts the states in each treaty on that date (any status, as
+        `members` lists them); `members` is always the count over the treaty's life.
+        """
         selected = list(self.dataset.treaties.values())
         title = f"{len(selected)} treaties"
         notes: list[str] = []
+        members_on: dict[str, int] | None = None
+        period = None
         if on is not None:
             period = self.period(on)
             selected = [t for t in selected
                         if self.engine.treaty_phase(t, period).phase == "in_force"]
             title = f"{len(selected)} treaties in force on {period}"
             notes = self._as_of_notes(period)
+            members_on = {t.id: len(self.engine.members(t.id, period)) for t in selected}
         selected.sort(key=lambda t: t.signed.sort_key())
-        return Treaties(self.dataset, title, selected, notes)
+        return Treaties(self.dataset, title, selected, notes, members_on, period)
 
     def states(self, on: DateLike | None = None) -> States:
         """The states in the data (or those that existed on a date), by name."""

@@ -298,6 +298,8 @@ def allies(
                                                 autocompletion=complete_state)] = None,
     on: OnOpt = "today",
     obligation: ObligationOpt = None,
+    brief: Annotated[bool, typer.Option("--brief", help="Notes cut to their first sentence (a "
+                                        "table of allies always cuts them).")] = False,
     suspended: Annotated[str, typer.Option(
         "--suspended", help="Whether a suspended member counts as an ally: count or exclude.")
     ] = "count",
@@ -320,8 +322,7 @@ def allies(
             def table() -> None:
                 from .render import render_allies_of
 
-                render_allies_of(_console(), api.dataset, answer.state.code, answer.period,
-                                 answer.links)
+                render_allies_of(_console(), api.dataset, answer)
 
             _answer(answer, fmt, table)
             return
@@ -335,33 +336,64 @@ def allies(
         def pair_table() -> None:
             from .render import render_allies_pair
 
-            render_allies_pair(_console(), api.dataset, answer.a.code, answer.b.code, answer.period,
-                               answer.links, answer.obligations)
+            render_allies_pair(_console(), api.dataset, answer, brief)
 
         _answer(answer, fmt, pair_table)
 
 
+class Order(str, Enum):
+    oldest = "oldest"
+    newest = "newest"
+
+
 @app.command()
 def history(
-    name: Annotated[str, typer.Argument(help="A state or a treaty.", autocompletion=complete_any)],
+    name: Annotated[str | None, typer.Argument(help="A state or a treaty; without one, every event "
+                                               "in the period (--from and/or --to).",
+                                               autocompletion=complete_any,
+                                               show_default=False)] = None,
     start: Annotated[str | None, typer.Option("--from", help="First date (inclusive).")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last date (inclusive).")] = None,
+    order: Annotated[Order, typer.Option("--order", help="Oldest or newest event first.")
+                     ] = Order.oldest,
+    treaty_kind: Annotated[list[str] | None, typer.Option(
+        "--kind", help="Only treaties of this kind: treaty, organisation, declaration "
+        "(repeatable).", show_default=False)] = None,
+    region: Annotated[list[str] | None, typer.Option(
+        "--region", help="Only events of states in this region, by COW code: americas (2-165), "
+        "europe (200-399), africa (402-626), middle-east (630-698), asia-oceania (700-990) "
+        "(repeatable).", show_default=False)] = None,
+    brief: Annotated[bool, typer.Option("--brief", help="Each note cut to its first sentence "
+                                        "(in every format).")] = False,
+    full: Annotated[bool, typer.Option("--full", help="Tables: every note whole (by default a "
+                                       "note too long for its column is cut to its first "
+                                       "sentence).")] = False,
     fmt: FormatOpt = Format.table,
     data: DataOpt = None,
 ) -> None:
-    """The dated events of a state or a treaty, in order, with notes and sources.
+    """The dated events of a state or a treaty, or of the whole world in a period, with notes
+    and sources.
 
     Example: alliances history Armenia --from 2020
+
+    Example: alliances history --from 2026-01 --order newest --region europe
     """
     with _errors():
+        if brief and full:
+            raise UsageError("--brief and --full cannot be used together")
         api = _api(data)
         _date_range(start, end)  # the options' own names in any message
-        answer = api.history(name, start, end)
+        if name is None and start is None and end is None:
+            raise UsageError("history needs a state or a treaty, or a period (--from and/or --to) "
+                             "for every event in it")
+        answer = api.history(name, start, end, order=order.value, kinds=treaty_kind,
+                             regions=region, brief=brief)
 
         def table() -> None:
             from .render import render_history
 
-            render_history(_console(), api.dataset, answer.title, answer.events)
+            render_history(_console(), api.dataset, answer.title, answer.events,
+                           "brief" if brief else "full" if full else "fit")
 
         _answer(answer, fmt, table)
 
@@ -380,11 +412,15 @@ def _day_range(start: str | None, end: str | None) -> tuple[date | None, date | 
 
 @app.command()
 def treaties(
-    on: Annotated[str | None, typer.Option("--on", help="Only treaties in force on this date.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Only treaties in force on this date, "
+                                           "with their members then (members_on).")] = None,
     fmt: FormatOpt = Format.table,
     data: DataOpt = None,
 ) -> None:
     """The treaties, with kind, life dates, member and event counts, and data quality shares.
+
+    `members` counts the states in a treaty over its life; with --on, `members_on` those in it
+    on that date.
 
     Example: alliances treaties --on 1980
     """
@@ -395,7 +431,7 @@ def treaties(
         def table() -> None:
             from .render import render_treaties
 
-            render_treaties(_console(), answer.rows, answer.title)
+            render_treaties(_console(), answer.rows, answer.title, answer.period)
 
         _answer(answer, fmt, table)
 
@@ -754,6 +790,101 @@ def export(
             about["rows"] = count[0] if name != "yaml" else None
             with atomic_write(f"{output}.meta.json") as out:
                 out.write(json.dumps(about, ensure_ascii=False, indent=2) + "\n")
+
+
+class Suspended(str, Enum):
+    count = "count"
+    exclude = "exclude"
+
+
+class UncertainRule(str, Enum):
+    keep = "keep"
+    as_member = "as-member"
+    as_nonmember = "as-nonmember"
+
+
+@app.command()
+def annotate(
+    file: Annotated[str, typer.Argument(help="Your CSV, TSV, JSON Lines or Parquet file ('-': "
+                                        "standard input, with --input-format).")],
+    col_a: Annotated[str | None, typer.Option("--a", help="Column of the first state of a pair.")] = None,
+    col_b: Annotated[str | None, typer.Option("--b", help="Column of the second state.")] = None,
+    col_state: Annotated[str | None, typer.Option("--state", help="Column of one state: its "
+                                                  "memberships instead of a pair's alliance.")] = None,
+    col_date: Annotated[str | None, typer.Option("--date", help="Column of the date: a day, "
+                                                 "month, year or range A..B.")] = None,
+    obligation: ObligationOpt = None,
+    suspended: Annotated[Suspended, typer.Option("--suspended", help="A frozen (suspended) "
+                                                 "member: still bound (count) or not (exclude).")
+                         ] = Suspended.count,
+    uncertain: Annotated[UncertainRule, typer.Option("--uncertain", help="A membership that "
+                                                     "depends on an imprecise date: left uncertain "
+                                                     "(keep), or taken as held or not.")
+                         ] = UncertainRule.keep,
+    three_valued: Annotated[bool, typer.Option("--three-valued", help="allied as true/false/"
+                                               "uncertain instead of 1/0/empty.")] = False,
+    prefix: Annotated[str, typer.Option("--prefix", help="Put before the new columns' names.")] = "",
+    in_format: Annotated[str | None, typer.Option("--input-format", help="csv, tsv, jsonl or "
+                                                     "parquet (default: from the file's name).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
+                                                "(atomically) instead of stdout.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any row had a problem "
+                                         "(after writing).")] = False,
+    data: DataOpt = None,
+) -> None:
+    """Add alliance status on each row's date to your own data: allied, via which treaties,
+    obligations, each side's status and whether it is certain.
+
+    Every row is written back, in order, with the new columns after its own; a row that cannot
+    be answered (unknown state, impossible date, a state that did not exist then) gets empty new
+    columns and a line on stderr. Columns: docs/export-columns.md.
+
+    Example: alliances annotate deliveries.csv --a supplier --b recipient --date date -o out.csv
+    """
+    from .annotate import (
+        Options,
+        input_format,
+        new_columns,
+        open_table,
+        row_columns,
+        write_table,
+    )
+    from .atomic import atomic_write
+
+    with _errors():
+        columns = row_columns(col_a, col_b, col_state, col_date)
+        fmt = input_format(file, in_format)
+        options = Options(obligation, suspended.value, uncertain.value, three_valued, prefix)
+        if fmt == "parquet" and output is None:
+            raise UsageError("Parquet output is binary: give -o FILE")
+        if file == "-":
+            source: Any = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
+            name = "<stdin>"
+        else:
+            source, name = file, file
+        api = _api(data)
+        ds = api.dataset
+        reported = 0
+
+        def report(problem) -> None:
+            nonlocal reported
+            reported += 1
+            sys.stderr.write(f"{problem}\n")
+
+        with open_table(source, fmt, name) as table:
+            table.check(columns, new_columns(len(columns) == 3, prefix))  # before any output
+            engine, resolver = api.engine, api.resolver
+            if output is None:
+                with _stdout() as out:
+                    write_table(table, out, ds, engine, resolver, options, columns, report)
+            else:
+                with atomic_write(output, binary=fmt == "parquet") as out:
+                    write_table(table, out, ds, engine, resolver, options, columns, report)
+        if reported:
+            _err(f"{reported} of {table.rows} row(s) in {name} could not be answered: their new "
+                 "columns are empty (the lines above say why)")
+            if strict:
+                raise typer.Exit(EXIT_DATA)
 
 
 class _Progress:

@@ -6,7 +6,9 @@ from .model import Location
 from .records import Frozen, set_field
 from .safetext import printable
 
-__all__ = ["AlliancesError", "DataError", "OutputError", "Problem", "UnknownName", "UsageError"]
+__all__ = [
+    "AlliancesError", "DataError", "InputError", "OutputError", "Problem", "UnknownName", "UsageError",
+]
 
 
 class Problem(Frozen):
@@ -85,3 +87,8 @@ class UsageError(AlliancesError):
 
 class OutputError(AlliancesError):
     """An output file that cannot be written: a missing folder, a read-only file, a full disk."""
+
+
+class InputError(AlliancesError):
+    """A file of the user's own rows (`alliances annotate`) that cannot be read: not UTF-8, not
+    CSV or JSON Lines, or gone."""

@@ -83,18 +83,24 @@ class Resolver:
             self._treaty_index = treaty_index(self.ds)
         return self._treaty_index
 
-    def state(self, name: str, on: date | None = None) -> str:
-        """The canonical code for `name`; raises UnknownName with suggestions."""
-        key = normalize(name)
-        found = _lookup(self._states, key)
+    def state_candidates(self, name: str) -> list[str]:
+        """The codes `name` may denote: one, several (a COW code or abbreviation that a
+        predecessor and its successor share: the date decides), or none."""
+        found = _lookup(self._states, normalize(name))
         # An exact code wins over an alias or a COW abbreviation that other states share.
         if name.upper() in found:
-            return name.upper()
+            return [name.upper()]
+        return list(found)
+
+    def state(self, name: str, on: date | None = None) -> str:
+        """The canonical code for `name`; raises UnknownName with suggestions."""
+        found = self.state_candidates(name)
         if len(found) == 1:
-            return next(iter(found))
+            return found[0]
         if len(found) > 1:
             return self._pick(found, name, on)
-        raise UnknownName("state", name, self._suggest(key, self._states, self._state_label))
+        raise UnknownName("state", name, self._suggest(normalize(name), self._states,
+                                                       self._state_label))
 
     def _pick(self, codes: list[str], name: str, on: date | None) -> str:
         # COW codes and abbreviations are shared by predecessor and successor (USSR and Russia

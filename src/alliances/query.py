@@ -14,6 +14,7 @@ from datetime import date
 from .dates import (
     ALL,
     UNCERTAIN,
+    DateRange,
     PartialDate,
     Period,
     Span,
@@ -625,7 +626,12 @@ class Engine:
 
     def history(self, *, treaty_id: str | None = None, state: str | None = None,
                 start: PartialDate | None = None, end: PartialDate | None = None) -> list[Event]:
-        """Events as written, in date order, filtered by treaty, state and dates (inclusive)."""
+        """Events as written, in date order, filtered by treaty, state and dates (inclusive).
+
+        An event that may fall in the period is listed, except one known only as 'on or after
+        D' (an open range), which is listed in a period that contains D: otherwise every such
+        event of the past would be listed for any later period ("what changed since January?").
+        """
         events = []
         for tid, treaty in self.dataset.treaties.items():
             if treaty_id is not None and tid != treaty_id:
@@ -636,12 +642,19 @@ class Engine:
                 for ev in evs:
                     if state is not None and code != state and state not in ev.towards:
                         continue
-                    if start is not None and ev.date.latest < start.earliest:
+                    if start is not None and _known_latest(ev.date) < start.earliest:
                         continue
                     if end is not None and ev.date.earliest > end.latest:
                         continue
                     events.append(ev)
         return sorted(events, key=lambda e: (e.date.earliest, e.date.latest, e.treaty, e.order))
+
+
+def _known_latest(d: PartialDate) -> date:
+    """The last day `d` may denote, taking an open range ('1958-10-01..') at its known bound."""
+    if isinstance(d, DateRange) and d.high is None:
+        return d.low.latest
+    return d.latest
 
 
 def _towards(events: list[Event]) -> set[str]:

@@ -4,13 +4,16 @@ enforces)."""
 from __future__ import annotations
 
 from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 
-from .dates import DateRange, PartialDate, Period
+from .dates import Period
 from .model import Dataset, Event, Treaty
-from .query import AllyLink, MemberStanding, TreatyStanding, link_allied
+from .query import AllyLink, MemberStanding, TreatyStanding
 from .rows import coverage_label
+from .safetext import link_target, printable
 from .tables import Table, safe
+from .wording import first_sentence, pair_headline, status_words, when
 
 __all__ = [
     "render_allies_of",
@@ -38,43 +41,37 @@ def _print(console: Console, renderable: str | Text | Table, **options) -> None:
     console.print(renderable if isinstance(renderable, Table) else safe(renderable), **options)
 
 
-def when(d: PartialDate | None) -> str:
-    """A date as written, with its precision made plain ('1999 (year only)')."""
-    if d is None:
-        return ""
-    if d.precision == "day":
-        return str(d)
-    if isinstance(d, DateRange):
-        if d.high is None:
-            return f"{d.low} or later (not known when)"
-        return f"some day from {d.low} to {d.high}"
-    return f"{d} ({d.precision} only)"
+def url_text(url: str, style: str = "") -> Text:
+    """An address as text that a terminal can click: a hyperlink (OSC 8) where rich writes
+    styles, plain text elsewhere. The text shown is escaped by safe() when printed; the link's
+    target, which goes inside an escape sequence, is made safe here (safetext.link_target)."""
+    target = link_target(url)
+    return Text(printable(url), style=Style.parse(style) + Style(link=target) if target
+                else style)
+
+
+def _source_line(console: Console, prefix: str, url: str) -> None:
+    """A source on one line, never broken: a long address runs past the edge (the terminal
+    folds it, as it does any long line) rather than being cut or wrapped with new lines."""
+    _print(console, Text(prefix, style="dim").append(url_text(url, "dim")), soft_wrap=True)
 
 
 def status_text(st: MemberStanding) -> Text:
-    """'member', 'suspended; withdrawal announced 2024-06-12', 'member? (uncertain)'."""
-    if not st.status_certain:
-        statuses = " or ".join(dict.fromkeys(s.status for s in st.segments))
-        text = Text(f"{statuses} (uncertain: status changed in {st.segments[-1].start})",
-                    style="yellow")
-    else:
-        text = Text(st.status, style=_STATUS_STYLE.get(st.status, ""))
-    if st.withdrawal:
-        extra = f"; withdrawal {st.withdrawal} {st.withdrawal_date}"
-        if st.withdrawal_effective:
-            extra += f", effective {st.withdrawal_effective}"
-        text.append(extra, style="yellow")
+    """A table's status cell: 'member', 'suspended since 2024-02-22; withdrawal announced
+    2024-06-12', 'member? uncertain' (the membership's start is in a column of its own)."""
+    words = status_words(st, brief=True, presence=False)
+    style = "yellow" if not st.status_certain or st.withdrawal else _STATUS_STYLE.get(st.status, "")
+    text = Text(words, style=style)
     if st.presence == "uncertain":
-        text = Text(f"{text.plain}? uncertain", style="yellow bold")
+        text = Text(f"{words}? uncertain", style="yellow bold")
     elif st.presence in ("part", "some"):
         text.append(f" ({coverage_label(st.presence)} of the period)")
     return text
 
 
 def span_text(st: MemberStanding) -> str:
+    """A table's 'since' cell: when the membership began, and ended if it has."""
     out = when(st.since)
-    if st.status_since is not None and st.status_since != st.since and st.status_certain:
-        out += f" ({st.status} since {when(st.status_since)})"
     if st.until is not None:
         out += f" until {when(st.until)}"
     return out
@@ -137,7 +134,7 @@ def render_members(console: Console, ds: Dataset, ts: TreatyStanding, period: Pe
         t = pred
     _footnotes(console, [s for s in standings if not s.certain])
     if t.sources:
-        _print(console, Text(f"Source: {t.sources[0].url}", style="dim"))
+        _source_line(console, "Source: ", t.sources[0].url)
 
 
 def _footnotes(console: Console, uncertain: list[MemberStanding]) -> None:
@@ -167,10 +164,16 @@ def render_memberships(console: Console, ds: Dataset, code: str, period: Period,
     _footnotes(console, [s for s in standings if not s.certain])
 
 
-def _link_line(ds: Dataset, link: AllyLink) -> Text:
+def _link_line(ds: Dataset, link: AllyLink, compact: bool = False, brief: bool = False) -> Text:
+    """How a treaty links two states: its name and obligations, whether the link held all of the
+    period, and any suspension of obligations between the two (compact: the treaty's short name
+    and each note's first sentence, for a table; brief: each note's first sentence)."""
     t = ds.treaties[link.treaty]
     obligations = ", ".join(link.obligations)
-    text = Text(f"{t.short} ({t.name}; {obligations})" if t.short else f"{t.name} ({obligations})")
+    if compact:
+        text = Text(f"{t.label} ({obligations})")
+    else:
+        text = Text(f"{t.short} ({t.name}; {obligations})" if t.short else f"{t.name} ({obligations})")
     if link.presence is None:
         text.append(" — obligations suspended", style="red")
     elif link.presence == "uncertain":
@@ -184,94 +187,174 @@ def _link_line(ds: Dataset, link: AllyLink) -> Text:
         text.append(f"\n    {actor} suspended its obligations to {other} on {rel.start}{end}",
                     style="yellow")
         if rel.event.note:
-            text.append(f": {rel.event.note}", style="dim")
+            note = first_sentence(rel.event.note) if compact or brief else rel.event.note
+            text.append(f": {note}", style="dim")
     return text
 
 
-def render_allies_pair(console: Console, ds: Dataset, a: str, b: str, period: Period,
-                       links: list[AllyLink], obligations: list[str]) -> None:
-    allied = link_allied(links)
-    na, nb = ds.states[a].name, ds.states[b].name
-    verdict = {True: ("Yes", "green bold"), False: ("No", "red bold"),
-               "uncertain": ("Uncertain", "yellow bold")}[allied]
-    _print(console, Text.assemble((verdict[0], verdict[1]),
-                                f": {na} and {nb} on {period} ({'/'.join(obligations)} obligation)"))
-    for link in links:
-        _print(console, Text("  via ").append(_link_line(ds, link)))
-        for label, st in ((na, link.a), (nb, link.b)):
-            _print(console, Text(f"    {label}: ").append(status_text(st)).append(
-                f", since {when(st.since)}"))
+_VERDICT_STYLE = {"Yes": "green bold", "No": "red bold", "Uncertain": "yellow bold"}
+
+
+def render_allies_pair(console: Console, ds: Dataset, answer, brief: bool = False) -> None:
+    """The answer to 'are A and B allied?' (answers.Pair): the headline, naming any side whose
+    standing is qualified, then each linking treaty with both sides' statuses and a source
+    (brief: notes cut to their first sentence)."""
+    h = answer.headline
+    if h.qualifier:
+        _print(console, Text.assemble((h.verdict, _VERDICT_STYLE[h.verdict]),
+                                      (f", {h.qualifier}", "yellow bold"),
+                                      f": {'; '.join(h.caveats)}"))
+        _print(console, f"  {h.question}")
+    else:
+        _print(console, Text.assemble((h.verdict, _VERDICT_STYLE[h.verdict]), f": {h.question}"))
+        if h.caveats:
+            _print(console, Text(f"  Note: {'; '.join(h.caveats)}", style="yellow"))
+    names = (ds.states[answer.a.code].name, ds.states[answer.b.code].name)
+    for link in answer.links:
+        _print(console, Text("  via ").append(_link_line(ds, link, brief=brief)))
+        for label, st in zip(names, (link.a, link.b), strict=True):
+            _print(console, Text(f"    {label}: ").append(status_words(st), style=_status_style(st)))
         src = ds.treaties[link.treaty].sources
         if src:
-            _print(console, Text(f"    source: {src[0].url}", style="dim"))
-    if not links:
+            _source_line(console, "    source: ", src[0].url)
+    if not answer.links:
         _print(console, "  No treaty in the data with that obligation links them on that date.")
 
 
-def render_allies_of(console: Console, ds: Dataset, a: str, period: Period,
-                     links_by_state: dict[str, list[AllyLink]]) -> None:
+def _status_style(st: MemberStanding) -> str:
+    if not st.status_certain or st.presence == "uncertain" or st.withdrawal:
+        return "yellow"
+    return _STATUS_STYLE.get(st.status, "")
+
+
+_ALLIED_STYLE = {"yes": "green", "yes, formally": "yellow", "no": "red", "uncertain": "yellow"}
+
+
+def render_allies_of(console: Console, ds: Dataset, answer) -> None:
+    """Every ally of one state (answers.AlliesOf): the state's own qualified standings first,
+    then one row per ally and treaty with both sides' statuses."""
+    a, period = answer.state.code, answer.period
     name = ds.states[a].name
+    for caveat in answer.caveats:
+        _print(console, Text(f"Note: {caveat.text}.", style="yellow"))
     table = Table(title=f"Allies of {name} ({a}) on {period}", title_justify="left")
     table.add_column("State")
     table.add_column("Code")
     table.add_column("Allied")
-    table.add_column("Via")
-    for b, links in links_by_state.items():
-        allied = link_allied(links)
-        label = {True: Text("yes", "green"), False: Text("no", "red"),
-                 "uncertain": Text("uncertain", "yellow")}[allied]
-        via = Text("\n").join(_link_line(ds, link) for link in links)
-        table.add_row(ds.states[b].name if b in ds.states else b, b, label, via)
+    for header in ("Via", f"{a}'s status", "Ally's status"):  # never cut a word off
+        table.add_column(header, overflow="fold")
+    for b, links in answer.links.items():
+        headline, _ = pair_headline(ds, a, b, period, links, answer.obligations)
+        allied = headline.lead.lower()
+        for i, link in enumerate(links):
+            first = i == 0
+            table.add_row(
+                (ds.states[b].name if b in ds.states else b) if first else "",
+                b if first else "",
+                Text(allied, _ALLIED_STYLE.get(allied, "")) if first else "",
+                _link_line(ds, link, compact=True),
+                Text(status_words(link.a, brief=True), style=_status_style(link.a)),
+                Text(status_words(link.b, brief=True), style=_status_style(link.b)))
     _print(console, table)
 
 
-def render_history(console: Console, ds: Dataset, title: str, events: list[Event]) -> None:
+NOTE_LINES = 4  # a note longer than this many lines of its column is cut unless --full
+
+
+def render_history(console: Console, ds: Dataset, title: str, events: list[Event],
+                   notes: str = "fit") -> None:
+    """Events in a table, each source as a numbered reference listed (and linked) below it.
+
+    notes: "full" (every note whole), "brief" (each cut to its first sentence) or "fit" (whole
+    where it fits in NOTE_LINES lines of its column, else its first sentence).
+    """
     table = Table(title=title, title_justify="left")
-    table.add_column("Date")
-    table.add_column("Treaty")
-    table.add_column("State")
-    table.add_column("Event")
-    table.add_column("Note / source", overflow="fold")
+    for header in ("Date", "Treaty", "State", "Event"):
+        table.add_column(header)
+    table.add_column("Note", overflow="fold")  # a word too long for the column is kept whole
+    rows = []
     for ev in events:
-        t = ds.treaties[ev.treaty]
         what = ev.kind.replace("_", " ")
         if ev.effective:
             what += f" (effective {ev.effective})"
         if ev.towards:
             what += f" towards {', '.join(ev.towards)}"
-        detail = Text(ev.note or "")
-        src = ev.sources[0].url if ev.sources else ""
-        if src:
-            detail.append(("\n" if ev.note else "") + src, style="dim")
-        table.add_row(when(ev.date), t.label, ev.state, what, detail)
+        rows.append((when(ev.date), ds.treaties[ev.treaty].label, ev.state, what, ev))
+    # the width left for notes once the other columns are drawn (cell padding and borders)
+    others = [max((len(r[i]) for r in rows), default=0) for i in range(4)]
+    note_width = max(20, console.width - sum(others) - 3 * 5 - 1)
+    numbers: dict[str, int] = {}
+    cut = False
+    for date_text, treaty, state, what, ev in rows:
+        note = ev.note or ""
+        if note and (notes == "brief" or (notes == "fit" and _lines(note, note_width) > NOTE_LINES)):
+            short = first_sentence(note) or ""
+            cut = cut or short != note
+            note = short
+        detail = Text(note)
+        for src in ev.sources:
+            number = numbers.setdefault(src.url, len(numbers) + 1)
+            detail.append(" " if detail.plain else "")
+            detail.append(f"[{number}]", style=Style(dim=True) + Style(link=link_target(src.url)))
+        table.add_row(date_text, treaty, state, what, detail)
     _print(console, table)
+    if cut and notes == "fit":
+        _print(console, Text(f"Notes longer than {NOTE_LINES} lines are cut to their first "
+                             "sentence (…); --full shows them whole.", style="dim"))
+    for url, number in numbers.items():
+        _source_line(console, f"[{number}] ", url)
 
 
-def render_treaties(console: Console, rows: list[dict], title: str) -> None:
+def _lines(text: str, width: int) -> int:
+    """About how many lines `text` takes wrapped at `width` (words are not split)."""
+    lines = 0
+    for paragraph in text.splitlines() or [""]:
+        length = 0
+        count = 1
+        for word in paragraph.split():
+            if length and length + 1 + len(word) > width:
+                count += 1
+                length = len(word)
+            else:
+                length += len(word) + (1 if length else 0)
+        lines += count
+    return lines
+
+
+def render_treaties(console: Console, rows: list[dict], title: str,
+                    period: Period | None = None) -> None:
+    """Treaties with their life, counts and data quality; with a period, the members then too."""
+    on = period is not None
     table = Table(title=title, title_justify="left", box="simple_head")
     table.add_column("Id", no_wrap=True)
     table.add_column("Oblig.", no_wrap=True)
     table.add_column("Life", no_wrap=True)
-    for col in ("Mbrs", "Evts", "Day%", "Src%"):
+    for col in ("Mbrs", *(("Mbrs on",) if on else ()), "Evts", "Day%", "Src%"):
         table.add_column(col, justify="right", no_wrap=True)
-    totals = [0, 0, 0.0, 0.0]
+    totals = [0, 0, 0.0, 0.0, 0]
     for r in rows:
         life = f"{r['signed'][:4]}–{(r['ended'] or '')[:4]}"
-        table.add_row(r["treaty"], _abbrev(r["obligations"]), life, str(r["members"]),
+        counts = (str(r["members"]), *((str(r["members_on"]),) if on else ()))
+        table.add_row(r["treaty"], _abbrev(r["obligations"]), life, *counts,
                       str(r["events"]), _pct(r["day_precision_share"]), _pct(r["own_source_share"]))
         totals[0] += r["members"]
         totals[1] += r["events"]
         totals[2] += (r["day_precision_share"] or 0) * r["events"]
         totals[3] += (r["own_source_share"] or 0) * r["events"]
+        totals[4] += r.get("members_on") or 0
     if rows:
         n = totals[1] or 1
         table.add_section()
-        table.add_row(f"total: {len(rows)}", "", "", str(totals[0]), str(totals[1]),
+        counts = (str(totals[0]), *((str(totals[4]),) if on else ()))
+        table.add_row(f"total: {len(rows)}", "", "", *counts, str(totals[1]),
                       _pct(totals[2] / n), _pct(totals[3] / n))
     _print(console, table)
+    members = (f"Mbrs: states in the treaty over its life; Mbrs on: in it on {period} (any "
+               "status). " if on else "Mbrs: states in the treaty over its life. ")
     _print(console, Text("Oblig.: def defence, off offence, neu neutrality, nag non-aggression, con "
-                       "consultation. Life: signed–ended. Day%: events dated to the day; Src%: "
-                       "events with their own source (others cite the treaty's).", style="dim"))
+                         f"consultation. Life: signed–ended. {members}Day%: events dated to the "
+                         "day; Src%: events with their own source (others cite the treaty's).",
+                         style="dim"))
 
 
 def _abbrev(obligations: str | None) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["describe", "printable", "unsafe_char"]
+__all__ = ["describe", "link_target", "printable", "unsafe_char"]
 
 # C0 controls (tab and newline are handled apart), DEL, C1 controls, the bidirectional embeddings,
 # overrides and isolates, surrogates (only lone ones survive decoding) and the two noncharacters
@@ -62,3 +62,25 @@ def printable(text: str) -> str:
     if _UNSAFE_TEXT.search(text) is None:  # the usual case: nothing to replace
         return text
     return _UNSAFE_TEXT.sub(_stand_in, text)
+
+
+_LINK_SCHEMES = ("http://", "https://", "ftp://")
+
+
+def link_target(url: str) -> str | None:
+    """The address a terminal hyperlink (OSC 8) may carry for `url`, or None to show it unlinked.
+
+    The address goes inside an escape sequence, so it may hold only printable ASCII: anything
+    else (a control character that would end the sequence early, a space, a non-ASCII letter)
+    is percent-encoded as UTF-8, as a browser would send it. Only web and FTP addresses become
+    links: a data file cannot make a click run `file:` or a custom scheme.
+    """
+    if not url.casefold().startswith(_LINK_SCHEMES):
+        return None
+    out = []
+    for ch in url:
+        if "\x21" <= ch <= "\x7e":
+            out.append(ch)
+        else:
+            out.extend(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
+    return "".join(out)

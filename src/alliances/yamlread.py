@@ -245,6 +245,13 @@ def compose_text(text: str, name: str) -> tuple[Node | None, list[Problem]]:
             what = "a tab character where YAML expects indentation or a value"
             fix = "indent with spaces: YAML does not allow tabs for indentation"
         return None, [_problem(name, mark, what, fix)]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file at all
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        return None, [Problem(name, line, col, f"the character U+{exc.character:04X} is not allowed in "
+                              "a YAML file (a control character, which could drive the terminal "
+                              "of whoever reads it)", "remove it; write text only")]
     except yaml.YAMLError as exc:
         return None, [Problem(name, None, None, f"invalid YAML: {exc}", "fix the YAML syntax")]
     if node is None:

@@ -1,0 +1,24 @@
+"""Helpers for the known-fact tests of the bundled data (tests/test_data_*.py): each question
+goes through the command line, as a reader would ask it, and comes back as JSON."""
+
+import json
+
+from typer.testing import CliRunner
+
+from alliances.cli import app
+
+runner = CliRunner()
+
+
+def cli_json(*args):
+    result = runner.invoke(app, ["--quiet", *args, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def members(treaty, on):
+    return {r["state"]: r for r in cli_json("members", treaty, "--on", on)}
+
+
+def allied(a, b, on):
+    return cli_json("allies", a, b, "--on", on)["allied"]
