@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import IO, Any
 
-from .dates import Span, intersect, subtract
+from .dates import Span, intersect
 from .filters import Filters
 from .model import Dataset, State
 from .query import Engine
@@ -106,6 +106,8 @@ def identities(state: State) -> list[tuple[date, date | None, int | None, int | 
 
 def _touching(ids: list[tuple], spans: list[Span], year: int) -> list[tuple[int | None, int | None]]:
     """The (COW, GW) codes a state held on the days of `spans` within `year`, in order."""
+    if len(ids) == 1 and ids[0][0] == date.min and ids[0][1] is None:  # one code, always
+        return [(ids[0][2], ids[0][3])]
     window = [(date(year, 1, 1), date(year + 1, 1, 1))]
     days = intersect(spans, window) if spans else window
     out: list[tuple[int | None, int | None]] = []
@@ -167,6 +169,44 @@ def _pair_runs(links: list[tuple], lo: int, hi: int) -> list[tuple[int, int, tup
         tail = (" ".join(sorted(c[0] for c in here)), *obs, always_certain or certain_count > 0)
         out.append((year, bounds[n + 1] - 1, tail, [sp for c in here for sp in c[3]]))
     return out
+
+
+_MEMBERS = ["", *(" ".join(["member"] * n) for n in range(1, 16))]
+
+
+def _members(n: int) -> str:
+    """`member` once per linking treaty."""
+    return _MEMBERS[n] if n < len(_MEMBERS) else " ".join(["member"] * n)
+
+
+def _status_years(segments: list, hi: int) -> dict[int, str]:
+    """A state's status in a treaty in each year it was suspended on some day (up to `hi`):
+    `suspended`, or `member+suspended` when it was also a member that year; in the other years
+    of its membership it is `member`."""
+    out: dict[int, str] = {}
+    for seg in segments:
+        if seg.status != "suspended":
+            continue
+        start, end = seg.possible()
+        last = hi if end is None else min((end - timedelta(days=1)).year, hi)
+        for y in range(start.year, last + 1):
+            first, after = date(y, 1, 1), date(y + 1, 1, 1)
+            member = any(other.status == "member" and other.possible()[0] < after
+                         and (other.possible()[1] is None or other.possible()[1] > first)
+                         for other in segments)
+            out[y] = "member+suspended" if member else "suspended"
+    return out
+
+
+def _status_ranges(by_year: dict[int, str]) -> list[tuple[int, int, str]]:
+    """_status_years as runs of years with one status: (first, last, status)."""
+    out: list[list] = []
+    for y in sorted(by_year):
+        if out and out[-1][1] == y - 1 and out[-1][2] == by_year[y]:
+            out[-1][1] = y
+        else:
+            out.append([y, y, by_year[y]])
+    return [tuple(r) for r in out]
 
 
 def _links(ds: Dataset, engine: Engine, f: Filters, uncertain: str
@@ -246,47 +286,65 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
     fixed = {code for code, entries in ids.items()
              if len(entries) == 1 and code not in shared}
 
-    suspended_spans: dict[tuple[str, str], list[Span]] = {}
-
-    def suspended(tid: str, code: str) -> list[Span]:
-        key = (tid, code)
-        found = suspended_spans.get(key)
-        if found is None:
-            found = suspended_spans[key] = [seg.possible() for seg in engine.segments(tid, code)
-                                            if seg.status == "suspended"]
-        return found
-
+    status_maps: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     counts_suspended = "suspended" in engine.allied_statuses
 
-    def statuses(pair_links: list[tuple], a: str, b: str, tids: str, year: int
-                 ) -> tuple[str, str] | None:
-        """Each side's status in each linking treaty (in the order of `tids`) on the days the
-        link held in `year`: member, suspended, or member+suspended (both in the year)."""
-        window = [(date(year, 1, 1), date(year + 1, 1, 1))]
-        spans = {tid: possible for tid, _, _, possible in pair_links}
-        out = []
-        for code in (a, b):
-            tokens = []
-            for tid in tids.split(" "):
-                days = intersect(spans[tid], window)
-                susp = suspended(tid, code)
-                held = [s for s, on in (("member", subtract(days, susp)),
-                                        ("suspended", susp and intersect(days, susp))) if on]
-                tokens.append("+".join(held) or "member")
-            out.append(" ".join(tokens))
-        return out[0], out[1]
+    def status_ranges(tid: str, code: str) -> list[tuple[int, int, str]]:
+        found = status_maps.get((tid, code))
+        if found is None:
+            found = status_maps[(tid, code)] = (
+                _status_ranges(_status_years(engine.segments(tid, code), hi))
+                if counts_suspended else [])
+        return found
 
-    members_only: dict[str, str] = {}
+    def pair_statuses(a: str, b: str, pair_links: list[tuple]
+                      ) -> dict[str, tuple[list, list]]:
+        """The linking treaties in which a or b was ever suspended: tid -> their status ranges."""
+        if not counts_suspended:
+            return {}
+        out = {}
+        for link in pair_links:
+            ra, rb = status_ranges(link[0], a), status_ranges(link[0], b)
+            if ra or rb:
+                out[link[0]] = (ra, rb)
+        return out
 
-    def tail_of(core: tuple, st: tuple[str, str] | None) -> tuple:
+    def with_statuses(first: int, last: int, core: tuple, varying: dict[str, tuple[list, list]]
+                      ) -> list[tuple[int, int, tuple]]:
+        """The run [first, last] cut where either side's status in a linking treaty changes,
+        each piece with its tail: (allied, treaties, ids, statuses of a and b per treaty, ...).
+        `varying`: pair_statuses of the pair."""
         tids, *obs, certain = core
         atop, cow = crosswalk(tids)
-        if st is None:
-            plain = members_only.get(tids)
-            if plain is None:
-                plain = members_only[tids] = " ".join(["member"] * (tids.count(" ") + 1))
-            st = (plain, plain)
-        return (True, tids, atop, cow, st[0], st[1], *obs, certain)
+        names = tids.split(" ")
+        plain = _members(len(names))
+        here = [(i, ranges) for i, t in enumerate(names) if t in varying
+                for ranges in (varying[t],)
+                if any(f1 <= last and l1 >= first for rs in ranges for f1, l1, _ in rs)]
+        if not here:
+            return [(first, last, (True, tids, atop, cow, plain, plain, *obs, certain))]
+        cuts = {first}
+        for _, ranges in here:
+            for rs in ranges:
+                for f1, l1, _ in rs:
+                    if f1 <= last and l1 >= first:
+                        cuts.add(max(f1, first))
+                        if l1 < last:
+                            cuts.add(l1 + 1)
+        starts = sorted(cuts)
+        out: list[tuple[int, int, tuple]] = []
+        for k, y in enumerate(starts):
+            end = starts[k + 1] - 1 if k + 1 < len(starts) else last
+            sides = [["member"] * len(names), ["member"] * len(names)]
+            for i, ranges in here:
+                for side, rs in enumerate(ranges):
+                    sides[side][i] = next((tok for f1, l1, tok in rs if f1 <= y <= l1), "member")
+            sa, sb = " ".join(sides[0]), " ".join(sides[1])
+            if out and out[-1][2][4] == sa and out[-1][2][5] == sb:
+                out[-1] = (out[-1][0], end, out[-1][2])
+            else:
+                out.append((y, end, (True, tids, atop, cow, sa, sb, *obs, certain)))
+        return out
 
     def key_of(c: int | None, g: int | None) -> int | None:
         return g if by_gw else c
@@ -359,15 +417,9 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
         """A pair's rows by stretches of years in which neither state's codes nor statuses
         change; a year in which they do is taken on its own."""
         runs = _pair_runs(pair_links, lo, hi)
-        suspensions = counts_suspended and any(
-            suspended(tid, code) for tid, *_ in pair_links for code in (a, b))
+        varying = pair_statuses(a, b, pair_links)
         ids_a, ids_b = ids.get(a, _NO_CODES), ids.get(b, _NO_CODES)
         special = _boundary_years(ids_a) | _boundary_years(ids_b)
-        if suspensions:
-            for tid, *_ in pair_links:
-                for code in (a, b):
-                    for start, end in suspended(tid, code):
-                        special.update(range(start.year, (end.year if end else hi) + 1))
         merging = a in shared or b in shared
         by_key: dict[tuple, list[tuple[int, int, Any]]] = {}
         for first, last, core, spans in runs:
@@ -377,20 +429,18 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 if not merging and y not in special:
                     while stop < last and stop + 1 not in special:
                         stop += 1
-                st = (statuses(pair_links, a, b, core[0], y) if suspensions and y in special
-                      else None)
-                tail = tail_of(core, st)
                 for ia in _keyed(_touching(ids_a, spans, y), by_gw):
                     for ib in _keyed(_touching(ids_b, spans, y), by_gw):
                         ka, kb = key_of(*ia), key_of(*ib)
                         if ka is None or kb is None or ka == kb:
                             continue  # a state without a code in the key's system
-                        for f1, l1 in in_system_runs(y, stop, ia, ib):
-                            if merging:
-                                _merge(merged, f1, a, b, ia, ib, ka, kb, tail, crosswalk)
-                                continue
-                            for skey, head, t in orders(a, b, ia, ib, tail, single):
-                                by_key.setdefault(skey, []).append((f1, l1, row(head, t)))
+                        for f0, l0, tail in with_statuses(y, stop, core, varying):
+                            for f1, l1 in in_system_runs(f0, l0, ia, ib):
+                                if merging:
+                                    _merge(merged, f1, a, b, ia, ib, ka, kb, tail, crosswalk)
+                                    continue
+                                for skey, head, t in orders(a, b, ia, ib, tail, single):
+                                    by_key.setdefault(skey, []).append((f1, l1, row(head, t)))
                 y = stop + 1
         records.extend(by_key.items())
 
@@ -406,25 +456,29 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 if one_way:
                     by_stretches(x, y, one_way, True)
             continue
-        runs = _pair_runs(pair_links, lo, hi)
-        suspensions = counts_suspended and any(
-            suspended(tid, code) for tid, *_ in pair_links for code in (a, b))
-        if a in fixed and b in fixed and not suspensions:
+        if a in fixed and b in fixed:
             (ia,), (ib,) = [(e[2], e[3]) for e in ids[a]], [(e[2], e[3]) for e in ids[b]]
             if key_of(*ia) is None or key_of(*ib) is None or key_of(*ia) == key_of(*ib):
                 continue
-            pair: list[tuple[tuple, tuple, list]] = []
-            for first, last, core, _ in runs:
-                for f1, l1 in in_system_runs(first, last, ia, ib):
-                    for skey, head, tail in orders(a, b, ia, ib,
-                                                   tail_of(core, None)):
-                        for entry in pair:
-                            if entry[0] == skey:
-                                entry[2].append((f1, l1, row(head, tail)))
-                                break
-                        else:
-                            pair.append((skey, head, [(f1, l1, row(head, tail))]))
-            records.extend((skey, rows) for skey, _, rows in pair)
+            # the orders the pair is written in, worked out once: (sort key, head, swapped?)
+            plan = [(skey, head, tail[4] == "b")
+                    for skey, head, tail in orders(a, b, ia, ib, _PROBE)]
+            rows_of: list[list] = [[] for _ in plan]
+            varying = pair_statuses(a, b, pair_links)
+            for first, last, core, _ in _pair_runs(pair_links, lo, hi):
+                if varying:
+                    pieces = with_statuses(first, last, core, varying)
+                else:
+                    tids, *obs, certain = core
+                    atop, cow = crosswalk(tids)
+                    plain = _members(tids.count(" ") + 1)
+                    pieces = [(first, last, (True, tids, atop, cow, plain, plain, *obs, certain))]
+                for f0, l0, tail0 in pieces:
+                    for f1, l1 in in_system_runs(f0, l0, ia, ib):
+                        for (_, head, swap), rows in zip(plan, rows_of, strict=True):
+                            rows.append((f1, l1, row(head, _swapped(tail0) if swap else tail0)))
+            records.extend((skey, rows) for (skey, _, _), rows in zip(plan, rows_of, strict=True)
+                           if rows)
             continue
         by_stretches(a, b, pair_links)
     for (y, _, _), (sa, sb, ia, ib, tail) in merged.items():
@@ -454,6 +508,8 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
 
 
 _NO_CODES = [(date.min, None, None, None)]
+# a stand-in tail whose statuses differ, to see which orders swap the tail
+_PROBE = (True, "", None, None, "a", "b")
 
 
 def _keyed(codes: list[tuple], by_gw: bool) -> list[tuple]:
