@@ -22,3 +22,12 @@ def members(treaty, on):
 
 def allied(a, b, on):
     return cli_json("allies", a, b, "--on", on)["allied"]
+
+
+def pair(a, b, on, obligation="defence"):
+    """The JSON answer of `allies A B --on DATE --obligation OBLIGATION`."""
+    return cli_json("allies", a, b, "--on", on, "--obligation", obligation)
+
+
+def via(a, b, on, obligation="defence"):
+    return set(pair(a, b, on, obligation)["via"] or [])

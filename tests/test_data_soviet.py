@@ -5,24 +5,14 @@ Expected values are read by hand from the sources cited on each treaty (treaty t
 parliamentary documents, encyclopedias), never from the tool's output.
 """
 
-import json
 
 import pytest
 from typer.testing import CliRunner
 
-from alliances.cli import app
+from .facts import pair as allies
+from .facts import via
 
 runner = CliRunner()
-
-
-def allies(a, b, on):
-    result = runner.invoke(app, ["--quiet", "allies", a, b, "--on", on, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def via(a, b, on):
-    return set(allies(a, b, on)["via"] or [])
 
 
 # -- Finland and the USSR, 1948 ----------------------------------------------------------------

@@ -13,17 +13,10 @@ from typer.testing import CliRunner
 
 from alliances.cli import app
 
+from .facts import pair as allies
+from .facts import via
+
 runner = CliRunner()
-
-
-def allies(a, b, on):
-    result = runner.invoke(app, ["--quiet", "allies", a, b, "--on", on, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def via(a, b, on):
-    return set(allies(a, b, on)["via"] or [])
 
 
 def check_window(treaty, a, b, before, first, last, after):

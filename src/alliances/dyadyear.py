@@ -104,6 +104,22 @@ def identities(state: State) -> list[tuple[date, date | None, int | None, int | 
     return out
 
 
+
+def held_codes(ds: Dataset, key_gw: bool
+               ) -> Iterator[tuple[int, str, date, date | None, int | None, int | None]]:
+    """(key, our state, from, until, COW code, GW code) for each code one of our states held,
+    within the state's life; the key is the GW code when `key_gw`, else the COW code."""
+    for code, s in ds.states.items():
+        life_start = s.start.earliest if s.start is not None else date.min
+        life_end = s.end.latest if s.end is not None else None
+        for start, end, c, g in identities(s):
+            k = g if key_gw else c
+            if k is None:
+                continue
+            start = max(start, life_start)
+            end = end if life_end is None else life_end if end is None else min(end, life_end)
+            yield k, code, start, end, c, g
+
 def _touching(ids: list[tuple], spans: list[Span], year: int) -> list[tuple[int | None, int | None]]:
     """The (COW, GW) codes a state held on the days of `spans` within `year`, in order."""
     if len(ids) == 1 and ids[0][0] == date.min and ids[0][1] is None:  # one code, always
@@ -575,17 +591,7 @@ def _fill(ds: Dataset, system, opts: PanelOptions, lo: int, keyed: list[dict], r
     (or empty outside the years the data covers)."""
     by_gw = opts.system == "gw"
     # our states holding each code on some day of a year, for the rows of unallied pairs
-    spans: list[tuple[int, str, date, date | None, int | None, int | None]] = []
-    for code, s in ds.states.items():
-        life_start = s.start.earliest if s.start is not None else date.min
-        life_end = s.end.latest if s.end is not None else None
-        for start, end, c, g in identities(s):
-            k = g if by_gw else c
-            if k is None:
-                continue
-            start = max(start, life_start)
-            end = end if life_end is None else life_end if end is None else min(end, life_end)
-            spans.append((k, code, start, end, c, g))
+    spans = list(held_codes(ds, by_gw))
     for i, found in enumerate(keyed):
         y = lo + i
         first, after = date(y, 1, 1), date(y + 1, 1, 1)

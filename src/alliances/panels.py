@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .dates import UNCERTAIN, Period, Span, intersect
-from .dyadyear import _OBLIGATIONS, ATOP_OBLIGATION_COLUMNS, PanelOptions, identities
+from .dyadyear import _OBLIGATIONS, ATOP_OBLIGATION_COLUMNS, PanelOptions, held_codes, identities
 from .filters import Filters
 from .model import Dataset
 from .query import Engine
@@ -225,14 +225,6 @@ def state_year_panel_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
 def _holders(ds: Dataset, key_gw: bool) -> dict[int, list[tuple[str, date, date | None]]]:
     """code -> (our state, from, until) for each of our states that held it."""
     out: dict[int, list[tuple[str, date, date | None]]] = {}
-    for code, s in ds.states.items():
-        life_start = s.start.earliest if s.start is not None else date.min
-        life_end = s.end.latest if s.end is not None else None
-        for start, end, c, g in identities(s):
-            k = g if key_gw else c
-            if k is None:
-                continue
-            start = max(start, life_start)
-            end = end if life_end is None else life_end if end is None else min(end, life_end)
-            out.setdefault(k, []).append((code, start, end))
+    for k, code, start, end, _, _ in held_codes(ds, key_gw):
+        out.setdefault(k, []).append((code, start, end))
     return out
