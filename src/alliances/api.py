@@ -222,7 +222,8 @@ class Alliances:
         return (f"{label} did not exist on {period} ({when})"
                 + (f"; the state that did: {instead}" if instead else ""))
 
-    def _as_of_notes(self, period: Period) -> list[str]:
+    def as_of_notes(self, period: Period) -> list[str]:
+        """A note when the period runs past the data's as-of date (the answer may be stale)."""
         as_of = self.dataset.as_of
         if as_of is not None and period.last > as_of.latest:
             return [f"the data are current to {as_of}; an answer for {period} may be out of date"]
@@ -243,12 +244,12 @@ class Alliances:
                     fallback = (pred, found)
                     break
         return Members(self.dataset, t, period, phase, standings, fallback,
-                       self._as_of_notes(period))
+                       self.as_of_notes(period))
 
     def memberships(self, state: Any, on: DateLike = "today") -> Memberships:
         """Every treaty a state belongs to on a date, with status."""
         period = self.period(on)
-        notes = self._as_of_notes(period)
+        notes = self.as_of_notes(period)
         s = self._state_on(state, period, notes)
         return Memberships(self.dataset, s, period, self.engine.memberships(s.code, period), notes)
 
@@ -267,7 +268,7 @@ class Alliances:
         wanted = as_obligations(obligations)
         engine = self.engine_for(suspended)
         mode = uncertain_mode(uncertain)
-        notes = self._as_of_notes(period)
+        notes = self.as_of_notes(period)
         sa = self._state_on(a, period, notes)
         if b is None:
             by_state = {other: resolve_uncertain(links, mode)
@@ -379,7 +380,7 @@ class Alliances:
             selected = [t for t in selected
                         if self.engine.treaty_phase(t, period).phase == "in_force"]
             title = f"{len(selected)} treaties in force on {period}"
-            notes = self._as_of_notes(period)
+            notes = self.as_of_notes(period)
             members_on = {t.id: len(self.engine.members(t.id, period)) for t in selected}
         selected.sort(key=lambda t: t.signed.sort_key())
         return Treaties(self.dataset, title, selected, notes, members_on, period)

@@ -750,7 +750,7 @@ def export(
             names={"start": "--from", "end": "--to", "on": "--on", "directed": "--directed",
                    "panel": "--panel", "system": "--system", "uncertain": "--uncertain"})
         if request.on is not None:
-            for note in api._as_of_notes(request.on):
+            for note in api.as_of_notes(request.on):
                 _note(note)
         filters = request.filters
         about = api.export_metadata(kind.value, name, ["alliances", *sys.argv[1:]])
