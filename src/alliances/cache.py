@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 __all__ = ["Snapshot", "cache_dir", "locate", "prune", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 9
+FORMAT = 10
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 MAGIC = b"alliances-cache"
 MAX_BYTES = 1 << 31  # a cache file larger than this is neither read nor written
@@ -394,7 +394,8 @@ def _encode(ds: Dataset, snap: Snapshot) -> bytes:
 
     header = _header({"key": snap.key, "built_ns": snap.built_ns, "stamps": snap.stamps,
                       "names": [state_index(ds), treaty_index(ds)],
-                      "digest": snap.digest, "as_of": _d(ds.as_of), "files": list(ds.files),
+                      "digest": snap.digest, "as_of": _d(ds.as_of),
+                      "covers_from": ds.declared_from, "files": list(ds.files),
                       "treaties": treaties, "states": states, "blob_bytes": offset})
     return _sealed(header) + header + b"".join(blobs)
 
@@ -526,7 +527,8 @@ def _decode(folder: _Folder, name: str, opened: _Opened, key: str, files: list[P
 
 
 def _dataset(doc: dict, opened: _Opened, base: int, fallback: Callable[[], Dataset]) -> Dataset:
-    ds = Dataset(as_of=_p(doc["as_of"]), files=tuple(doc["files"]), from_cache=True,
+    ds = Dataset(as_of=_p(doc["as_of"]), declared_from=doc["covers_from"],
+                 files=tuple(doc["files"]), from_cache=True,
                  name_index=_name_index(doc["names"]))
     for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ,
               exclusive, atop_ids, cow_ids, pledges, note, sources, offset, length, digest

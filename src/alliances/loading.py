@@ -128,6 +128,7 @@ def _check(files: list[Path], problems: list[Problem]) -> tuple[Dataset, list[Pr
 
     dataset = Dataset(files=tuple(str(f) for f in files))
     as_ofs: list[PartialDate] = []
+    covers: list[int] = []
     if not files and not problems:
         problems.append(Problem("<data>", None, None, "no data files to load",
                                 "give a YAML file or folder with --data"))
@@ -142,6 +143,8 @@ def _check(files: list[Path], problems: list[Problem]) -> tuple[Dataset, list[Pr
         problems.extend(fl.r.problems)
         if fl.as_of is not None:
             as_ofs.append(fl.as_of)
+        if fl.covers_from is not None:
+            covers.append(fl.covers_from)
         for t in fl.treaties:
             _merge(dataset.treaties, t.id, t, f"treaty id '{t.id}'",
                    "rename one of them or remove the duplicate", problems)
@@ -149,6 +152,8 @@ def _check(files: list[Path], problems: list[Problem]) -> tuple[Dataset, list[Pr
             _merge(dataset.states, s.code, s, f"state {s.code}", "keep one definition", problems)
     if as_ofs:
         dataset.as_of = min(as_ofs, key=PartialDate.sort_key)
+    if covers:  # files together cover from the earliest year any of them claims
+        dataset.declared_from = min(covers)
     problems.extend(validate(dataset))
     return dataset, problems
 

@@ -30,8 +30,8 @@ STATUSES = ("member", "signatory", "observer", "partner", "suspended")
 # Statuses under which a state is bound by the treaty's obligations. A frozen participation
 # does not release a state from a treaty it has not left, so `suspended` counts (and is shown).
 ALLIED_STATUSES = frozenset({"member", "suspended"})
-# The first year the data claims to cover (issue 16: the world's alliances from 1945): panels
-# leave earlier years empty (NA), not "not allied". Issue 20 moves it to 1815.
+# The first year data claims to cover when no file declares `covers_from` (the bundled data
+# declares its own): panels leave earlier years empty (NA), not "not allied".
 COVERAGE_FROM = 1945
 
 # event kind -> status from that date; None: not a member; "" : status unchanged
@@ -361,8 +361,9 @@ class Dataset(Record):
     from_cache: bool
     # (state index, treaty index) as names.state_index/treaty_index build them; kept in the cache
     name_index: tuple[dict[str, list[str]], dict[str, list[str]]] | None
+    declared_from: int | None  # the earliest `covers_from` the files declare
 
-    __slots__ = ("treaties", "states", "as_of", "files", "from_cache", "name_index")
+    __slots__ = ("treaties", "states", "as_of", "files", "from_cache", "name_index", "declared_from")
     _not_compared = ("from_cache", "name_index")
 
     def __init__(
@@ -373,6 +374,7 @@ class Dataset(Record):
         files: tuple[str, ...] = (),
         from_cache: bool = False,
         name_index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None,
+        declared_from: int | None = None,
     ) -> None:
         self.treaties = {} if treaties is None else treaties
         self.states = {} if states is None else states
@@ -380,11 +382,13 @@ class Dataset(Record):
         self.files = files
         self.from_cache = from_cache
         self.name_index = name_index
+        self.declared_from = declared_from
 
     @property
     def covers_from(self) -> int:
-        """The first year the data claims to cover (COVERAGE_FROM)."""
-        return COVERAGE_FROM
+        """The first year the data claims to cover: the earliest `covers_from` its files
+        declare, else COVERAGE_FROM."""
+        return COVERAGE_FROM if self.declared_from is None else self.declared_from
 
     def covered_years(self, today: date | None = None) -> range:
         """The years the data covers: from covers_from to the as-of year (today's without one)."""

@@ -28,7 +28,7 @@ from .yamlread import NodeReader
 
 __all__ = ["FileLoader", "suggest"]
 
-TOP_KEYS = ("as_of", "treaties", "states")
+TOP_KEYS = ("as_of", "covers_from", "treaties", "states")
 TREATY_KEYS = (
     "name", "short", "aliases", "kind", "obligations", "signed", "in_force", "ended",
     "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "pledges", "note", "sources",
@@ -131,6 +131,7 @@ class FileLoader:
         self.states: list[State] = []
         self.as_of: PartialDate | None = None
         self.as_of_loc: Location | None = None
+        self.covers_from: int | None = None
         self.order = 0
 
     # -- small readers -------------------------------------------------------------------
@@ -266,6 +267,15 @@ class FileLoader:
             return None
         return self.date(fields[key][1], f"{key} of {what}")
 
+    def year(self, node: Node, what: str) -> int | None:
+        """A year the data claims (covers_from): four digits, 1800 to 2100."""
+        value = self.r.integer(node, what)
+        if value is not None and not 1800 <= value <= 2100:
+            self.r.error(node, f"{what} must be a year between 1800 and 2100, not {value}",
+                         "write the first year the data covers, e.g. 1816")
+            return None
+        return value
+
     # -- the document --------------------------------------------------------------------
     def document(self, root: Node) -> None:
         fields = self.keys(root, "the file", TOP_KEYS)
@@ -275,6 +285,8 @@ class FileLoader:
         if "as_of" in fields:
             self.as_of = self.date(fields["as_of"][1], "as_of")
             self.as_of_loc = self.r.loc(fields["as_of"][0])
+        if "covers_from" in fields:
+            self.covers_from = self.year(fields["covers_from"][1], "covers_from")
         if "treaties" in fields:
             for tid, key_node, value in self.r.mapping(fields["treaties"][1], "treaties") or []:
                 self.treaty(tid, key_node, value)
