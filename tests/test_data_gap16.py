@@ -85,13 +85,17 @@ treaties:
     members:
       AAA:
         events:
-          - {date: 1990-01-01, event: joined, source: {url: "http://www.atopdata.org/data.html", title: "ATOP 4.01, atopid 1"}}
+          - date: 1990-01-01
+            event: joined
+            source: {url: "http://www.atopdata.org/data.html", title: "ATOP 4.01, atopid 1"}
       BBB:
         events:
           - {date: 1990-01-01, event: joined, source: {url: "https://github.com/x/y/blob/1/data/atop-member-level.csv"}}
       CCC:
         events:
-          - {date: 1990-01-01, event: joined, source: {url: "https://example.org/copy.csv", title: "COW Formal Alliances 4.1, version4id 2"}}
+          - date: 1990-01-01
+            event: joined
+            source: {url: "https://example.org/copy.csv", title: "COW Formal Alliances 4.1, version4id 2"}
       DDD:
         events:
           - {date: 1990-01-01, event: joined}
