@@ -130,3 +130,9 @@ def test_an_event_citing_a_dataset_beside_a_text_is_cited_not_resting_on_it(tmp_
     ddd = next(e for e in t.events() if e.state == "DDD")
     assert dataset_sourced(ddd, t) is False
     assert dataset_sourced(ddd, t, alone=False) is True
+
+
+def test_uk_malta_agreement_from_independence_day_through_the_1971_dispute():
+    assert allied("United Kingdom", "Malta", "1964-09-21") is True
+    assert allied("United Kingdom", "Malta", "1971-07-01") is True  # Britain held it in force
+    assert allied("United Kingdom", "Malta", "1972-03-26") is False
