@@ -136,3 +136,9 @@ def test_uk_malta_agreement_from_independence_day_through_the_1971_dispute():
     assert allied("United Kingdom", "Malta", "1964-09-21") is True
     assert allied("United Kingdom", "Malta", "1971-07-01") is True  # Britain held it in force
     assert allied("United Kingdom", "Malta", "1972-03-26") is False
+
+
+def test_aden_pact_of_1981_binds_all_three_signatories():
+    assert allied("Ethiopia", "Libya", "1981-08-18") is False
+    assert via("Libya", "South Yemen", "1983-01-01") == {"aden-tripartite-1981"}
+    assert allied("Ethiopia", "Libya", "1986-02-01") is False
