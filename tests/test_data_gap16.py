@@ -142,3 +142,15 @@ def test_aden_pact_of_1981_binds_all_three_signatories():
     assert allied("Ethiopia", "Libya", "1981-08-18") is False
     assert via("Libya", "South Yemen", "1983-01-01") == {"aden-tripartite-1981"}
     assert allied("Ethiopia", "Libya", "1986-02-01") is False
+
+
+@pytest.mark.parametrize(
+    "state, day_before, first_day",
+    [("Micronesia", "1986-11-02", "1986-11-03"), ("Marshall Islands", "1986-10-20", "1986-10-21"),
+     ("Palau", "1994-09-30", "1994-10-01")],
+)
+def test_compacts_of_free_association_bind_the_united_states_from_their_effective_days(
+        state, day_before, first_day):
+    assert allied("United States", state, day_before) is False
+    assert allied("United States", state, first_day) is True
+    assert allied("United States", state, "2018-06-30") is True
