@@ -6,6 +6,7 @@ their columns match the export of the same kind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -18,8 +19,14 @@ __all__ = [
     "ALLY_COLUMNS", "EVENT_COLUMNS", "INTERVAL_COLUMNS", "MEMBER_COLUMNS", "MEMBERSHIP_COLUMNS",
     "SNAPSHOT_COLUMNS", "STATE_COLUMNS", "TREATY_COLUMNS", "allies_payload", "ally_rows",
     "coverage_label", "event_row", "interval_row", "member_rows", "membership_rows",
-    "standing_row", "state_row", "treaty_row",
+    "dataset_sourced", "source_totals", "standing_row", "state_row", "treaty_row",
 ]
+
+# How a source names ATOP or COW as itself: their sites, the copies of their files the data cite,
+# or a title naming a release ("ATOP 4.01, atopid 3100"; "COW Formal Alliances 4.1").
+_DATASET_URLS = ("atopdata.org", "correlatesofwar.org", "atop-member-level.csv")
+_DATASET_TITLE = re.compile(r"^\s*(ATOP v?\d|COW (Formal )?Alliances\b|Correlates of War Formal Alliances)",
+                            re.IGNORECASE)
 
 SNAPSHOT_COLUMNS = [
     "on", "treaty", "treaty_name", "state", "iso2", "cow", "state_name", "status", "status_since",
@@ -178,6 +185,38 @@ def treaty_row(ds: Dataset, t: Treaty) -> dict[str, Any]:
         "day_precision_share": round(sum(e.date.exact for e in events) / n, 3) if n else None,
         "own_source_share": round(sum(bool(e.sources) for e in events) / n, 3) if n else None,
         "source": " ; ".join(s.url for s in t.sources) or None,
+    }
+
+
+def _is_dataset(s) -> bool:
+    return any(u in s.url for u in _DATASET_URLS) or bool(_DATASET_TITLE.match(s.title or ""))
+
+
+def dataset_sourced(e: Event, t: Treaty, alone: bool = True) -> bool:
+    """Whether an event's sources (its own, or its treaty's when it cites none) are ATOP or COW,
+    known by address or by a title naming a release. `alone=True`: every source is one of the
+    two datasets, so the event rests on them alone; `alone=False`: at least one is."""
+    sources = e.sources or t.sources
+    test = all if alone else any
+    return bool(sources) and test(_is_dataset(s) for s in sources)
+
+
+def source_totals(ds: Dataset) -> dict[str, Any]:
+    """The README's totals over every event of every treaty: counts, and the shares dated to the
+    day, citing a source of their own, resting on ATOP or COW alone (`dataset_sourced`), and
+    citing either among other sources."""
+    events = [(e, t) for t in ds.treaties.values() for e in t.events()]
+    n = len(events)
+    return {
+        "treaties": len(ds.treaties),
+        "memberships": sum(len(t.members) for t in ds.treaties.values()),
+        "events": n,
+        "day_precision_share": sum(e.date.exact for e, _ in events) / n if n else None,
+        "own_source_share": sum(bool(e.sources) for e, _ in events) / n if n else None,
+        "dataset_source_share": sum(dataset_sourced(e, t) for e, t in events) / n if n else None,
+        "dataset_sourced_events": sum(dataset_sourced(e, t) for e, t in events),
+        "dataset_cited_share": (sum(dataset_sourced(e, t, alone=False) for e, t in events) / n
+                                if n else None),
     }
 
 
