@@ -55,17 +55,22 @@ def test_readme_coverage_totals_match_the_data():
     import re
 
     from alliances.loading import load
-    from alliances.rows import treaty_row
+    from alliances.rows import source_totals, treaty_row
 
     ds = load(env=False, cache=False)
     rows = [treaty_row(ds, t) for t in ds.treaties.values()]
     events = sum(r["events"] for r in rows)
     day = sum(r["day_precision_share"] * r["events"] for r in rows) / events
     own = sum(r["own_source_share"] * r["events"] for r in rows) / events
+    totals = source_totals(ds)  # computed a second way: the two must agree
+    assert (totals["events"], f"{totals['day_precision_share']:.1%}") == (events, f"{day:.1%}")
     text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     expected = (f"{len(rows)} treaties, {sum(r['members'] for r in rows)} memberships, {events} "
                 f"dated events; {day:.0%} of events are dated to the day and {own:.0%} cite")
     assert expected in text, re.findall(r"\d+ treaties, \d+ memberships[^;]*;[^(]*", text)
+    dataset = (f"{totals['dataset_sourced_events']} events ({totals['dataset_source_share']:.1%}) "
+               "rest on ATOP or COW alone")
+    assert dataset in text, re.findall(r"\d+ events \([\d.]+%\) rest on[^.]*", text)
 
 
 def test_json_schema_matches_the_loader():
