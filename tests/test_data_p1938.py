@@ -1,0 +1,57 @@
+"""Known facts about the alliances that began 1938-1945 (data/1938-1945.yaml, issue 20).
+
+Expected values are read by hand from the sources cited on each treaty (treaty texts, the
+State Department's records in FRUS and the Department of State Bulletin, the Avalon Project,
+encyclopedias; ATOP 4.01 where a note says the date rests on it), never from the tool's output.
+"""
+
+import pytest
+
+from .facts import via
+
+
+def check_window(treaty, a, b, before, first, last, after):
+    """`treaty` links a and b from `first` to `last` inclusive, not on `before` or `after`."""
+    if before:
+        assert treaty not in via(a, b, before, "any")
+    assert treaty in via(a, b, first, "any")
+    assert treaty in via(a, b, last, "any")
+    if after:
+        assert treaty not in via(a, b, after, "any")
+
+
+DUN = "declaration-by-united-nations"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "before", "first", "last", "after"),
+    [
+        # "Done at Washington, January First, 1942"; the pledge ran until Japan's surrender
+        # was signed on 2 September 1945
+        ("USA", "GBR", "1941-12-31", "1942-01-01", "1945-09-01", "1945-09-02"),
+        # the other 22 original governments signed on 2 January 1942
+        ("USA", "NOR", "1942-01-01", "1942-01-02", "1945-09-01", "1945-09-02"),
+        # Mexico's adherence communicated 5 June 1942 (State Department list, Avalon)
+        ("MEX", "GBR", "1942-06-04", "1942-06-05", "1945-09-01", None),
+        # Brazil 8 February 1943, Iraq 16 January 1943
+        ("BRA", "IRQ", "1943-02-07", "1943-02-08", "1945-01-01", None),
+        # France only through the Provisional Government, 26 December 1944
+        ("FRA", "GBR", "1944-12-25", "1944-12-26", "1945-05-08", None),
+        # Peru's note of adherence of 11 February 1945 (FRUS 1945 vol. IX doc. 1075)
+        ("PER", "USA", "1945-02-10", "1945-02-11", "1945-08-01", None),
+        # Turkey 24 February, Saudi Arabia 1 March 1945
+        ("TUR", "SAU", "1945-02-28", "1945-03-01", "1945-09-01", "1945-09-02"),
+    ],
+)
+def test_declaration_by_united_nations(a, b, before, first, last, after):
+    check_window(DUN, a, b, before, first, last, after)
+
+
+def test_declaration_is_a_defence_link():
+    # para. 1: full resources, military or economic, against the common enemies
+    assert DUN in via("SUN", "CHN", "1943-06-01")
+
+
+def test_declaration_governments_in_exile_stay_members_through_occupation():
+    # the Netherlands and Norway were occupied throughout; their London governments signed
+    assert DUN in via("NLD", "NOR", "1943-06-01")
