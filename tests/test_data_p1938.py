@@ -55,3 +55,38 @@ def test_declaration_is_a_defence_link():
 def test_declaration_governments_in_exile_stay_members_through_occupation():
     # the Netherlands and Norway were occupied throughout; their London governments signed
     assert DUN in via("NLD", "NOR", "1943-06-01")
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # Pact of Steel: signed in Berlin 22 May 1939, in force on signature; Italy's armistice
+        # in effect from 8 September 1943
+        ("pact-of-steel", "GMY", "ITA", "1939-05-21", "1939-05-22", "1943-09-07", "1943-09-08"),
+        # Tripartite Pact signed 27 September 1940 (in force on signature, Art. 6)
+        ("tripartite-pact", "GMY", "JPN", "1940-09-26", "1940-09-27", "1945-05-08", "1945-05-09"),
+        # Hungary signed the protocol of accession in Vienna on 20 November 1940
+        ("tripartite-pact", "HUN", "GMY", "1940-11-19", "1940-11-20", "1945-01-19", "1945-01-20"),
+        # Romania 23 November 1940; King Michael's coup of 23 August 1944
+        ("tripartite-pact", "ROU", "ITA", "1940-11-22", "1940-11-23", "1943-09-07", "1943-09-08"),
+        ("tripartite-pact", "ROU", "JPN", None, "1940-11-23", "1944-08-22", "1944-08-23"),
+        # Bulgaria 1 March 1941; declared war on Germany 8 September 1944
+        ("tripartite-pact", "BGR", "GMY", "1941-02-28", "1941-03-01", "1944-09-07", "1944-09-08"),
+        # Yugoslavia 25 March 1941; invaded 6 April 1941
+        ("tripartite-pact", "YUG", "GMY", "1941-03-24", "1941-03-25", "1941-04-05", "1941-04-06"),
+        # Axis agreement of 11 December 1941, for the duration of the Tripartite Pact
+        ("germany-italy-japan-1941", "ITA", "JPN", "1941-12-10", "1941-12-11", "1943-09-07",
+         "1943-09-08"),
+    ],
+)
+def test_axis_treaties(treaty, a, b, before, first, last, after):
+    check_window(treaty, a, b, before, first, last, after)
+
+
+def test_slovakia_and_croatia_are_not_states_here():
+    # COW does not count the German client states; their adherence is in the note only
+    from .facts import cli_json
+
+    rows = cli_json("members", "tripartite-pact", "--on", "1941-07-01")
+    states = {r["state"] for r in rows}
+    assert states == {"GMY", "ITA", "JPN", "HUN", "ROU", "BGR"}
