@@ -90,3 +90,27 @@ def test_slovakia_and_croatia_are_not_states_here():
     rows = cli_json("members", "tripartite-pact", "--on", "1941-07-01")
     states = {r["state"] for r in rows}
     assert states == {"GMY", "ITA", "JPN", "HUN", "ROU", "BGR"}
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # reciprocal assurances recorded on 6 April 1939, replaced by the agreement of 25 August
+        ("anglo-polish-assurances-1939", "GBR", "POL", "1939-04-05", "1939-04-06", "1939-08-24",
+         "1939-08-25"),
+        # agreement signed in London 25 August 1939; the London government kept it through the
+        # occupation; HMG withdrew recognition on 5 July 1945 (7 p.m. EWT)
+        ("anglo-polish-agreement-1939", "GBR", "POL", "1939-08-24", "1939-08-25", "1945-07-05",
+         "1945-07-06"),
+        # Franco-Turkish declaration of 23 June 1939, elaborated by the treaty of 19 October 1939
+        ("franco-turkish-declaration-1939", "FRA", "TUR", "1939-06-22", "1939-06-23",
+         "1939-10-18", "1939-10-19"),
+        # Ankara treaty of 19 October 1939; France out with the armistice in effect 25 June 1940
+        ("anglo-french-turkish-treaty-1939", "FRA", "TUR", "1939-10-18", "1939-10-19",
+         "1940-06-24", "1940-06-25"),
+        ("anglo-french-turkish-treaty-1939", "GBR", "TUR", None, "1939-10-19", "1945-09-01",
+         "1945-09-02"),
+    ],
+)
+def test_guarantees_of_1939(treaty, a, b, before, first, last, after):
+    check_window(treaty, a, b, before, first, last, after)
