@@ -114,3 +114,30 @@ def test_slovakia_and_croatia_are_not_states_here():
 )
 def test_guarantees_of_1939(treaty, a, b, before, first, last, after):
     check_window(treaty, a, b, before, first, last, after)
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # Tehran, 29 January 1942; the withdrawal date, six months after 2 September 1945
+        ("anglo-soviet-iranian-treaty-1942", "IRN", "SUN", "1942-01-28", "1942-01-29",
+         "1946-03-01", "1946-03-02"),
+        # Moscow, 12 July 1941, no ratification; replaced when the 1942 treaty came into force
+        ("anglo-soviet-agreement-1941", "GBR", "SUN", "1941-07-11", "1941-07-12", "1942-07-03",
+         "1942-07-04"),
+        # ratifications exchanged in Moscow 4 July 1942; annulled by the edict of 7 May 1955
+        ("anglo-soviet-treaty-1942", "GBR", "SUN", "1942-07-03", "1942-07-04", "1955-05-06",
+         "1955-05-07"),
+        # signed 10 December 1944, ratifications exchanged in Paris 15 February 1945
+        ("franco-soviet-treaty-1944", "FRA", "SUN", "1945-02-14", "1945-02-15", "1955-05-06",
+         "1955-05-07"),
+    ],
+)
+def test_soviet_wartime_alliances(treaty, a, b, before, first, last, after):
+    check_window(treaty, a, b, before, first, last, after)
+
+
+def test_iran_treaty_binds_the_guarantors_to_iran_only():
+    # Art. 3: the United Kingdom and the Soviet Union defend Iran; no defence between the two
+    assert "anglo-soviet-iranian-treaty-1942" in via("GBR", "IRN", "1943-01-01")
+    assert "anglo-soviet-iranian-treaty-1942" not in via("GBR", "SUN", "1943-01-01")
