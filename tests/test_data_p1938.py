@@ -141,3 +141,32 @@ def test_iran_treaty_binds_the_guarantors_to_iran_only():
     # Art. 3: the United Kingdom and the Soviet Union defend Iran; no defence between the two
     assert "anglo-soviet-iranian-treaty-1942" in via("GBR", "IRN", "1943-01-01")
     assert "anglo-soviet-iranian-treaty-1942" not in via("GBR", "SUN", "1943-01-01")
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # ratifications exchanged in Bangkok on 23 December 1940, effective that day
+        ("japan-thailand-1940", "JPN", "THA", "1940-12-22", "1940-12-23", "1941-12-20",
+         "1941-12-21"),
+        # alliance signed in Bangkok on 21 December 1941
+        ("japan-thailand-alliance-1941", "JPN", "THA", "1941-12-20", "1941-12-21", "1945-08-01",
+         None),
+        # Baltic pacts: Estonia 28 September, Latvia 5 October, Lithuania 10 October 1939;
+        # Soviet ultimatums of 14 June (Lithuania) and 16 June 1940 (Latvia, Estonia)
+        ("ussr-estonia-1939", "SUN", "EST", "1939-09-27", "1939-09-28", "1940-06-15",
+         "1940-06-16"),
+        ("ussr-latvia-1939", "SUN", "LVA", "1939-10-04", "1939-10-05", "1940-06-15",
+         "1940-06-16"),
+        ("ussr-lithuania-1939", "SUN", "LTU", "1939-10-09", "1939-10-10", "1940-06-14",
+         "1940-06-15"),
+    ],
+)
+def test_pacts_of_1939_1941(treaty, a, b, before, first, last, after):
+    check_window(treaty, a, b, before, first, last, after)
+
+
+def test_japan_thailand_1940_is_neutrality_not_defence():
+    # Art. 3: no aid to an attacker; no promise of assistance
+    assert "japan-thailand-1940" not in via("JPN", "THA", "1941-06-01")
+    assert "japan-thailand-1940" in via("JPN", "THA", "1941-06-01", "neutrality")
