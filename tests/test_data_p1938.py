@@ -170,3 +170,38 @@ def test_japan_thailand_1940_is_neutrality_not_defence():
     # Art. 3: no aid to an attacker; no promise of assistance
     assert "japan-thailand-1940" not in via("JPN", "THA", "1941-06-01")
     assert "japan-thailand-1940" in via("JPN", "THA", "1941-06-01", "neutrality")
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "obligation", "before", "first", "last", "after"),
+    [
+        # in force on signature in Moscow, 23 August 1939 (Art. 7); broken by the invasion of
+        # 22 June 1941
+        ("molotov-ribbentrop-pact", "GMY", "SUN", "non-aggression", "1939-08-22", "1939-08-23",
+         "1941-06-21", "1941-06-22"),
+        # signed 13 April 1941; the Soviet declaration of war took effect on 9 August 1945
+        ("soviet-japanese-neutrality-pact", "SUN", "JPN", "neutrality", "1941-04-12",
+         "1941-04-13", "1945-08-08", "1945-08-09"),
+        # signed in Moscow 14 August 1945; replaced by the treaty of 14 February 1950
+        ("sino-soviet-1945", "SUN", "CHN", "defence", "1945-08-13", "1945-08-14", "1950-02-13",
+         "1950-02-14"),
+    ],
+)
+def test_pacts_with_the_soviet_union(treaty, a, b, obligation, before, first, last, after):
+    assert treaty not in via(a, b, before, obligation)
+    assert treaty in via(a, b, first, obligation)
+    assert treaty in via(a, b, last, obligation)
+    assert treaty not in via(a, b, after, obligation)
+
+
+def test_soviet_notice_of_april_1945_leaves_the_pact_in_force():
+    # the notice of 5 April 1945 looked to April 1946; the pact stood until the war
+    from .facts import cli_json
+
+    rows = {r["state"]: r for r in cli_json("members", "soviet-japanese-neutrality-pact",
+                                             "--on", "1945-06-01")}
+    assert set(rows) == {"SUN", "JPN"}
+
+
+def test_molotov_ribbentrop_is_no_defence_pact():
+    assert "molotov-ribbentrop-pact" not in via("GMY", "SUN", "1940-06-01")
