@@ -205,3 +205,23 @@ def test_soviet_notice_of_april_1945_leaves_the_pact_in_force():
 
 def test_molotov_ribbentrop_is_no_defence_pact():
     assert "molotov-ribbentrop-pact" not in via("GMY", "SUN", "1940-06-01")
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # signed in Berlin 31 May 1939 (from signature, as ATOP); invasion of 9 April 1940
+        ("germany-denmark-1939", "GMY", "DNK", "1939-05-30", "1939-05-31", "1940-04-08",
+         "1940-04-09"),
+        # ratifications exchanged in Berlin 24 July 1939; Soviet ultimatum of 16 June 1940
+        ("germany-estonia-1939", "GMY", "EST", "1939-07-23", "1939-07-24", "1940-06-15",
+         "1940-06-16"),
+        ("germany-latvia-1939", "GMY", "LVA", "1939-07-23", "1939-07-24", "1940-06-15",
+         "1940-06-16"),
+        # ratifications exchanged in Bangkok 31 August 1940; Thai declaration of war 25 Jan 1942
+        ("anglo-thai-1940", "GBR", "THA", "1940-08-30", "1940-08-31", "1942-01-24",
+         "1942-01-25"),
+    ],
+)
+def test_non_aggression_pacts_1939_1940(treaty, a, b, before, first, last, after):
+    check_window(treaty, a, b, before, first, last, after)
