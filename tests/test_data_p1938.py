@@ -225,3 +225,21 @@ def test_molotov_ribbentrop_is_no_defence_pact():
 )
 def test_non_aggression_pacts_1939_1940(treaty, a, b, before, first, last, after):
     check_window(treaty, a, b, before, first, last, after)
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # Moscow, 12 March 1940 (ratifications 21 March); the Continuation War, June 1941
+        ("moscow-peace-treaty-1940", "SUN", "FIN", "1940-03-11", "1940-03-12", "1941-06-24",
+         "1941-06-25"),
+        # signed 10 p.m. 5 April 1941, in force on signature; ended 20 April 1941 (Gibler, ATOP)
+        ("ussr-yugoslavia-1941", "SUN", "YUG", "1941-04-04", "1941-04-05", "1941-04-19",
+         "1941-04-20"),
+        # Ankara, 18 June 1941, in force on signature; Turkey declared war 23 February 1945
+        ("germany-turkey-1941", "GMY", "TUR", "1941-06-17", "1941-06-18", "1945-02-22",
+         "1945-02-23"),
+    ],
+)
+def test_non_aggression_pacts_1940_1941(treaty, a, b, before, first, last, after):
+    check_window(treaty, a, b, before, first, last, after)
