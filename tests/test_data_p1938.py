@@ -243,3 +243,28 @@ def test_non_aggression_pacts_1939_1940(treaty, a, b, before, first, last, after
 )
 def test_non_aggression_pacts_1940_1941(treaty, a, b, before, first, last, after):
     check_window(treaty, a, b, before, first, last, after)
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "obligation", "before", "first", "last", "after"),
+    [
+        # Paris, 6 December 1938, in force immediately; war of 3 September 1939
+        ("franco-german-declaration-1938", "FRA", "GMY", "consultation", "1938-12-05",
+         "1938-12-06", "1939-09-02", "1939-09-03"),
+        # Salonika, 31 July 1938
+        ("salonika-agreement-1938", "BGR", "GRC", "non-aggression", "1938-07-30", "1938-07-31",
+         "1940-06-17", "1940-06-18"),
+        # ratified 25 March 1939; replaced by the treaty in force 5 May 1978
+        ("iberian-pact", "ESP", "PRT", "non-aggression", "1939-03-24", "1939-03-25",
+         "1978-05-04", "1978-05-05"),
+        # Canberra, 21 January 1944; no end found
+        ("canberra-pact", "AUS", "NZL", "consultation", "1944-01-20", "1944-01-21",
+         "1990-01-01", None),
+    ],
+)
+def test_declarations_and_pacts_1938_1944(treaty, a, b, obligation, before, first, last, after):
+    assert treaty not in via(a, b, before, obligation)
+    assert treaty in via(a, b, first, obligation)
+    assert treaty in via(a, b, last, obligation)
+    if after:
+        assert treaty not in via(a, b, after, obligation)
