@@ -268,3 +268,10 @@ def test_declarations_and_pacts_1938_1944(treaty, a, b, obligation, before, firs
     assert treaty in via(a, b, last, obligation)
     if after:
         assert treaty not in via(a, b, after, obligation)
+
+
+def test_colombia_venezuela_1939_non_aggression_still_in_force():
+    # signed at Bogotá 17 December 1939; invoked in 1989 (Gibler)
+    assert "colombia-venezuela-1939" not in via("COL", "VEN", "1939-12-16", "non-aggression")
+    assert "colombia-venezuela-1939" in via("COL", "VEN", "1939-12-17", "non-aggression")
+    assert "colombia-venezuela-1939" in via("COL", "VEN", "1989-06-01", "non-aggression")
