@@ -275,3 +275,10 @@ def test_colombia_venezuela_1939_non_aggression_still_in_force():
     assert "colombia-venezuela-1939" not in via("COL", "VEN", "1939-12-16", "non-aggression")
     assert "colombia-venezuela-1939" in via("COL", "VEN", "1939-12-17", "non-aggression")
     assert "colombia-venezuela-1939" in via("COL", "VEN", "1989-06-01", "non-aggression")
+
+
+def test_azores_agreement_runs_one_way():
+    # facilities from 8 October 1943; ATOP: the UK owes defence, Portugal neutrality
+    assert "azores-agreement-1943" not in via("GBR", "PRT", "1943-10-07", "any")
+    assert "azores-agreement-1943" in via("GBR", "PRT", "1943-10-08", "defence")
+    assert "azores-agreement-1943" not in via("GBR", "PRT", "1946-05-30", "any")
