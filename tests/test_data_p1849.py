@@ -137,3 +137,40 @@ def test_prussia_and_italy_1866_is_offence_only():
     assert "prussian-italian-alliance-1866" in via("GMY", "ITA", "1866-04-08", "offence")
     assert "prussian-italian-alliance-1866" not in via("GMY", "ITA", "1866-04-07", "offence")
     assert allies("GMY", "ITA", "1866-04-08") is False
+
+
+# -- Italy 1859, Mexico 1861, Poland 1863, Belgium 1870 -------------------------------------------
+def test_franco_sardinian_alliance_from_the_turin_text_to_villafranca():
+    assert allies("FRA", "ITA", "1859-01-23") is False  # the text is dated Turin, 24 January 1859
+    assert allies("FRA", "ITA", "1859-01-24") is True
+    assert allies("FRA", "ITA", "1859-07-10") is True
+    assert allies("FRA", "ITA", "1859-07-11") is False  # Villafranca, 11 July 1859
+
+
+def test_russia_owes_france_neutrality_in_1859():
+    assert "franco-russian-treaty-1859" in via("RUE", "FRA", "1859-06-01", "neutrality")
+    assert allies("RUE", "FRA", "1859-06-01") is False
+
+
+def test_argentina_and_paraguay_neutral_from_1856():
+    assert "argentina-paraguay-1856" not in via("ARG", "PRY", "1856-07-28", "neutrality")
+    assert "argentina-paraguay-1856" in via("ARG", "PRY", "1856-07-29", "neutrality")
+
+
+def test_alvensleben_convention_was_signed_but_never_in_force():
+    rows = members("alvensleben-convention-1863", "1863-02-10")
+    assert {r["status"] for r in rows.values()} == {"signatory"}
+    assert via("GMY", "RUE", "1863-02-10", "any") == set()
+
+
+def test_belgian_treaties_of_august_1870():
+    assert "belgium-treaty-gbr-gmy-1870" not in via("GBR", "GMY", "1870-08-08", "offence")
+    assert "belgium-treaty-gbr-gmy-1870" in via("GBR", "GMY", "1870-08-09", "offence")
+    assert "belgium-treaty-gbr-fra-1870" not in via("GBR", "FRA", "1870-08-10", "offence")
+    assert "belgium-treaty-gbr-fra-1870" in via("GBR", "FRA", "1870-08-11", "offence")
+
+
+def test_identical_notes_of_1862_make_no_alliance():
+    # A diplomatic protest delivered on 2 February 1862 (Sybel): no obligation, so no alliance.
+    assert via("AUH", "HAN", "1863-01-01", "any") == set()
+    assert set(members("identical-notes-1862", "1863-01-01")) == {"AUH", "BAV", "WRT", "HAN", "HSG"}
