@@ -103,8 +103,8 @@ def test_south_american_alliances(a, b, on, expected):
 
 
 def test_rio_treaty_1859_guarantees_uruguay_one_way():
-    assert via("BRA", "URY", "1859-01-02") == {"rio-treaty-1859"}
-    assert "rio-treaty-1859" not in via("BRA", "ARG", "1859-01-02")
+    assert via("BRA", "URY", "1859-01-02") == {"uruguay-guarantee-1859"}
+    assert "uruguay-guarantee-1859" not in via("BRA", "ARG", "1859-01-02")
 
 
 # -- Germany -------------------------------------------------------------------------------------
