@@ -1,0 +1,52 @@
+"""Known facts about the alliances of 1815-1848 in data/1815-1848.yaml (issue 20).
+
+Expected values are read by hand from the sources cited on each treaty (treaty texts, histories and
+constitutional handbooks), never from the tool's output.
+"""
+
+import pytest
+
+from .facts import members, via
+
+GC = "german-confederation"
+
+
+# -- the German Confederation ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("a", "b", "on", "expected"),
+    [
+        ("AUH", "GMY", "1815-06-07", False),  # the Federal Act was signed on 8 June 1815
+        ("AUH", "GMY", "1815-06-08", True),
+        ("BAD", "BAV", "1815-07-25", False),  # Baden acceded on 26 July 1815
+        ("BAD", "BAV", "1815-07-26", True),
+        ("WRT", "SAX", "1815-08-31", False),  # Württemberg acceded on 1 September 1815
+        ("WRT", "SAX", "1815-09-01", True),
+        ("BAV", "AUH", "1830-01-01", True),
+        ("HSE", "HSG", "1849-06-01", True),  # powers passed to the Regent; the Bund not dissolved
+        ("GMY", "AUH", "1866-06-13", True),
+        ("GMY", "AUH", "1866-06-14", False),  # Prussia declared the Federal Act broken
+        ("MEC", "SAX", "1866-06-30", True),
+        ("MEC", "SAX", "1866-07-01", False),  # Mecklenburg withdrew on 1 July 1866
+        ("BAD", "WRT", "1866-08-01", True),
+        ("BAD", "WRT", "1866-08-02", False),  # Baden withdrew on 2 August 1866
+        ("BAV", "AUH", "1866-08-23", True),
+        ("BAV", "AUH", "1866-08-24", False),  # dissolution recognised at Augsburg, 24 August 1866
+        ("BAV", "AUH", "1867-01-01", False),
+    ],
+)
+def test_german_confederation(a, b, on, expected):
+    assert (GC in via(a, b, on)) is expected
+
+
+def test_the_personal_unions_did_not_bind_denmark_the_netherlands_or_britain():
+    # Art. 1: the kings were members for Holstein and Luxembourg only; war with Denmark in 1848
+    for other in ("DNK", "NLD", "GBR"):
+        assert GC not in via(other, "AUH", "1840-01-01")
+
+
+def test_the_federal_assembly_suspended_from_july_1848_until_each_state_returned():
+    assert members(GC, "1848-07-11")["AUH"]["status"] == "member"
+    assert members(GC, "1848-07-12")["AUH"]["status"] == "suspended"
+    assert members(GC, "1850-05-10")["AUH"]["status"] == "member"  # Austria's plenary, 10 May 1850
+    assert members(GC, "1850-05-10")["GMY"]["status"] == "suspended"
+    assert members(GC, "1851-05-12")["GMY"]["status"] == "member"  # Prussia back, 12 May 1851
