@@ -50,3 +50,24 @@ def test_the_federal_assembly_suspended_from_july_1848_until_each_state_returned
     assert members(GC, "1850-05-10")["AUH"]["status"] == "member"  # Austria's plenary, 10 May 1850
     assert members(GC, "1850-05-10")["GMY"]["status"] == "suspended"
     assert members(GC, "1851-05-12")["GMY"]["status"] == "member"  # Prussia back, 12 May 1851
+
+
+# -- Italy 1815 and the Quadruple Alliance ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("a", "b", "on", "treaty", "expected"),
+    [
+        ("AUH", "TUS", "1815-06-11", "austria-tuscany-1815", False),  # signed at Vienna 12 June 1815
+        ("AUH", "TUS", "1815-06-12", "austria-tuscany-1815", True),
+        ("AUH", "TUS", "1840-01-01", "austria-tuscany-1815", True),
+        ("AUH", "TUS", "1849-01-01", "austria-tuscany-1815", False),  # Tuscany at war with Austria
+        ("AUH", "SIC", "1818-01-01", "austria-two-sicilies-1815", True),
+        ("AUH", "SIC", "1821-01-01", "austria-two-sicilies-1815", False),  # the revolution of 1820
+        ("GBR", "RUE", "1815-11-19", "quadruple-alliance-1815", False),  # signed at Paris 20 Nov 1815
+        ("GBR", "RUE", "1815-11-20", "quadruple-alliance-1815", True),
+        ("GBR", "GMY", "1818-11-01", "quadruple-alliance-1815", True),  # renewed at Aix-la-Chapelle
+        ("GBR", "FRA", "1819-01-01", "quadruple-alliance-1815", False),  # France joined the concert only
+        ("GBR", "AUH", "1823-01-01", "quadruple-alliance-1815", False),  # lapsed after Verona, 1822
+    ],
+)
+def test_alliances_of_1815(a, b, on, treaty, expected):
+    assert (treaty in via(a, b, on)) is expected
