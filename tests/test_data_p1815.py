@@ -71,3 +71,34 @@ def test_the_federal_assembly_suspended_from_july_1848_until_each_state_returned
 )
 def test_alliances_of_1815(a, b, on, treaty, expected):
     assert (treaty in via(a, b, on)) is expected
+
+
+# -- the eastern courts, the Ottoman Empire and the Iberian Quadruple Alliance, 1833-1834 ------------
+@pytest.mark.parametrize(
+    ("a", "b", "on", "treaty", "expected"),
+    [
+        ("RUE", "TUR", "1833-07-07", "unkiar-skelessi", False),  # signed 8 July 1833
+        ("RUE", "TUR", "1833-07-08", "unkiar-skelessi", True),
+        ("RUE", "TUR", "1841-07-14", "unkiar-skelessi", False),  # eight years, to July 1841
+        ("AUH", "RUE", "1833-10-14", "berlin-convention-1833", False),  # signed 15 October 1833
+        ("AUH", "RUE", "1833-10-15", "berlin-convention-1833", True),
+        ("GMY", "AUH", "1840-01-01", "berlin-convention-1833", True),
+        ("GMY", "AUH", "1848-04-01", "berlin-convention-1833", False),  # the revolutions of March 1848
+        ("GMY", "RUE", "1833-10-15", "prussia-russia-1833", False),  # signed 16 October 1833
+        ("GMY", "RUE", "1833-10-16", "prussia-russia-1833", True),
+        ("AUH", "RUE", "1833-09-19", "munchengratz-poland-1833", True),
+        ("AUH", "RUE", "1854-06-03", "munchengratz-poland-1833", False),  # Austria's ultimatum
+        ("ESP", "PRT", "1834-04-21", "quadruple-alliance-1834", False),  # signed 22 April 1834
+        ("ESP", "PRT", "1834-04-22", "quadruple-alliance-1834", True),
+        ("GBR", "FRA", "1839-08-30", "quadruple-alliance-1834", True),
+        ("GBR", "FRA", "1839-08-31", "quadruple-alliance-1834", False),  # Convention of Vergara
+    ],
+)
+def test_alliances_of_1833_and_1834(a, b, on, treaty, expected):
+    assert (treaty in via(a, b, on)) is expected
+
+
+def test_the_munchengratz_convention_on_turkey_is_consultation_only():
+    assert "munchengratz-1833" not in via("AUH", "RUE", "1840-01-01")  # no defence obligation
+    assert "munchengratz-1833" in via("AUH", "RUE", "1840-01-01", "consultation")
+    assert "munchengratz-1833" not in via("AUH", "RUE", "1853-07-02", "consultation")
