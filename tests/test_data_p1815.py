@@ -102,3 +102,24 @@ def test_the_munchengratz_convention_on_turkey_is_consultation_only():
     assert "munchengratz-1833" not in via("AUH", "RUE", "1840-01-01")  # no defence obligation
     assert "munchengratz-1833" in via("AUH", "RUE", "1840-01-01", "consultation")
     assert "munchengratz-1833" not in via("AUH", "RUE", "1853-07-02", "consultation")
+
+
+# -- Italy 1831-1859 and the Levant 1840 ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("a", "b", "on", "treaty", "expected"),
+    [
+        ("AUH", "ITA", "1831-07-22", "austria-sardinia-1831", False),  # signed 23 July 1831
+        ("AUH", "ITA", "1831-07-23", "austria-sardinia-1831", True),
+        ("AUH", "ITA", "1848-03-24", "austria-sardinia-1831", False),  # Sardinia at war with Austria
+        ("GBR", "TUR", "1840-07-14", "london-convention-1840", False),  # signed 15 July 1840
+        ("GBR", "TUR", "1840-07-15", "london-convention-1840", True),
+        ("AUH", "RUE", "1840-11-26", "london-convention-1840", True),
+        ("AUH", "RUE", "1840-11-27", "london-convention-1840", False),  # Mehmet Ali accepted
+        ("FRA", "GBR", "1840-08-01", "london-convention-1840", False),  # France was not a party
+        ("AUH", "MOD", "1847-12-23", "austria-modena-1847", False),
+        ("AUH", "MOD", "1850-01-01", "austria-modena-1847", True),
+        ("AUH", "MOD", "1859-06-01", "austria-modena-1847", False),
+    ],
+)
+def test_italian_and_levant_alliances(a, b, on, treaty, expected):
+    assert (treaty in via(a, b, on)) is expected
