@@ -123,3 +123,24 @@ def test_the_munchengratz_convention_on_turkey_is_consultation_only():
 )
 def test_italian_and_levant_alliances(a, b, on, treaty, expected):
     assert (treaty in via(a, b, on)) is expected
+
+
+# -- smaller alliances of 1816-1846 ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("a", "b", "on", "treaty", "expected"),
+    [
+        ("NLD", "ESP", "1818-01-01", "netherlands-spain-1816", True),
+        ("NLD", "ESP", "1821-01-01", "netherlands-spain-1816", False),
+        ("PER", "ECU", "1832-12-26", "pando-novoa", False),  # ratifications exchanged 27 Dec 1832
+        ("PER", "ECU", "1832-12-27", "pando-novoa", True),
+        ("GBR", "CHN", "1846-04-03", "bocca-tigris-1846", False),  # signed 4 April 1846
+        ("GBR", "CHN", "1846-04-04", "bocca-tigris-1846", True),
+        ("GBR", "CHN", "1856-10-08", "bocca-tigris-1846", False),  # the Arrow incident
+    ],
+)
+def test_smaller_alliances(a, b, on, treaty, expected):
+    assert (treaty in via(a, b, on)) is expected
+
+
+def test_pando_novoa_signatories_were_not_yet_bound():
+    assert members("pando-novoa", "1832-08-01")["PER"]["status"] == "signatory"
