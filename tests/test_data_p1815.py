@@ -144,3 +144,19 @@ def test_smaller_alliances(a, b, on, treaty, expected):
 
 def test_pando_novoa_signatories_were_not_yet_bound():
     assert members("pando-novoa", "1832-08-01")["PER"]["status"] == "signatory"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "on", "treaty", "obligation", "expected"),
+    [
+        ("GBR", "RUE", "1827-07-05", "treaty-of-london-1827", "consultation", False),
+        ("GBR", "RUE", "1827-07-06", "treaty-of-london-1827", "consultation", True),  # 6 July 1827
+        ("GBR", "RUE", "1829-09-14", "treaty-of-london-1827", "consultation", False),  # Adrianople
+        ("GBR", "FRA", "1833-01-01", "france-britain-1832", "offence", True),
+        ("GBR", "FRA", "1833-05-21", "france-britain-1832", "offence", False),  # the armistice
+        ("BEL", "FRA", "1832-11-09", "belgium-france-1832", "defence", False),  # signed 10 Nov 1832
+        ("BEL", "FRA", "1832-11-10", "belgium-france-1832", "defence", True),
+    ],
+)
+def test_greece_and_belgium(a, b, on, treaty, obligation, expected):
+    assert (treaty in via(a, b, on, obligation)) is expected
