@@ -90,8 +90,9 @@ def test_alliances_of_1815(a, b, on, treaty, expected):
         ("AUH", "RUE", "1854-06-03", "munchengratz-poland-1833", False),  # Austria's ultimatum
         ("ESP", "PRT", "1834-04-21", "quadruple-alliance-1834", False),  # signed 22 April 1834
         ("ESP", "PRT", "1834-04-22", "quadruple-alliance-1834", True),
-        ("GBR", "FRA", "1839-08-30", "quadruple-alliance-1834", True),
-        ("GBR", "FRA", "1839-08-31", "quadruple-alliance-1834", False),  # Convention of Vergara
+        ("GBR", "ESP", "1839-08-30", "quadruple-alliance-1834", True),
+        ("GBR", "ESP", "1839-08-31", "quadruple-alliance-1834", False),  # Convention of Vergara
+        ("GBR", "FRA", "1836-01-01", "quadruple-alliance-1834", False),  # France owed no defence
     ],
 )
 def test_alliances_of_1833_and_1834(a, b, on, treaty, expected):
@@ -113,8 +114,9 @@ def test_the_munchengratz_convention_on_turkey_is_consultation_only():
         ("AUH", "ITA", "1848-03-24", "austria-sardinia-1831", False),  # Sardinia at war with Austria
         ("GBR", "TUR", "1840-07-14", "london-convention-1840", False),  # signed 15 July 1840
         ("GBR", "TUR", "1840-07-15", "london-convention-1840", True),
-        ("AUH", "RUE", "1840-11-26", "london-convention-1840", True),
-        ("AUH", "RUE", "1840-11-27", "london-convention-1840", False),  # Mehmet Ali accepted
+        ("AUH", "TUR", "1840-11-26", "london-convention-1840", True),
+        ("AUH", "TUR", "1840-11-27", "london-convention-1840", False),  # Mehmet Ali accepted
+        ("AUH", "RUE", "1840-08-01", "london-convention-1840", False),  # the powers defend the Sultan
         ("FRA", "GBR", "1840-08-01", "london-convention-1840", False),  # France was not a party
         ("AUH", "MOD", "1847-12-23", "austria-modena-1847", False),
         ("AUH", "MOD", "1850-01-01", "austria-modena-1847", True),
@@ -160,3 +162,9 @@ def test_pando_novoa_signatories_were_not_yet_bound():
 )
 def test_greece_and_belgium(a, b, on, treaty, obligation, expected):
     assert (treaty in via(a, b, on, obligation)) is expected
+
+
+def test_one_way_pledges_still_link_both_states_and_france_consulted_in_1834():
+    assert "unkiar-skelessi" in via("TUR", "RUE", "1835-01-01")  # Russia's pledge to the Porte
+    assert "belgium-france-1832" in via("BEL", "FRA", "1833-01-01")
+    assert "quadruple-alliance-1834" in via("GBR", "FRA", "1836-01-01", "consultation")
