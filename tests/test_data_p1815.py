@@ -6,7 +6,7 @@ constitutional handbooks), never from the tool's output.
 
 import pytest
 
-from .facts import members, via
+from .facts import members, pair, via
 
 GC = "german-confederation"
 
@@ -168,3 +168,11 @@ def test_one_way_pledges_still_link_both_states_and_france_consulted_in_1834():
     assert "unkiar-skelessi" in via("TUR", "RUE", "1835-01-01")  # Russia's pledge to the Porte
     assert "belgium-france-1832" in via("BEL", "FRA", "1833-01-01")
     assert "quadruple-alliance-1834" in via("GBR", "FRA", "1836-01-01", "consultation")
+
+
+def test_the_1844_understanding_and_the_1847_protocol():
+    assert "britain-russia-1844" in via("GBR", "RUE", "1845-01-01", "consultation")
+    assert "britain-russia-1844" not in via("GBR", "RUE", "1846-06-29", "consultation")  # Peel fell
+    assert pair("GBR", "RUE", "1844-06-01", "consultation")["allied"] is not True  # date uncertain
+    assert "portugal-pacification-1847" in via("PRT", "ESP", "1847-06-01")
+    assert "portugal-pacification-1847" not in via("GBR", "FRA", "1847-06-01")  # pledges to Portugal
