@@ -176,3 +176,9 @@ def test_the_1844_understanding_and_the_1847_protocol():
     assert pair("GBR", "RUE", "1844-06-01", "consultation")["allied"] is not True  # date uncertain
     assert "portugal-pacification-1847" in via("PRT", "ESP", "1847-06-01")
     assert "portugal-pacification-1847" not in via("GBR", "FRA", "1847-06-01")  # pledges to Portugal
+
+
+def test_parma_repudiated_the_austrian_alliance_in_the_spring_of_1848():
+    assert "austria-parma-1848" in via("AUH", "PMA", "1848-03-01")
+    assert "austria-parma-1848" not in via("AUH", "PMA", "1848-05-01")  # abdication in April
+    assert pair("AUH", "PMA", "1848-04-01")["allied"] is not True  # inside the range: uncertain
