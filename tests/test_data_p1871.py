@@ -1,0 +1,108 @@
+"""Known facts about the alliances that began 1871-1918 (data/1871-1918.yaml).
+
+Expected values are read by hand from the sources cited on each treaty (treaty texts, the
+documents published after 1918, encyclopedias; ATOP 4.01 where a note says the date rests on
+it), never from the tool's output.
+"""
+
+import pytest
+
+from .facts import pair, via
+
+
+def check_window(treaty, a, b, before, first, last, after, obligation="defence"):
+    """`treaty` links a and b from `first` to `last` inclusive, not on `before` or `after`."""
+    if before:
+        assert treaty not in via(a, b, before, obligation)
+    assert treaty in via(a, b, first, obligation)
+    assert treaty in via(a, b, last, obligation)
+    if after:
+        assert treaty not in via(a, b, after, obligation)
+
+
+# -- Bismarck's alliances --------------------------------------------------------------------------
+def test_dual_alliance_from_signature_at_vienna_7_october_1879():
+    check_window("dual-alliance", "GMY", "AUH", "1879-10-06", "1879-10-07", "1914-08-01", None)
+
+
+def test_dual_alliance_lapses_with_austria_hungary_on_12_november_1918():
+    # the state table ends Austria-Hungary on 12 November 1918 (Republic of German-Austria)
+    assert "dual-alliance" in via("GMY", "AUH", "1918-11-11")
+    assert not pair("GMY", "AUH", "1918-11-12")["allied"]
+
+
+def test_triple_alliance_signed_20_may_1882():
+    check_window("triple-alliance", "ITA", "AUH", "1882-05-19", "1882-05-20", "1914-08-01", None)
+    assert "triple-alliance" in via("ITA", "GMY", "1882-05-20")
+
+
+@pytest.mark.parametrize("day", ["1887-02-20", "1891-05-06", "1902-06-28", "1912-12-05"])
+def test_triple_alliance_renewals_leave_no_gap(day):
+    # renewed on 20 Feb 1887, 6 May 1891, 28 June 1902 and 5 Dec 1912 (preamble of the 1912 treaty)
+    assert "triple-alliance" in via("ITA", "GMY", day)
+    assert "triple-alliance" in via("ITA", "AUH", day)
+
+
+def test_italy_leaves_when_its_denunciation_is_delivered_on_4_may_1915():
+    # Sonnino's note of 3 May was handed to Burian in Vienna on 4 May 1915
+    assert pair("ITA", "GMY", "1915-05-03")["allied"]
+    assert pair("ITA", "AUH", "1915-05-03")["allied"]
+    assert not pair("ITA", "GMY", "1915-05-04")["allied"]
+    assert not pair("ITA", "AUH", "1915-05-04")["allied"]
+    # Germany and Austria-Hungary stay bound to each other
+    assert "triple-alliance" in via("GMY", "AUH", "1915-05-04")
+
+
+def test_romania_allied_to_the_central_powers_until_it_entered_the_war():
+    # treaty of Vienna 30 Oct 1883 with Germany's accession the same day; Romania in a state of
+    # war with Austria-Hungary from 27 Aug 1916
+    check_window("romania-central-powers", "ROU", "AUH", "1883-10-29", "1883-10-30", "1916-08-26",
+                 "1916-08-27")
+    check_window("romania-central-powers", "ROU", "GMY", "1883-10-29", "1883-10-30", "1916-08-26",
+                 "1916-08-27")
+
+
+def test_romanian_treaty_links_romania_not_the_three_powers_among_themselves():
+    # the accessions bound each Power to Romania; Italy and Germany are linked by the Triple
+    # Alliance only, so Italy's exit from that ends their link even before 23 May 1915
+    assert "romania-central-powers" in via("ITA", "ROU", "1915-05-22")
+    assert "romania-central-powers" not in via("ITA", "GMY", "1915-05-01")
+    assert "romania-central-powers" not in via("ITA", "ROU", "1915-05-23")
+
+
+# -- Franco-Russian alliance -----------------------------------------------------------------------
+def test_franco_russian_consultation_from_27_august_1891_defence_from_4_january_1894():
+    check_window("franco-russian-entente-1891", "FRA", "RUE", "1891-08-26", "1891-08-27",
+                 "1917-11-07", "1917-11-08", obligation="consultation")
+    # the military convention of August 1892 bound them only once the exchange of letters was
+    # completed (Montebello's letter of 23 December 1893 / 4 January 1894)
+    assert not pair("FRA", "RUE", "1893-06-01")["allied"]
+    assert pair("FRA", "RUE", "1893-06-01", "consultation")["allied"]
+    check_window("franco-russian-convention", "FRA", "RUE", "1894-01-03", "1894-01-04",
+                 "1914-08-01", None)
+
+
+def test_franco_russian_alliance_ends_after_the_bolshevik_revolution():
+    # ATOP's end, 8 November 1917; Soviet Russia (still RUE until 1922) did not continue it
+    assert "franco-russian-convention" in via("FRA", "RUE", "1917-11-07")
+    assert "franco-russian-convention" not in via("FRA", "RUE", "1917-11-08")
+
+
+# -- Anglo-Japanese and Anglo-Portuguese -----------------------------------------------------------
+def test_anglo_japanese_alliance_1902_to_17_august_1923():
+    check_window("anglo-japanese-alliance", "GBR", "JPN", "1902-01-29", "1902-01-30", "1923-08-16",
+                 "1923-08-17")
+    assert pair("GBR", "JPN", "1910-06-01")["allied"]
+    assert not pair("GBR", "JPN", "1924-01-01")["allied"]
+
+
+@pytest.mark.parametrize("day", ["1905-08-12", "1911-07-13", "1921-12-13"])
+def test_anglo_japanese_renewals_and_four_power_signature_leave_it_in_force(day):
+    # renewed 12 Aug 1905 and 13 July 1911; the Four-Power Treaty signed 13 Dec 1921 ended it
+    # only when it took effect, on 17 Aug 1923
+    assert "anglo-japanese-alliance" in via("GBR", "JPN", day)
+
+
+def test_windsor_declaration_of_14_october_1899_is_britains_pledge_to_portugal():
+    check_window("anglo-portuguese-1899", "GBR", "PRT", "1899-10-13", "1899-10-14", "1914-08-01",
+                 None)
