@@ -106,3 +106,54 @@ def test_anglo_japanese_renewals_and_four_power_signature_leave_it_in_force(day)
 def test_windsor_declaration_of_14_october_1899_is_britains_pledge_to_portugal():
     check_window("anglo-portuguese-1899", "GBR", "PRT", "1899-10-13", "1899-10-14", "1914-08-01",
                  None)
+
+
+# -- The First World War ---------------------------------------------------------------------------
+def test_german_ottoman_alliance_of_2_august_1914_to_mudros():
+    # in force on signature at Constantinople (Art. 5); armistice of Mudros signed 30 Oct 1918
+    check_window("german-ottoman-1914", "GMY", "TUR", "1914-08-01", "1914-08-02", "1918-10-29",
+                 "1918-10-30")
+
+
+def test_bulgaria_joins_the_central_powers_on_6_september_1915_and_leaves_at_salonica():
+    # treaty of Sofia and Pless convention of 6 Sep 1915; armistice in force noon 30 Sep 1918
+    check_window("bulgaria-germany-1915", "BGR", "GMY", "1915-09-05", "1915-09-06", "1918-09-29",
+                 "1918-09-30")
+    check_window("central-powers-bulgaria-1915", "BGR", "AUH", "1915-09-05", "1915-09-06",
+                 "1918-09-29", "1918-09-30")
+    # Ottoman-Bulgarian alliance signed at Sofia on 19 Aug (6 Aug O.S.) 1914
+    check_window("bulgarian-ottoman-1914", "BGR", "TUR", "1914-08-18", "1914-08-19", "1918-09-29",
+                 "1918-09-30")
+
+
+def test_pact_of_london_is_consultation_with_later_adherents():
+    # 5 Sep 1914; Japan adhered 19 Oct 1915; Italy signed the declaration 30 Nov 1915
+    check_window("pact-of-london-1914", "GBR", "RUE", "1914-09-04", "1914-09-05", "1917-11-07",
+                 "1917-11-08", obligation="consultation")
+    check_window("pact-of-london-1914", "FRA", "JPN", "1915-10-18", "1915-10-19", "1918-11-10",
+                 "1918-11-11", obligation="consultation")
+    assert "pact-of-london-1914" not in via("ITA", "GBR", "1915-11-29", "consultation")
+    assert "pact-of-london-1914" in via("ITA", "GBR", "1915-11-30", "consultation")
+    # a no-separate-peace pledge is no defence obligation
+    assert "pact-of-london-1914" not in via("GBR", "FRA", "1915-01-01")
+
+
+def test_treaty_of_london_brings_italy_to_the_entente_on_26_april_1915():
+    check_window("treaty-of-london-1915", "ITA", "GBR", "1915-04-25", "1915-04-26", "1918-11-10",
+                 "1918-11-11")
+    # Italy, which left the Triple Alliance on 4 May, is briefly bound to both sides
+    assert "triple-alliance" in via("ITA", "GMY", "1915-04-30")
+
+
+def test_romania_with_the_entente_from_17_august_1916_to_its_separate_peace():
+    check_window("entente-romania-1916", "ROU", "FRA", "1916-08-16", "1916-08-17", "1918-05-06",
+                 "1918-05-07")
+    # Russia's guarantee of 1 Oct 1914 ran to the 1916 treaty
+    check_window("russia-romania-1914", "ROU", "RUE", "1914-09-30", "1914-10-01", "1916-08-16",
+                 "1916-08-17")
+    assert "entente-romania-1916" in via("ROU", "RUE", "1917-01-01")
+
+
+def test_russia_japan_alliance_of_3_july_1916():
+    check_window("russia-japan-1916", "RUE", "JPN", "1916-07-02", "1916-07-03", "1917-11-07",
+                 "1917-11-08")
