@@ -157,3 +157,40 @@ def test_romania_with_the_entente_from_17_august_1916_to_its_separate_peace():
 def test_russia_japan_alliance_of_3_july_1916():
     check_window("russia-japan-1916", "RUE", "JPN", "1916-07-02", "1916-07-03", "1917-11-07",
                  "1917-11-08")
+
+
+# -- Bismarck's other agreements -------------------------------------------------------------------
+def test_three_emperors_league_of_1873_germany_accedes_on_22_october():
+    # Schönbrunn, 6 June 1873 (Austria-Hungary and Russia); German accession 22 October 1873
+    check_window("schonbrunn-convention", "AUH", "RUE", "1873-06-05", "1873-06-06", "1878-07-12",
+                 "1878-07-13", obligation="consultation")
+    assert "schonbrunn-convention" not in via("GMY", "AUH", "1873-10-21", "consultation")
+    assert "schonbrunn-convention" in via("GMY", "AUH", "1873-10-22", "consultation")
+
+
+def test_three_emperors_alliance_of_1881_is_neutrality_not_defence():
+    # Berlin, 18 June 1881; renewed 1884; expired 15/27 June 1887
+    check_window("three-emperors-alliance-1881", "RUE", "AUH", "1881-06-17", "1881-06-18",
+                 "1887-06-26", "1887-06-27", obligation="neutrality")
+    assert "three-emperors-alliance-1881" not in via("RUE", "GMY", "1885-01-01")
+
+
+def test_reinsurance_treaty_1887_to_1890():
+    check_window("reinsurance-treaty", "GMY", "RUE", "1887-06-17", "1887-06-18", "1890-06-17",
+                 "1890-06-18", obligation="neutrality")
+    # Germany and Russia were never defence allies under it
+    assert not pair("GMY", "RUE", "1888-01-01")["allied"]
+
+
+def test_first_mediterranean_agreement_and_austrian_adhesion():
+    # notes of 12 Feb 1887 (Salisbury-Corti); Austria-Hungary's adhesion 24 March 1887
+    check_window("mediterranean-agreement-1887", "GBR", "ITA", "1887-02-11", "1887-02-12",
+                 "1897-01-19", "1897-01-20", obligation="consultation")
+    assert "mediterranean-agreement-1887" not in via("GBR", "AUH", "1887-03-23", "consultation")
+    assert "mediterranean-agreement-1887" in via("GBR", "AUH", "1887-03-24", "consultation")
+
+
+def test_austro_serbian_convention_signed_28_june_1881_new_style():
+    # 16/28 June 1881: the day is the Gregorian one (ATOP uses the Old Style 16 June)
+    check_window("austria-serbia-1881", "AUH", "SER", "1881-06-27", "1881-06-28", "1894-12-31",
+                 "1895-01-01", obligation="neutrality")
