@@ -194,3 +194,22 @@ def test_austro_serbian_convention_signed_28_june_1881_new_style():
     # 16/28 June 1881: the day is the Gregorian one (ATOP uses the Old Style 16 June)
     check_window("austria-serbia-1881", "AUH", "SER", "1881-06-27", "1881-06-28", "1894-12-31",
                  "1895-01-01", obligation="neutrality")
+
+
+# -- The Balkan League -----------------------------------------------------------------------------
+def test_balkan_league_treaties_use_new_style_days_and_end_with_the_second_balkan_war():
+    # Serbia-Bulgaria signed 29 Feb / 13 Mar 1912; Greece-Bulgaria 16/29 May 1912; Bulgaria
+    # attacked its allies on 30 June 1913
+    check_window("serbia-bulgaria-1912", "SER", "BGR", "1912-03-12", "1912-03-13", "1913-06-29",
+                 "1913-06-30")
+    check_window("greece-bulgaria-1912", "GRC", "BGR", "1912-05-28", "1912-05-29", "1913-06-29",
+                 "1913-06-30")
+
+
+def test_greek_serbian_alliance_passes_to_the_kingdom_of_serbs_croats_and_slovenes():
+    # signed 19 May / 1 June 1913; Serbia (SER) ends on 1 Dec 1918 and the alliance continued
+    check_window("greece-serbia-1913", "GRC", "SER", "1913-05-31", "1913-06-01", "1918-11-30",
+                 "1918-12-01")
+    assert "greece-serbia-1913" in via("GRC", "YUG", "1918-12-01")
+    # in force until 1924 (day unknown): certainly not in 1925
+    assert "greece-serbia-1913" not in via("GRC", "YUG", "1925-01-01")
