@@ -213,3 +213,23 @@ def test_greek_serbian_alliance_passes_to_the_kingdom_of_serbs_croats_and_sloven
     assert "greece-serbia-1913" in via("GRC", "YUG", "1918-12-01")
     # in force until 1924 (day unknown): certainly not in 1925
     assert "greece-serbia-1913" not in via("GRC", "YUG", "1925-01-01")
+
+
+# -- Others ----------------------------------------------------------------------------------------
+def test_japan_korea_alliance_ends_with_the_peace_of_shimonoseki():
+    # Seoul, 26 Aug 1894; Art. III: ends with the treaty of peace with China (17 Apr 1895)
+    check_window("japan-korea-1894", "JPN", "KRE", "1894-08-25", "1894-08-26", "1895-04-16",
+                 "1895-04-17")
+
+
+def test_grey_cambon_letters_consultation_from_cambons_reply():
+    # Grey's letter of 22 Nov 1912, Cambon's reply of 23 Nov 1912; no defence obligation
+    assert "grey-cambon-1912" not in via("GBR", "FRA", "1912-11-22", "consultation")
+    assert "grey-cambon-1912" in via("GBR", "FRA", "1912-11-23", "consultation")
+    assert not pair("GBR", "FRA", "1913-01-01")["allied"]
+
+
+def test_prinetti_barrere_neutrality_while_italy_was_in_the_triple_alliance():
+    # letters of 1 November 1902: Italy neutral towards France, yet allied to Germany
+    assert "franco-italian-1902" in via("FRA", "ITA", "1902-11-01", "neutrality")
+    assert pair("ITA", "GMY", "1902-11-01")["allied"]
