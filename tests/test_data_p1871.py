@@ -64,10 +64,13 @@ def test_romania_allied_to_the_central_powers_until_it_entered_the_war():
 
 def test_romanian_treaty_links_romania_not_the_three_powers_among_themselves():
     # the accessions bound each Power to Romania; Italy and Germany are linked by the Triple
-    # Alliance only, so Italy's exit from that ends their link even before 23 May 1915
-    assert "romania-central-powers" in via("ITA", "ROU", "1915-05-22")
-    assert "romania-central-powers" not in via("ITA", "GMY", "1915-05-01")
-    assert "romania-central-powers" not in via("ITA", "ROU", "1915-05-23")
+    # Alliance only, so Italy's exit from that ends their link even before 23 May 1915; Italy
+    # leaves the Romanian treaty on its declaration of war on Austria-Hungary (23 May 1915)
+    assert "romania-central-powers" in via("ITA", "ROU", "1915-05-22", "consultation")
+    assert "romania-central-powers" not in via("ITA", "GMY", "1915-05-01", "consultation")
+    assert "romania-central-powers" not in via("ITA", "ROU", "1915-05-23", "consultation")
+    # Italy's accession (15 May 1888) coded as ATOP codes it: consultation, no defence
+    assert "romania-central-powers" not in via("ITA", "ROU", "1900-01-01")
 
 
 # -- Franco-Russian alliance -----------------------------------------------------------------------
