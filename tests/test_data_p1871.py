@@ -236,3 +236,10 @@ def test_prinetti_barrere_neutrality_while_italy_was_in_the_triple_alliance():
     # letters of 1 November 1902: Italy neutral towards France, yet allied to Germany
     assert "franco-italian-1902" in via("FRA", "ITA", "1902-11-01", "neutrality")
     assert pair("ITA", "GMY", "1902-11-01")["allied"]
+
+
+def test_cyprus_convention_is_britains_one_way_pledge_to_the_sultan():
+    # Constantinople, 4 June 1878 (Art. I: England engages to join the Sultan in defending his
+    # Asiatic territories against Russia)
+    check_window("cyprus-convention", "GBR", "TUR", "1878-06-03", "1878-06-04", "1880-11-24",
+                 "1880-11-25")
