@@ -33,13 +33,16 @@ def test_manila_pact_after_1977_binds_no_other_former_seato_party():
 
 
 @pytest.mark.parametrize(
-    "state, first_day, last_day_out",
-    [("United Kingdom", "1942-07-04", "1942-07-03"), ("France", "1945-02-15", "1945-02-14")],
+    "state, first_day, last_day_out, treaty",
+    [("United Kingdom", "1942-07-04", "1942-07-03", "anglo-soviet-treaty-1942"),
+     ("France", "1945-02-15", "1945-02-14", "franco-soviet-treaty-1944")],
 )
 def test_wartime_treaties_with_the_soviet_union_start_at_the_exchange_of_ratifications(
-        state, first_day, last_day_out):
-    assert allied(state, "Soviet Union", last_day_out) is False
-    assert allied(state, "Soviet Union", first_day) is True
+        state, first_day, last_day_out, treaty):
+    # the wartime pledges (the 1941 agreement, the Declaration by United Nations) ally them
+    # already; the treaty itself binds from the exchange of ratifications
+    assert treaty not in via(state, "Soviet Union", last_day_out)
+    assert treaty in via(state, "Soviet Union", first_day)
 
 
 @pytest.mark.parametrize("state", ["United Kingdom", "France"])
