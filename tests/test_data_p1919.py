@@ -1,0 +1,101 @@
+"""Known facts about the alliances that began 1919-1937 (data/1919-1937.yaml).
+
+Expected values are read by hand from the sources cited on each treaty (treaty texts, the US State
+Department's annotated Locarno record, the Nuremberg record, contemporary reports), never from the
+tool's output. Where an end date rests on ATOP 4.01 alone, the test says so.
+"""
+
+import pytest
+
+from .facts import via
+
+
+# -- Locarno: the Rhineland Pact ----------------------------------------------------------------
+# Art. 10: in force when the ratifications were deposited at Geneva and Germany was a League
+# member; deposited 14 September 1926. Germany repudiated the treaty on 7 March 1936; France and
+# the United Kingdom released Belgium on 24 April 1937.
+@pytest.mark.parametrize(
+    ("a", "b", "on", "expected"),
+    [
+        ("GMY", "FRA", "1925-10-16", False),  # initialled/signed, not yet in force
+        ("GMY", "FRA", "1926-09-13", False),
+        ("GMY", "FRA", "1926-09-14", True),  # ratifications deposited at Geneva
+        ("GMY", "BEL", "1930-01-01", True),
+        ("GBR", "FRA", "1930-01-01", True),  # guarantor owes France assistance
+        ("ITA", "GMY", "1930-01-01", True),
+        ("GBR", "ITA", "1930-01-01", False),  # the two guarantors owe each other nothing
+        ("GMY", "FRA", "1936-03-06", True),
+        ("GMY", "FRA", "1936-03-07", False),  # Germany's notice and the Rhineland remilitarised
+        ("GBR", "BEL", "1937-04-23", True),
+        ("GBR", "BEL", "1937-04-24", False),  # Belgium released from its obligations
+    ],
+)
+def test_rhineland_pact(a, b, on, expected):
+    assert ("locarno-rhineland-pact" in via(a, b, on)) is expected
+
+
+def test_rhineland_pact_non_aggression_only_between_germany_and_its_western_neighbours():
+    # Art. 2 binds Germany and Belgium, and Germany and France, not France and Belgium.
+    assert "locarno-rhineland-pact" in via("GMY", "BEL", "1930-01-01", "non-aggression")
+    assert "locarno-rhineland-pact" not in via("FRA", "BEL", "1930-01-01", "non-aggression")
+
+
+# -- France's guarantee treaties of Locarno: in force with the Rhineland Pact -------------------
+@pytest.mark.parametrize(
+    ("treaty", "a", "b"),
+    [
+        ("france-poland-1925", "FRA", "POL"),
+        ("france-czechoslovakia-1925", "FRA", "CSK"),
+    ],
+)
+def test_locarno_guarantee_treaties_in_force_14_september_1926(treaty, a, b):
+    assert treaty not in via(a, b, "1926-09-13")
+    assert treaty in via(a, b, "1926-09-14")
+
+
+# -- the Little Entente: in force on the exchange of ratifications ------------------------------
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first"),
+    [
+        # Belgrade, 14 Aug 1920; ratifications exchanged at Belgrade 10 Feb 1921
+        ("czechoslovakia-yugoslavia-1920", "CSK", "YUG", "1921-02-09", "1921-02-10"),
+        # Bucharest, 23 Apr 1921; ratifications exchanged at Bucharest 27 May 1921
+        ("czechoslovakia-romania-1921", "CSK", "ROU", "1921-05-26", "1921-05-27"),
+        # Tallinn, 1 Nov 1923; in force 21 Feb 1924 (the French text's record)
+        ("estonia-latvia-1923", "EST", "LVA", "1924-02-20", "1924-02-21"),
+        # agreed 7 Sep 1920 by the chiefs of staff, approved by the governments three days later
+        ("france-belgium-1920", "FRA", "BEL", "1920-09-09", "1920-09-10"),
+    ],
+)
+def test_in_force_on_ratification(treaty, a, b, before, first):
+    assert treaty not in via(a, b, before)
+    assert treaty in via(a, b, first)
+
+
+def test_balkan_pact_in_force_on_signature():
+    # Athens, 9 February 1934; effective on the day it was signed.
+    assert "balkan-pact-1934" not in via("GRC", "TUR", "1934-02-08")
+    assert "balkan-pact-1934" in via("GRC", "TUR", "1934-02-09")
+    assert "balkan-pact-1934" in via("ROU", "YUG", "1935-01-01")
+
+
+def test_czechoslovak_alliances_end_with_the_occupation_of_march_1939():
+    # ATOP 4.01's end date: 15 March 1939, the German occupation of Bohemia and Moravia.
+    assert "czechoslovakia-romania-1921" in via("CSK", "ROU", "1939-03-14")
+    assert "czechoslovakia-romania-1921" not in via("CSK", "ROU", "1939-03-15")
+
+
+def test_litvinov_protocol():
+    # Signed 9 Feb 1929; operative 16 Mar 1929 (Art. 3); Poland and Romania ratified 30 Mar 1929.
+    # Non-aggression only, so no defence link.
+    assert "litvinov-protocol" not in via("SUN", "LVA", "1929-03-15", "non-aggression")
+    assert "litvinov-protocol" in via("SUN", "LVA", "1929-03-16", "non-aggression")
+    assert "litvinov-protocol" not in via("SUN", "POL", "1929-03-29", "non-aggression")
+    assert "litvinov-protocol" in via("SUN", "POL", "1929-03-30", "non-aggression")
+    assert "litvinov-protocol" not in via("SUN", "POL", "1930-01-01")
+
+
+def test_franco_polish_agreement_waited_for_the_commercial_agreements():
+    # Art. 5: not in force until the commercial agreements were concluded (2 August 1923).
+    assert "france-poland-1921" not in via("FRA", "POL", "1922-01-01")
+    assert "france-poland-1921" in via("FRA", "POL", "1923-08-02")
