@@ -99,3 +99,18 @@ def test_franco_polish_agreement_waited_for_the_commercial_agreements():
     # Art. 5: not in force until the commercial agreements were concluded (2 August 1923).
     assert "france-poland-1921" not in via("FRA", "POL", "1922-01-01")
     assert "france-poland-1921" in via("FRA", "POL", "1923-08-02")
+
+
+def test_franco_soviet_treaty_in_force_on_the_exchange_of_ratifications():
+    # Paris, 2 May 1935; ratifications exchanged in Moscow on 27 March 1936 (Art. 5).
+    assert "france-ussr-1935" not in via("FRA", "SUN", "1935-05-02")
+    assert "france-ussr-1935" not in via("FRA", "SUN", "1936-03-26")
+    assert "france-ussr-1935" in via("FRA", "SUN", "1936-03-27")
+
+
+def test_soviet_mongolian_protocol_hands_over_to_the_1946_treaty():
+    # Protocol of 12 March 1936; replaced by the treaty of 27 February 1946.
+    assert "ussr-mongolia-1936" not in via("SUN", "MNG", "1936-03-11")
+    assert "ussr-mongolia-1936" in via("SUN", "MNG", "1936-03-12")
+    assert via("SUN", "MNG", "1946-02-26") == {"ussr-mongolia-1936"}
+    assert via("SUN", "MNG", "1946-02-27") == {"ussr-mongolia-1946"}
