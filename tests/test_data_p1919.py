@@ -114,3 +114,28 @@ def test_soviet_mongolian_protocol_hands_over_to_the_1946_treaty():
     assert "ussr-mongolia-1936" in via("SUN", "MNG", "1936-03-12")
     assert via("SUN", "MNG", "1946-02-26") == {"ussr-mongolia-1936"}
     assert via("SUN", "MNG", "1946-02-27") == {"ussr-mongolia-1946"}
+
+
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first"),
+    [
+        # ratifications exchanged in Warsaw on 23 December 1932
+        ("ussr-poland-1932", "SUN", "POL", "1932-12-22", "1932-12-23"),
+        # in force 18 August 1932
+        ("ussr-estonia-1932", "SUN", "EST", "1932-08-17", "1932-08-18"),
+        # ratifications exchanged in Kaunas on 9 November 1926
+        ("ussr-lithuania-1926", "SUN", "LTU", "1926-11-08", "1926-11-09"),
+        # ratifications exchanged in Berlin on 29 June 1926
+        ("germany-ussr-1926", "GMY", "SUN", "1926-06-28", "1926-06-29"),
+        # in force on signature at Nanjing, 21 August 1937
+        ("ussr-china-1937", "SUN", "CHN", "1937-08-20", "1937-08-21"),
+    ],
+)
+def test_soviet_pacts_in_force(treaty, a, b, before, first):
+    assert treaty not in via(a, b, before, "any")
+    assert treaty in via(a, b, first, "any")
+
+
+def test_soviet_polish_pact_broken_by_the_invasion_of_17_september_1939():
+    assert "ussr-poland-1932" in via("SUN", "POL", "1939-09-16", "non-aggression")
+    assert "ussr-poland-1932" not in via("SUN", "POL", "1939-09-17", "non-aggression")
