@@ -139,3 +139,28 @@ def test_soviet_pacts_in_force(treaty, a, b, before, first):
 def test_soviet_polish_pact_broken_by_the_invasion_of_17_september_1939():
     assert "ussr-poland-1932" in via("SUN", "POL", "1939-09-16", "non-aggression")
     assert "ussr-poland-1932" not in via("SUN", "POL", "1939-09-17", "non-aggression")
+
+
+def test_greek_turkish_treaty_in_force_on_the_exchange_of_5_october_1931():
+    assert "greece-turkey-1930" not in via("GRC", "TUR", "1931-10-04", "neutrality")
+    assert "greece-turkey-1930" in via("GRC", "TUR", "1931-10-05", "neutrality")
+
+
+def test_soviet_persian_treaty_in_force_on_the_exchange_of_23_october_1927():
+    assert "ussr-persia-1927" not in via("SUN", "IRN", "1927-10-22", "neutrality")
+    assert "ussr-persia-1927" in via("SUN", "IRN", "1927-10-23", "neutrality")
+
+
+def test_soviet_afghan_treaty_of_1926_hands_over_to_that_of_1931():
+    assert via("SUN", "AFG", "1931-06-23", "neutrality") == {"ussr-afghanistan-1926"}
+    assert via("SUN", "AFG", "1931-06-24", "neutrality") == {"ussr-afghanistan-1931"}
+
+
+def test_anti_comintern_pact():
+    # Berlin, 25 November 1936, in force on signature (Art. 3); Italy joined on 6 November 1937.
+    assert "anti-comintern-pact" in via("GMY", "JPN", "1936-11-25", "consultation")
+    assert "anti-comintern-pact" not in via("GMY", "ITA", "1937-11-05", "consultation")
+    assert "anti-comintern-pact" in via("GMY", "ITA", "1937-11-06", "consultation")
+    # the secret protocol's neutrality bound Germany and Japan only
+    assert "anti-comintern-pact" in via("GMY", "JPN", "1938-01-01", "neutrality")
+    assert "anti-comintern-pact" not in via("GMY", "ITA", "1938-01-01", "neutrality")
