@@ -164,3 +164,17 @@ def test_anti_comintern_pact():
     # the secret protocol's neutrality bound Germany and Japan only
     assert "anti-comintern-pact" in via("GMY", "JPN", "1938-01-01", "neutrality")
     assert "anti-comintern-pact" not in via("GMY", "ITA", "1938-01-01", "neutrality")
+
+
+def test_rome_protocols_in_force_12_july_1934_until_the_anschluss():
+    assert "rome-protocols-1934" not in via("ITA", "AUT", "1934-07-11", "consultation")
+    assert "rome-protocols-1934" in via("ITA", "AUT", "1934-07-12", "consultation")
+    assert "rome-protocols-1934" in via("AUT", "HUN", "1938-03-12", "consultation")
+    assert "rome-protocols-1934" not in via("AUT", "HUN", "1938-03-13", "consultation")
+
+
+def test_pact_of_rome_1924_neutrality_for_five_years_from_22_february_1924():
+    assert "italy-yugoslavia-1924" not in via("ITA", "YUG", "1924-02-21", "neutrality")
+    assert "italy-yugoslavia-1924" in via("ITA", "YUG", "1924-02-22", "neutrality")
+    assert "italy-yugoslavia-1924" in via("ITA", "YUG", "1929-02-21", "neutrality")
+    assert "italy-yugoslavia-1924" not in via("ITA", "YUG", "1929-02-22", "neutrality")
