@@ -178,3 +178,9 @@ def test_pact_of_rome_1924_neutrality_for_five_years_from_22_february_1924():
     assert "italy-yugoslavia-1924" in via("ITA", "YUG", "1924-02-22", "neutrality")
     assert "italy-yugoslavia-1924" in via("ITA", "YUG", "1929-02-21", "neutrality")
     assert "italy-yugoslavia-1924" not in via("ITA", "YUG", "1929-02-22", "neutrality")
+
+
+def test_anti_comintern_agreement_runs_its_five_year_term():
+    # Art. III: in force on signature (25 November 1936) for five years.
+    assert "anti-comintern-pact" in via("GMY", "JPN", "1941-11-24", "consultation")
+    assert "anti-comintern-pact" not in via("GMY", "JPN", "1941-11-25", "consultation")
