@@ -184,3 +184,10 @@ def test_anti_comintern_agreement_runs_its_five_year_term():
     # Art. III: in force on signature (25 November 1936) for five years.
     assert "anti-comintern-pact" in via("GMY", "JPN", "1941-11-24", "consultation")
     assert "anti-comintern-pact" not in via("GMY", "JPN", "1941-11-25", "consultation")
+
+
+def test_treaty_of_lana_in_force_15_march_1922_for_five_years():
+    assert "austria-czechoslovakia-1921" not in via("AUT", "CSK", "1922-03-14", "neutrality")
+    assert "austria-czechoslovakia-1921" in via("AUT", "CSK", "1922-03-15", "neutrality")
+    assert "austria-czechoslovakia-1921" in via("AUT", "CSK", "1927-03-14", "neutrality")
+    assert "austria-czechoslovakia-1921" not in via("AUT", "CSK", "1927-03-15", "neutrality")
