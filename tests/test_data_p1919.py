@@ -191,3 +191,9 @@ def test_treaty_of_lana_in_force_15_march_1922_for_five_years():
     assert "austria-czechoslovakia-1921" in via("AUT", "CSK", "1922-03-15", "neutrality")
     assert "austria-czechoslovakia-1921" in via("AUT", "CSK", "1927-03-14", "neutrality")
     assert "austria-czechoslovakia-1921" not in via("AUT", "CSK", "1927-03-15", "neutrality")
+
+
+def test_little_entente_pact_of_organisation_in_force_some_day_in_1933():
+    # signed 16 Feb 1933; ratified in 1933, the day not found: uncertain inside the range
+    assert "little-entente-pact-1933" not in via("CSK", "YUG", "1933-02-15", "consultation")
+    assert "little-entente-pact-1933" in via("CSK", "YUG", "1934-01-01", "consultation")
