@@ -84,6 +84,16 @@ def test_years_before_coverage_are_empty_not_zero(cow_panel):
     assert {r["allied"] for r in covered} == {"0", "1"}
 
 
+def test_a_year_without_a_state_system_writes_no_row():
+    """1815 has no COW system: it was written as a bare '1815,' line that CSV readers choke on."""
+    result = runner.invoke(app, ["export", "dyad-year", "--panel", "cow", "--from", "1815",
+                                 "--to", "1816"])
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert {len(r) for r in rows} == {len(rows[0])}
+    assert {r[0] for r in rows[1:]} == {"1816"}
+
+
 def test_a_code_change_year_holds_both_codes(cow_panel):
     """Germany was COW 260 until 1990-10-02 and 255 from 1990-10-03, in NATO throughout; the
     Yemen Arab Republic (678) and South Yemen (680) became Yemen (679) on 1990-05-22, all in the

@@ -698,6 +698,8 @@ def write_dyad_years(ds: Dataset, engine: Engine, f: Filters, years: range, fmt:
     count = 0
     for y, lines in dyad_year_blocks(ds, engine, f, years, opts, render,
                                      lambda head, tail: f"{head}{delimiter}{tail}"):
+        if not lines:  # a year with no dyads (1815: the COW system begins in 1816)
+            continue
         lead = f"{y}{delimiter}"
         out.write(lead + f"\n{lead}".join(lines) + "\n")
         count += len(lines)
