@@ -28,3 +28,10 @@ def test_malawi_had_not_ratified_the_sadc_pact_by_30_july_2013():
 def test_angolas_parliamentary_approval_does_not_make_it_a_party(day):
     assert "AGO" not in members("sadc-mutual-defence-pact", day)
     assert "sadc-mutual-defence-pact" not in via("Angola", "Botswana", day)
+
+
+def test_dr_congo_approved_the_sadc_pact_only_after_its_entry_into_force():
+    # the Senate adopted the ratification law on a Monday 1 February, 2010 or 2016 (CongoPlanete);
+    # no deposit was found, so the DR Congo stays a signatory
+    assert members("sadc-mutual-defence-pact", "2008-08-17")["COD"]["status"] == "signatory"
+    assert members("sadc-mutual-defence-pact", "2016-02-02")["COD"]["status"] == "signatory"
