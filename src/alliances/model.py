@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .dates import PartialDate
+from .events import EVENT_KINDS, RELATION_EVENT_KINDS  # what each event kind means: events.py
 from .records import Frozen, Record, set_field
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "ALLIED_STATUSES",
     "COVERAGE_FROM",
     "EVENT_KINDS",
+    "RELATION_EVENT_KINDS",
     "OBLIGATIONS",
     "STATUSES",
     "TREATY_KINDS",
@@ -33,24 +35,6 @@ ALLIED_STATUSES = frozenset({"member", "suspended"})
 # The first year the data claims to cover (issue 16: the world's alliances from 1945): panels
 # leave earlier years empty (NA), not "not allied". Issue 20 moves it to 1815.
 COVERAGE_FROM = 1945
-
-# event kind -> status from that date; None: not a member; "" : status unchanged
-EVENT_KINDS: dict[str, str | None] = {
-    "signed": "signatory",
-    "joined": "member",
-    "member": "member",
-    "observer": "observer",
-    "partner": "partner",
-    "suspended": "suspended",
-    "resumed": "member",
-    "withdrawal_announced": "",
-    "withdrawal_notified": "",
-    "left": None,
-    "expelled": None,
-    "readmitted": "member",
-    "note": "",
-}
-RELATION_EVENT_KINDS = ("suspended", "resumed")
 
 
 def normalize_obligation(text: str) -> str:
