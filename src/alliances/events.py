@@ -61,13 +61,20 @@ class EventKind(Frozen):
                  effective: bool = False, renews: bool = False,
                  refused_from: tuple[str | None, ...] = (), refusal: tuple[str, str] | None = None,
                  refusal_again: tuple[str, str] | None = None) -> None:
-        for field, value in (("name", name), ("status", status), ("meaning", meaning),
-                             ("status_text", status_text), ("glyph", glyph), ("mark", mark),
-                             ("legend", legend), ("relation", relation),
-                             ("withdrawal", withdrawal), ("effective", effective),
-                             ("renews", renews), ("refused_from", refused_from),
-                             ("refusal", refusal), ("refusal_again", refusal_again)):
-            set_field(self, field, value)
+        set_field(self, "name", name)
+        set_field(self, "status", status)
+        set_field(self, "meaning", meaning)
+        set_field(self, "status_text", status_text)
+        set_field(self, "glyph", glyph)
+        set_field(self, "mark", mark)
+        set_field(self, "legend", legend)
+        set_field(self, "relation", relation)
+        set_field(self, "withdrawal", withdrawal)
+        set_field(self, "effective", effective)
+        set_field(self, "renews", renews)
+        set_field(self, "refused_from", refused_from)
+        set_field(self, "refusal", refusal)
+        set_field(self, "refusal_again", refusal_again)
 
     @property
     def label(self) -> str:
