@@ -28,19 +28,13 @@ from .yamlread import NodeReader
 __all__ = ["FileLoader", "suggest"]
 
 TOP_KEYS = ("as_of", "treaties", "states")
-TREATY_KEYS = (
-    "name", "short", "aliases", "kind", "obligations", "signed", "in_force", "ended",
-    "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "pledges", "note", "sources",
-    "members",
-)
+# The keys of the records the model declares (model.py's STORED), and the readers' own extras.
+TREATY_KEYS = tuple(key for _, key, _, _ in Treaty.STORED)
 PLEDGE_KEYS = ("by", "to", "obligations")
-TREATY_REQUIRED = ("name", "kind", "obligations", "signed", "sources")
+TREATY_REQUIRED = tuple(key for _, key, _, always in Treaty.STORED if always)
 MEMBER_KEYS = ("joined", "left", "note", "source", "sources", "accept", "events")
-EVENT_KEYS = ("date", "event", "note", "source", "sources", "effective", "towards", "accept")
-STATE_KEYS = (
-    "name", "iso2", "iso3166_3", "cow", "cow_abb", "aliases", "from", "to", "successor", "note",
-    "sources",
-)
+EVENT_KEYS = (*(key for _, key, _, _ in Event.STORED if key is not None), "source")
+STATE_KEYS = tuple(key for _, key, _, _ in State.STORED)
 SOURCE_KEYS = ("url", "title", "note")
 COW_KEYS = ("code", "from", "to")
 
