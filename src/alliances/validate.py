@@ -9,8 +9,8 @@ from datetime import date
 from .dates import intersect
 from .errors import Problem
 from .events import KINDS, UNCHANGED
-from .model import ACCEPTABLE_RULES, ALLIED_STATUSES, Dataset, Event, State, Treaty
-from .names import normalize
+from .model import ACCEPTABLE_RULES, ALLIED_STATUSES, Dataset, Event, Treaty
+from .names import closest, normalize, state_index
 from .query import Segment, derive_segments, in_effect_by
 
 __all__ = ["validate"]
@@ -18,14 +18,15 @@ __all__ = ["validate"]
 _MEMBERISH = {"member", "observer", "partner", "suspended", "signatory"}
 
 
-def _suggest_state(code: str, states: dict[str, State]) -> str:
-    key = normalize(code)
-    for s in states.values():
-        if key in {normalize(s.name), normalize(s.iso2 or ""), *(normalize(a) for a in s.aliases)}:
-            return f"did you mean {s.code} ({s.name})?"
-    close = difflib.get_close_matches(code.upper(), list(states), n=3, cutoff=0.6)
+def _suggest_state(code: str, ds: Dataset, index: dict[str, list[str]]) -> str:
+    """The states an unknown code may mean, from every code table and name (names.closest):
+    only those it equals but for case, spaces or punctuation, if any; else up to three."""
+    if not index:  # built on the first unknown code only
+        index.update(state_index(ds))
+    found = closest(normalize(code), index)
+    close = [c for tier, c in found if tier == 0] or [c for _, c in found[:3]]
     if close:
-        return "did you mean " + " or ".join(f"{c} ({states[c].name})" for c in close) + "?"
+        return "did you mean " + " or ".join(f"{c} ({ds.states[c].name})" for c in close) + "?"
     return "add the state to data/states.yaml or use an ISO 3166-1 alpha-3 code"
 
 
@@ -39,6 +40,7 @@ def validate(ds: Dataset) -> list[Problem]:
     problems: list[Problem] = []
     add = problems.append
     used: set[tuple[int, str]] = set()  # (id of event, rule) of every waiver that waived something
+    names: dict[str, list[str]] = {}  # the state index, for suggestions
     for t in ds.treaties.values():
         _check_treaty_refs(ds, t, add)
         _check_pledges(t, add)
@@ -46,7 +48,7 @@ def validate(ds: Dataset) -> list[Problem]:
             if code not in ds.states:
                 loc = t.member_locs.get(code, t.loc)
                 add(Problem.at(loc, f"unknown state code '{code}' in treaty '{t.id}'",
-                               _suggest_state(code, ds.states)))
+                               _suggest_state(code, ds, names)))
             _check_events(ds, t, code, events, add, used)
     _check_successor_cycles(ds, add)
     _check_exclusive(ds, add, used)
@@ -54,7 +56,7 @@ def validate(ds: Dataset) -> list[Problem]:
     for s in ds.states.values():
         if s.successor and s.successor not in ds.states:
             add(Problem.at(s.loc, f"successor '{s.successor}' of state {s.code} is not a known state",
-                           _suggest_state(s.successor, ds.states)))
+                           _suggest_state(s.successor, ds, names)))
         if s.start and s.end and _certainly_before(s.end, s.start):
             add(Problem.at(s.loc, f"state {s.code} ends ({s.end}) before it begins ({s.start})",
                            "check `from` and `to`"))
