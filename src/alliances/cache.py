@@ -388,30 +388,46 @@ _EMPTY = {"text": None, "int": 0, "texts": (), "ints": (), "date": None, "source
 
 class _Layout:
     """One record class's cached fields (all of STORED but a treaty's members): how to write
-    them as a JSON list, and how to read such a list back into keyword arguments."""
+    them as a JSON list, and how to read such a list back into the arguments of the class.
 
-    def __init__(self, cls: type):
+    `given` are the fields the reader passes first (a treaty's id: the key it is cached under).
+    Records take their fields positionally in the order of their slots (records.py; Frozen's
+    copies rely on it too); a field the cache does not hold is passed as None (its default).
+    """
+
+    def __init__(self, cls: type, given: tuple[str, ...]):
         stored = [(attr, codec) for attr, _, codec, _ in cls.STORED if codec != "members"]
-        self.names = tuple(attr for attr, _ in stored)
+        self.size = len(stored)
         self.encoders = tuple((attr, _ENCODE[codec]) for attr, codec in stored)
-        self.decoders = tuple((attr, _DECODE[codec], _EMPTY[codec]) for attr, codec in stored
-                              if _DECODE[codec] is not None)
+        at = {attr: (i, _DECODE[codec], _EMPTY[codec]) for i, (attr, codec) in enumerate(stored)}
+        fields = cls._fields  # type: ignore[attr-defined]
+        if fields[:len(given)] != given:
+            raise TypeError(f"{cls.__name__} does not begin with the fields {given}")
+        self.plan = tuple(at.get(field, (None, None, None)) for field in fields[len(given):])
 
     def encode(self, record) -> list:
         return [getattr(record, attr) if enc is None else enc(getattr(record, attr))
                 for attr, enc in self.encoders]
 
-    def decode(self, raw: list) -> dict:
-        if len(raw) != len(self.names):
+    def decode(self, raw: list) -> list:
+        """The arguments after the given ones, in order."""
+        if len(raw) != self.size:
             raise ValueError("a cached record has the wrong number of fields")
-        fields = dict(zip(self.names, raw))  # noqa: B905 - the lengths were compared above
-        for attr, dec, empty in self.decoders:
-            value = fields[attr]
-            fields[attr] = dec(value) if value else empty
-        return fields
+        args = []
+        for i, dec, empty in self.plan:
+            if i is None:
+                args.append(empty)
+            elif dec is None:
+                args.append(raw[i])
+            else:
+                value = raw[i]
+                args.append(dec(value) if value else empty)
+        return args
 
 
-_EVENT, _TREATY, _STATE = _Layout(Event), _Layout(Treaty), _Layout(State)
+_EVENT = _Layout(Event, ("treaty", "state"))
+_TREATY = _Layout(Treaty, ("id",))
+_STATE = _Layout(State, ("code",))
 
 
 def _encode_members(t: Treaty) -> bytes:
@@ -464,7 +480,7 @@ class LazyMembers(Mapping):
                     raise ValueError("the cached events do not match their digest")
                 raw = json.loads(blob)
                 self._data = {
-                    code: [Event(self._treaty_id, code, **_EVENT.decode(e)) for e in events]
+                    code: [Event(self._treaty_id, code, *_EVENT.decode(e)) for e in events]
                     for code, events in raw.items()}
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 opened.discard()
@@ -567,10 +583,9 @@ def _dataset(doc: dict, opened: _Opened, base: int, fallback: Callable[[], Datas
                  name_index=_name_index(doc["names"]))
     for tid, raw in doc["treaties"].items():
         *fields, offset, length, digest = raw
-        ds.treaties[tid] = Treaty(
-            id=tid, **_TREATY.decode(fields),
-            members=LazyMembers(tid, opened, base + int(offset), int(length), str(digest),  # type: ignore[arg-type]
-                                fallback))
+        treaty = ds.treaties[tid] = Treaty(tid, *_TREATY.decode(fields))
+        treaty.members = LazyMembers(tid, opened, base + int(offset), int(length), str(digest),  # type: ignore[assignment]
+                                     fallback)
     states = doc["states"]
     if not (isinstance(states, dict) and all(isinstance(v, list) for v in states.values())):
         raise ValueError("the cached states have the wrong shape")
@@ -579,7 +594,7 @@ def _dataset(doc: dict, opened: _Opened, base: int, fallback: Callable[[], Datas
 
 
 def _state(code: str, fields: list) -> State:
-    return State(code=code, **_STATE.decode(fields))
+    return State(code, *_STATE.decode(fields))
 
 
 def _name_index(raw: object) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
