@@ -1,0 +1,31 @@
+"""Known facts about the alliances of 1815-1945 added to close the gaps against COW and ATOP
+(data/1815-1945-more.yaml).
+
+Expected values are read by hand from the sources cited on each treaty (the treaty texts and
+contemporary records), never from the tool's output. Where a date rests on ATOP 4.01 alone, the
+test says so.
+"""
+
+import pytest
+
+from .facts import via
+
+
+# -- the Nyon Arrangement: signed at Nyon on 14 September 1937, in force at once -----------------
+# Nine signatories (FRUS 1937 vol. I: all listed states but Albania signed); the end, 28 March
+# 1939, is ATOP 4.01's (atopid 2420).
+@pytest.mark.parametrize(
+    ("a", "b", "on", "expected"),
+    [
+        ("GBR", "SUN", "1937-09-13", False),  # the conference still sitting
+        ("GBR", "SUN", "1937-09-14", True),  # signed, "enter immediately into force"
+        ("BGR", "EGY", "1937-09-14", True),
+        ("GRC", "SUN", "1938-06-01", True),
+        ("FRA", "YUG", "1939-03-27", True),
+        ("FRA", "YUG", "1939-03-28", False),  # ATOP's end: the fall of Madrid
+        ("GBR", "ITA", "1938-01-01", False),  # Italy patrolled but never signed
+        ("GBR", "ALB", "1938-01-01", False),  # named in the draft, did not sign
+    ],
+)
+def test_nyon_arrangement(a, b, on, expected):
+    assert ("nyon-arrangement" in via(a, b, on)) is expected
