@@ -29,3 +29,19 @@ from .facts import via
 )
 def test_nyon_arrangement(a, b, on, expected):
     assert ("nyon-arrangement" in via(a, b, on)) is expected
+
+
+# -- the Anglo-Portuguese treaty of Vienna, 22 January 1815 ------------------------------------
+# Art. III renews the ancient treaties of alliance (read by Canning to the Commons in 1826); the
+# alliance was never ended, and the Windsor declaration of 1899 confirmed it.
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        ("1815-01-21", False),
+        ("1815-01-22", True),
+        ("1826-12-12", True),  # the aid against Spain
+        ("1898-12-31", True),
+    ],
+)
+def test_anglo_portuguese_renewal_of_1815(on, expected):
+    assert ("anglo-portuguese-1815" in via("GBR", "PRT", on)) is expected
