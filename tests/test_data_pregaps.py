@@ -45,3 +45,17 @@ def test_nyon_arrangement(a, b, on, expected):
 )
 def test_anglo_portuguese_renewal_of_1815(on, expected):
     assert ("anglo-portuguese-1815" in via("GBR", "PRT", on)) is expected
+
+
+# -- Turkey and Afghanistan: signed in Moscow on 1 March 1921 ------------------------------------
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        ("1921-02-28", False),
+        ("1921-03-01", True),
+        ("1928-05-25", True),  # the Ankara treaty of 1928 did not, by any source read, replace it
+        ("1944-12-31", True),
+    ],
+)
+def test_turkey_afghanistan_1921(on, expected):
+    assert ("turkey-afghanistan-1921" in via("TUR", "AFG", on)) is expected
