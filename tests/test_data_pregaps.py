@@ -59,3 +59,21 @@ def test_anglo_portuguese_renewal_of_1815(on, expected):
 )
 def test_turkey_afghanistan_1921(on, expected):
     assert ("turkey-afghanistan-1921" in via("TUR", "AFG", on)) is expected
+
+
+# -- the Soviet-Persian treaty of 1921: ratifications exchanged at Tehran on 26 February 1922 ----
+# Art. 5 is a promise not to let one's territory serve the other's enemies (neutrality); Art. 6
+# is Russia's right to intervene, not a promise to defend Persia: no defence.
+def test_soviet_persian_treaty_starts_at_the_exchange_of_ratifications():
+    assert "soviet-persian-1921" not in via("RUE", "IRN", "1922-02-25", "neutrality")
+    assert "soviet-persian-1921" in via("RUE", "IRN", "1922-02-26", "neutrality")
+
+
+def test_soviet_persian_treaty_passes_to_the_soviet_union_and_ends_in_august_1941():
+    assert "soviet-persian-1921" in via("SUN", "IRN", "1922-12-30", "neutrality")
+    assert "soviet-persian-1921" in via("SUN", "IRN", "1941-08-24", "neutrality")
+    assert "soviet-persian-1921" not in via("SUN", "IRN", "1941-08-25", "neutrality")
+
+
+def test_soviet_persian_treaty_is_not_a_defence_pact():
+    assert "soviet-persian-1921" not in via("SUN", "IRN", "1930-01-01")
