@@ -29,7 +29,7 @@ from .model import Dataset, State
 from .query import Engine
 from .records import Frozen, set_field
 from .statesystems import _GW_RENUMBERED, gw_code, load_system
-from .writers import ROW_FORMATS, cell_renderer, counted, write_rows
+from .writers import ROW_FORMATS, cell_renderer, cell_words, counted, write_rows
 
 __all__ = ["ATOP_OBLIGATION_COLUMNS", "DYAD_YEAR_COLUMNS", "PanelOptions", "dyad_year_rows",
            "dyad_year_tuples", "write_dyad_years"]
@@ -214,6 +214,126 @@ def _status_years(segments: list, hi: int) -> dict[int, str]:
     return out
 
 
+def _status_changes(segments: list, lo: int, hi: int) -> list[tuple[int, str]]:
+    """The years in [lo, hi] where a state's status in a treaty changes, coded as
+    _status_years codes it, and the status from then on: [(year, status), ...] in year order;
+    `member` where a stretch of suspended years ends."""
+    suspended = [seg.possible() for seg in segments if seg.status == "suspended"]
+    if not suspended:
+        return []
+    suspended_years: set[int] = set()
+    for first, last in _year_ranges(suspended, lo, hi):
+        suspended_years.update(range(first, last + 1))
+    if not suspended_years:
+        return []
+    member_years: set[int] = set()
+    for first, last in _year_ranges([seg.possible() for seg in segments if seg.status == "member"],
+                                    lo, hi):
+        member_years.update(range(first, last + 1))
+    out: list[tuple[int, str]] = []
+    current = "member"
+    for y in range(min(suspended_years), max(suspended_years) + 2):
+        token = ("member" if y not in suspended_years
+                 else "member+suspended" if y in member_years else "suspended")
+        if token != current:
+            out.append((y, token))
+            current = token
+    return out
+
+
+def _year_bits(spans: list[Span], lo: int, hi: int) -> list[tuple[int, int]]:
+    """_year_ranges with ranges that overlap or touch joined: [(first, last + 1), ...] in order,
+    so that a link's ranges toggle it on and off at distinct years."""
+    out: list[list[int]] = []
+    for first, last in sorted(_year_ranges(spans, lo, hi)):
+        if out and first <= out[-1][1]:
+            if last + 1 > out[-1][1]:
+                out[-1][1] = last + 1
+        else:
+            out.append([first, last + 1])
+    return [(a, b) for a, b in out]
+
+
+def _pair_pieces(links: list[tuple], changes: list[tuple[list, list] | None], lo: int, hi: int,
+                 crosswalk: Callable[[str], tuple]) -> list[tuple[int, int, tuple]]:
+    """A pair's tails by runs of years, in one sweep: (first, last, (allied, treaties, ids,
+    statuses of a and b per treaty, *obligations, certain)).
+
+    What _pair_runs and with_statuses give together, in fewer steps: `links` as _pair_runs takes
+    them, in treaty id order; `changes[i]`: the years where a's and b's status in link i's treaty
+    changes (_status_changes), or None where neither was ever suspended. The links in force
+    are a bit mask (bit i: link i), switched where a link's years begin and end.
+    """
+    events: list[tuple] = []
+    same = 0  # links whose certain years are their possible years
+    varying = 0  # links with status changes
+    for i, (_, _, certain, possible) in enumerate(links):
+        bit = 1 << i
+        for first, after in _year_bits(possible, lo, hi):
+            events.append((first, 0, bit))
+            events.append((after, 0, bit))
+        if certain is possible or certain == possible:
+            same |= bit
+        else:
+            for first, after in _year_bits(certain, lo, hi):
+                events.append((first, 1, bit))
+                events.append((after, 1, bit))
+        side_changes = changes[i]
+        if side_changes is not None:
+            varying |= bit
+            for year, token in side_changes[0]:
+                if year <= hi:
+                    events.append((year, 2, i, token))
+            for year, token in side_changes[1]:
+                if year <= hi:
+                    events.append((year, 3, i, token))
+    events.sort()
+    n = len(links)
+    active = certain_bits = 0
+    status_a, status_b = ["member"] * n, ["member"] * n
+    parts: dict[int, tuple] = {}  # the treaties' part of the tail, per set of links
+    out: list[tuple[int, int, tuple]] = []
+    count = len(events)
+    j = 0
+    while j < count:
+        year = events[j][0]
+        while j < count and events[j][0] == year:
+            event = events[j]
+            kind = event[1]
+            if kind == 0:
+                active ^= event[2]
+            elif kind == 1:
+                certain_bits ^= event[2]
+            elif kind == 2:
+                status_a[event[2]] = event[3]
+            else:
+                status_b[event[2]] = event[3]
+            j += 1
+        if not active or j == count:
+            continue
+        part = parts.get(active)
+        if part is None:
+            here = [i for i in range(n) if active >> i & 1]
+            tids = " ".join([links[i][0] for i in here])
+            masks = [links[i][1] for i in here]
+            obs = masks[0] if len(masks) == 1 else tuple(map(any, zip(*masks, strict=True)))
+            part = parts[active] = (tids, *crosswalk(tids), _members(len(here)), obs, here)
+        tids, atop, cow, plain, obs, here = part
+        if active & varying:
+            sa = " ".join([status_a[i] for i in here])
+            sb = " ".join([status_b[i] for i in here])
+        else:
+            sa = sb = plain
+        tail = (True, tids, atop, cow, sa, sb, *obs,
+                bool(certain_bits or active & same))
+        last = events[j][0] - 1
+        if out and out[-1][1] == year - 1 and out[-1][2] == tail:
+            out[-1] = (out[-1][0], last, tail)
+        else:
+            out.append((year, last, tail))
+    return out
+
+
 def _status_ranges(by_year: dict[int, str]) -> list[tuple[int, int, str]]:
     """_status_years as runs of years with one status: (first, last, status)."""
     out: list[list] = []
@@ -232,7 +352,8 @@ def _links(ds: Dataset, engine: Engine, f: Filters, uncertain: str
     owes the other), by its index in the pair's list."""
     links: dict[tuple[str, str], list[tuple]] = {}
     pledged: dict[tuple[str, str], dict[int, tuple[tuple, tuple]]] = {}
-    for tid, treaty in ds.treaties.items():
+    for tid in sorted(ds.treaties):  # so that each pair's links are in treaty id order
+        treaty = ds.treaties[tid]
         if not treaty.obligations or not f.treaty_ok(treaty):
             continue
         mask = tuple(ob in treaty.obligations for ob in _OBLIGATIONS)
@@ -312,6 +433,22 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 _status_ranges(_status_years(engine.segments(tid, code), hi))
                 if counts_suspended else [])
         return found
+
+    change_maps: dict[tuple[str, str], list[tuple[int, str]]] = {}
+
+    def status_changes(tid: str, a: str, b: str) -> tuple[list, list] | None:
+        """The years where a's and b's statuses in the treaty change, or None if neither
+        was ever suspended in it (see _status_changes)."""
+        if not counts_suspended:
+            return None
+        sides = []
+        for code in (a, b):
+            found = change_maps.get((tid, code))
+            if found is None:
+                found = change_maps[(tid, code)] = _status_changes(engine.segments(tid, code),
+                                                                   lo, hi)
+            sides.append(found)
+        return None if not sides[0] and not sides[1] else (sides[0], sides[1])
 
     def pair_statuses(a: str, b: str, pair_links: list[tuple]
                       ) -> dict[str, tuple[list, list]]:
@@ -416,14 +553,14 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
 
     rendered: dict[tuple, Any] = {}  # each distinct part is rendered once
 
+    def part(cells: tuple) -> Any:
+        found = rendered.get(cells)
+        if found is None:
+            found = rendered[cells] = render(cells)
+        return found
+
     def row(head: tuple, tail: tuple) -> Any:
-        h = rendered.get(head)
-        if h is None:
-            h = rendered[head] = render(head)
-        t = rendered.get(tail)
-        if t is None:
-            t = rendered[tail] = render(tail)
-        return join(h, t)
+        return join(part(head), part(tail))
 
     records: list[tuple[tuple, list[tuple[int, int, Any]]]] = []
     # (year, key1, key2) -> [states1, states2, (c1, g1), (c2, g2), tail] for pairs whose codes
@@ -472,29 +609,24 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 if one_way:
                     by_stretches(x, y, one_way, True)
             continue
-        if a in fixed and b in fixed:
+        if FAST_PAIRS and a in fixed and b in fixed:
             (ia,), (ib,) = [(e[2], e[3]) for e in ids[a]], [(e[2], e[3]) for e in ids[b]]
             if key_of(*ia) is None or key_of(*ib) is None or key_of(*ia) == key_of(*ib):
                 continue
             # the orders the pair is written in, worked out once: (sort key, head, swapped?)
             plan = [(skey, head, tail[4] == "b")
                     for skey, head, tail in orders(a, b, ia, ib, _PROBE)]
-            rows_of: list[list] = [[] for _ in plan]
-            varying = pair_statuses(a, b, pair_links)
-            for first, last, core, _ in _pair_runs(pair_links, lo, hi):
-                if varying:
-                    pieces = with_statuses(first, last, core, varying)
-                else:
-                    tids, *obs, certain = core
-                    atop, cow = crosswalk(tids)
-                    plain = _members(tids.count(" ") + 1)
-                    pieces = [(first, last, (True, tids, atop, cow, plain, plain, *obs, certain))]
-                for f0, l0, tail0 in pieces:
-                    for f1, l1 in in_system_runs(f0, l0, ia, ib):
-                        for (_, head, swap), rows in zip(plan, rows_of, strict=True):
-                            rows.append((f1, l1, row(head, _swapped(tail0) if swap else tail0)))
-            records.extend((skey, rows) for (skey, _, _), rows in zip(plan, rows_of, strict=True)
-                           if rows)
+            changes = [status_changes(link[0], a, b) for link in pair_links]
+            pieces = _pair_pieces(pair_links, changes, lo, hi, crosswalk)
+            if system is not None:
+                pieces = [(f1, l1, tail) for f0, l0, tail in pieces
+                          for f1, l1 in in_system_runs(f0, l0, ia, ib)]
+            if not pieces:
+                continue
+            for skey, head, swap in plan:
+                h = part(head)
+                records.append((skey, [(f1, l1, join(h, part(_swapped(tail) if swap else tail)))
+                                       for f1, l1, tail in pieces]))
             continue
         by_stretches(a, b, pair_links)
     for (y, _, _), (sa, sb, ia, ib, tail) in merged.items():
@@ -524,6 +656,9 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
 
 
 _NO_CODES = [(date.min, None, None, None)]
+# pairs of states that each held one code all their lives take _pair_pieces (False: every pair
+# goes the general way, by_stretches; tests compare the two)
+FAST_PAIRS = True
 # a stand-in tail whose statuses differ, to see which orders swap the tail
 _PROBE = (True, "", None, None, "a", "b")
 
@@ -679,12 +814,13 @@ def write_dyad_years(ds: Dataset, engine: Engine, f: Filters, years: range, fmt:
     import csv
     import io
 
-    cell = cell_renderer(booleans)
+    words = cell_words(booleans)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="")
 
     def render(cells: tuple) -> str:
-        fields = [cell(c) for c in cells]  # (a part of a row: see dyad_year_blocks)
+        # (a part of a row: see dyad_year_blocks) as cell_renderer renders it, inline
+        fields = [words[c] if c is None or c.__class__ is bool else str(c) for c in cells]
         line = delimiter.join(fields)
         if (line.count(delimiter) == len(fields) - 1 and '"' not in line and "\n" not in line
                 and "\r" not in line):
