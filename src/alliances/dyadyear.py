@@ -187,6 +187,7 @@ def _pair_runs(links: list[tuple], lo: int, hi: int) -> list[tuple[int, int, tup
     return out
 
 
+_DAY = timedelta(days=1)
 _MEMBERS = ["", *(" ".join(["member"] * n) for n in range(1, 16))]
 
 
@@ -244,6 +245,11 @@ def _status_changes(segments: list, lo: int, hi: int) -> list[tuple[int, str]]:
 def _year_bits(spans: list[Span], lo: int, hi: int) -> list[tuple[int, int]]:
     """_year_ranges with ranges that overlap or touch joined: [(first, last + 1), ...] in order,
     so that a link's ranges toggle it on and off at distinct years."""
+    if len(spans) == 1:
+        (start, end), = spans
+        first = start.year if start.year > lo else lo
+        last = hi if end is None else min((end - _DAY).year, hi)
+        return [(first, last + 1)] if first <= last else []
     out: list[list[int]] = []
     for first, last in sorted(_year_ranges(spans, lo, hi)):
         if out and first <= out[-1][1]:
@@ -291,46 +297,44 @@ def _pair_pieces(links: list[tuple], changes: list[tuple[list, list] | None], lo
     n = len(links)
     active = certain_bits = 0
     status_a, status_b = ["member"] * n, ["member"] * n
+    # [first, last, (links in force, certain, statuses of a and b or None)], joined where equal
+    pieces: list[list] = []
+    year = events[0][0] if events else 0
+    for event in events:
+        if event[0] != year:
+            # what the events up to `year` set holds until the next event's year
+            if active:
+                statuses = ((" ".join([status_a[i] for i in range(n) if active >> i & 1]),
+                             " ".join([status_b[i] for i in range(n) if active >> i & 1]))
+                            if active & varying else None)
+                key = (active, bool(certain_bits or active & same), statuses)
+                if pieces and pieces[-1][2] == key and pieces[-1][1] == year - 1:
+                    pieces[-1][1] = event[0] - 1
+                else:
+                    pieces.append([year, event[0] - 1, key])
+            year = event[0]
+        kind = event[1]
+        if kind == 0:
+            active ^= event[2]
+        elif kind == 1:
+            certain_bits ^= event[2]
+        elif kind == 2:
+            status_a[event[2]] = event[3]
+        else:
+            status_b[event[2]] = event[3]
     parts: dict[int, tuple] = {}  # the treaties' part of the tail, per set of links
     out: list[tuple[int, int, tuple]] = []
-    count = len(events)
-    j = 0
-    while j < count:
-        year = events[j][0]
-        while j < count and events[j][0] == year:
-            event = events[j]
-            kind = event[1]
-            if kind == 0:
-                active ^= event[2]
-            elif kind == 1:
-                certain_bits ^= event[2]
-            elif kind == 2:
-                status_a[event[2]] = event[3]
-            else:
-                status_b[event[2]] = event[3]
-            j += 1
-        if not active or j == count:
-            continue
-        part = parts.get(active)
+    for first, last, (bits, certain, statuses) in pieces:
+        part = parts.get(bits)
         if part is None:
-            here = [i for i in range(n) if active >> i & 1]
+            here = [i for i in range(n) if bits >> i & 1]
             tids = " ".join([links[i][0] for i in here])
             masks = [links[i][1] for i in here]
             obs = masks[0] if len(masks) == 1 else tuple(map(any, zip(*masks, strict=True)))
-            part = parts[active] = (tids, *crosswalk(tids), _members(len(here)), obs, here)
-        tids, atop, cow, plain, obs, here = part
-        if active & varying:
-            sa = " ".join([status_a[i] for i in here])
-            sb = " ".join([status_b[i] for i in here])
-        else:
-            sa = sb = plain
-        tail = (True, tids, atop, cow, sa, sb, *obs,
-                bool(certain_bits or active & same))
-        last = events[j][0] - 1
-        if out and out[-1][1] == year - 1 and out[-1][2] == tail:
-            out[-1] = (out[-1][0], last, tail)
-        else:
-            out.append((year, last, tail))
+            part = parts[bits] = (tids, *crosswalk(tids), _members(len(here)), obs)
+        tids, atop, cow, plain, obs = part
+        sa, sb = statuses or (plain, plain)
+        out.append((first, last, (True, tids, atop, cow, sa, sb, *obs, certain)))
     return out
 
 
@@ -403,13 +407,17 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
     treaties = ds.treaties
     ids_text: dict[str, tuple[str | None, str | None]] = {}
 
+    # each treaty's ATOP and COW ids as text, and the treaties that have some
+    atop_text = {t: " ".join(map(str, x.atop_ids)) for t, x in treaties.items() if x.atop_ids}
+    cow_text = {t: " ".join(map(str, x.cow_ids)) for t, x in treaties.items() if x.cow_ids}
+
     def crosswalk(tids: str) -> tuple[str | None, str | None]:
         found = ids_text.get(tids)
         if found is None:
-            ts = [treaties[t] for t in tids.split(" ")]
+            names = tids.split(" ")
             found = ids_text[tids] = (
-                " ".join(str(i) for t in ts for i in t.atop_ids) or None,
-                " ".join(str(i) for t in ts for i in t.cow_ids) or None)
+                " ".join([atop_text[t] for t in names if t in atop_text]) or None,
+                " ".join([cow_text[t] for t in names if t in cow_text]) or None)
         return found
 
     # the codes one of our states shares with another: rows of those pairs may need merging
@@ -434,21 +442,22 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 if counts_suspended else [])
         return found
 
-    change_maps: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    # treaty -> its members ever suspended (in an allied status) -> their status changes
+    change_maps: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    if counts_suspended:
+        for tid, treaty in treaties.items():
+            for code in treaty.members:
+                found = _status_changes(engine.segments(tid, code), lo, hi)
+                if found:
+                    change_maps.setdefault(tid, {})[code] = found
 
     def status_changes(tid: str, a: str, b: str) -> tuple[list, list] | None:
         """The years where a's and b's statuses in the treaty change, or None if neither
         was ever suspended in it (see _status_changes)."""
-        if not counts_suspended:
+        found = change_maps.get(tid)
+        if found is None or (a not in found and b not in found):
             return None
-        sides = []
-        for code in (a, b):
-            found = change_maps.get((tid, code))
-            if found is None:
-                found = change_maps[(tid, code)] = _status_changes(engine.segments(tid, code),
-                                                                   lo, hi)
-            sides.append(found)
-        return None if not sides[0] and not sides[1] else (sides[0], sides[1])
+        return found.get(a, []), found.get(b, [])
 
     def pair_statuses(a: str, b: str, pair_links: list[tuple]
                       ) -> dict[str, tuple[list, list]]:
