@@ -211,6 +211,27 @@ def test_uncertain_memberships_in_state_year_and_dyad_year(mode, expected):
     assert {r["year"]: r["certain"] for r in dyads if r["state1"] == "AAA"} == expected
 
 
+@pytest.mark.parametrize("mode, allied, coverage, certain", [
+    ("keep", "uncertain", "uncertain", "0"),
+    ("as-member", "1", "part or all", "1"),
+    ("as-nonmember", None, None, None),
+])
+def test_one_uncertain_rule_for_allies_state_year_and_dyad_year(mode, allied, coverage, certain):
+    """CCC left alpha in 1995, the day unknown: in 1995 it may or may not have been a member.
+    as-member counts it as the allies answer does (held on some days: coverage "part or all",
+    certain), in all three; as-nonmember leaves it out of all three."""
+    args = ["--uncertain", mode]
+    pair = _rows([*MINI, "allies", "AAA", "CCC", "--on", "1995", "--format", "csv", *args])
+    assert [(r["allied"], r["coverage"]) for r in pair] == ([(allied, coverage)] if allied else [])
+    states = _rows([*MINI, "export", "state-year", "-s", "CCC", "--from", "1995", "--to", "1995",
+                    *args])
+    assert [(r["coverage"], r["certain"]) for r in states] == (
+        [(coverage, certain)] if coverage else [])
+    dyads = _rows([*MINI, "export", "dyad-year", "-s", "CCC", "--from", "1995", "--to", "1995",
+                   *args])
+    assert [r["certain"] for r in dyads if r["state1"] == "AAA"] == ([certain] if certain else [])
+
+
 def test_rows_carry_the_atop_and_cow_ids():
     rows = _rows([*MINI, "export", "dyad-year", "--from", "1991", "--to", "1991"])
     aaa_bbb = [r for r in rows if (r["state1"], r["state2"]) == ("AAA", "BBB")]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from .dates import UNCERTAIN, Period, Span, intersect
+from .dates import UNCERTAIN, Period, Span, intersect, resolve_presence
 from .dyadyear import _OBLIGATIONS, ATOP_OBLIGATION_COLUMNS, PanelOptions, held_codes, identities
 from .filters import Filters
 from .model import Dataset
@@ -91,13 +91,11 @@ def _crosswalk(treaties) -> tuple[str | None, str | None]:
             " ".join(str(i) for t in treaties for i in t.cow_ids) or None)
 
 
-def _counts(presence: str, uncertain: str) -> tuple[bool, bool]:
-    """(whether a standing counts, whether it is certain) under an --uncertain mode."""
-    if presence != UNCERTAIN:
-        return True, True
-    if uncertain == "as-member":
-        return True, True
-    return uncertain == "keep", False
+def _counts(presence: str, uncertain: str) -> tuple[str | None, bool]:
+    """(the standing's presence under an --uncertain mode, None if it does not count; whether
+    it is certain): see dates.resolve_presence."""
+    resolved = resolve_presence(presence, uncertain)
+    return resolved, resolved is not None and resolved != UNCERTAIN
 
 
 def state_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
@@ -120,15 +118,15 @@ def state_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                 st = engine.standing(tid, code, period)
                 if st is None:
                     continue
-                counts, certain = _counts(st.presence, uncertain)
-                if not counts:
+                presence, certain = _counts(st.presence, uncertain)
+                if presence is None:
                     continue
                 held = [seg.possible() for seg in st.segments] or spans
                 row: dict[str, Any] = {"year": y, "treaty": tid}
                 row.update(_state_cols(ds, code, period.first))
                 row.update(status=st.status,
                            statuses=" ".join(dict.fromkeys(s.status for s in st.segments)),
-                           coverage=coverage_label(st.presence),
+                           coverage=coverage_label(presence),
                            certain=st.certain if uncertain == "keep" else certain,
                            atop_ids=atop, cow_ids=cow)
                 for c, g in _touching_codes(ids, held, y):
@@ -165,8 +163,8 @@ def state_year_panel_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                 st = engine.standing(tid, code, _year(y), engine.allied_statuses)
                 if st is None:
                     continue
-                counts, certain = _counts(st.presence, opts.uncertain)
-                if not counts:
+                presence, certain = _counts(st.presence, opts.uncertain)
+                if presence is None:
                     continue
                 window = [(date(y, 1, 1), date(y + 1, 1, 1))]
                 for c, g in _touching_codes(ids, intersect(spans, window), y):
