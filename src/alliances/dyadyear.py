@@ -120,6 +120,31 @@ def held_codes(ds: Dataset, key_gw: bool
             end = end if life_end is None else life_end if end is None else min(end, life_end)
             yield k, code, start, end, c, g
 
+class YearEndCodes:
+    """The (COW, GW) codes standing for a key in a year: those of the holder on the last day of
+    the year the key was held (the latest to end). One key stands for two codes of the other
+    system in a few years (GW 678, Yemen, was COW 678 and then 679 in 1990; GW 260 was COW 260
+    and then 255 in 1990; COW 345 was GW 345 and then 340 in 2006): a key's row holds one code,
+    the one at the end of its year, as `gw_code(code, 31 December)` gives for a COW code."""
+
+    def __init__(self, ds: Dataset, key_gw: bool) -> None:
+        self._spans: dict[int, list[tuple[date, date | None, int | None, int | None]]] = {}
+        for k, _, start, end, c, g in held_codes(ds, key_gw):
+            self._spans.setdefault(k, []).append((start, end, c, g))
+        self._found: dict[tuple[int, int], tuple[int | None, int | None] | None] = {}
+
+    def __call__(self, key: int, year: int) -> tuple[int | None, int | None] | None:
+        """(COW, GW) for `key` in `year`; None where none of our states held it that year."""
+        found = self._found.get((key, year), False)
+        if found is False:
+            first, after = date(year, 1, 1), date(year + 1, 1, 1)
+            held = [(date.max if end is None or end > after else end, start, c, g)
+                    for start, end, c, g in self._spans.get(key, ())
+                    if start < after and (end is None or end > first)]
+            found = self._found[(key, year)] = max(held)[2:] if held else None
+        return found
+
+
 def _touching(ids: list[tuple], spans: list[Span], year: int) -> list[tuple[int | None, int | None]]:
     """The (COW, GW) codes a state held on the days of `spans` within `year`, in order."""
     if len(ids) == 1 and ids[0][0] == date.min and ids[0][1] is None:  # one code, always
@@ -539,6 +564,16 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 out.append((y, y))
         return out
 
+    year_end = YearEndCodes(ds, by_gw)
+
+    def _at_year_end(codes: list[tuple], y: int, stop: int) -> list[tuple]:
+        """In a stretch of one year (a year in which a code changes, or a shared code), each
+        key's codes as YearEndCodes gives them."""
+        if stop != y:
+            return codes
+        return [year_end(key_of(*pair), y) or pair if key_of(*pair) is not None else pair
+                for pair in codes]
+
     def sort_key(k1: int, k2: int, s1: str, s2: str) -> tuple:
         return (k1, k2, s1, s2)
 
@@ -591,8 +626,8 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 if not merging and y not in special:
                     while stop < last and stop + 1 not in special:
                         stop += 1
-                for ia in _keyed(_touching(ids_a, spans, y), by_gw):
-                    for ib in _keyed(_touching(ids_b, spans, y), by_gw):
+                for ia in _at_year_end(_keyed(_touching(ids_a, spans, y), by_gw), y, stop):
+                    for ib in _at_year_end(_keyed(_touching(ids_b, spans, y), by_gw), y, stop):
                         ka, kb = key_of(*ia), key_of(*ib)
                         if ka is None or kb is None or ka == kb:
                             continue  # a state without a code in the key's system
@@ -736,22 +771,18 @@ def _fill(ds: Dataset, system, opts: PanelOptions, lo: int, keyed: list[dict], r
     by_gw = opts.system == "gw"
     # our states holding each code on some day of a year, for the rows of unallied pairs
     spans = list(held_codes(ds, by_gw))
+    year_end = YearEndCodes(ds, by_gw)
     for i, found in enumerate(keyed):
         y = lo + i
         first, after = date(y, 1, 1), date(y + 1, 1, 1)
         codes = system.codes(y)
         held: dict[int, list] = {}
-        for k, code, start, end, c, g in spans:
+        for k, code, start, end, _, _ in spans:
             if start < after and (end is None or end > first):
-                entry = held.setdefault(k, [set(), set(), set(), set()])
+                entry = held.setdefault(k, [set(), set()])
                 entry[0].add(code)
-                entry[1].add(c)
-                entry[2].add(g)
                 if ds.states[code].iso2:
-                    entry[3].add(ds.states[code].iso2)
-
-        def one(values: set):
-            return next(iter(values)) if len(values) == 1 else None
+                    entry[1].add(ds.states[code].iso2)
 
         parts = {}
         for k in codes:
@@ -760,8 +791,8 @@ def _fill(ds: Dataset, system, opts: PanelOptions, lo: int, keyed: list[dict], r
                 parts[k] = (None if by_gw else k, k if by_gw else gw_code(k, date(y, 12, 31)),
                             None, None)
             else:
-                parts[k] = (one(entry[1]), one(entry[2]), " ".join(sorted(entry[0])),
-                            " ".join(sorted(entry[3])) or None)
+                parts[k] = (*year_end(k, y), " ".join(sorted(entry[0])),
+                            " ".join(sorted(entry[1])) or None)
         covered = opts.covered is None or y in opts.covered
         empty = _NOT_ALLIED if covered else _NOT_COVERED
         rows = []

@@ -9,7 +9,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from .dates import UNCERTAIN, Period, Span, intersect, resolve_presence
-from .dyadyear import _OBLIGATIONS, ATOP_OBLIGATION_COLUMNS, PanelOptions, held_codes, identities
+from .dyadyear import (
+    _OBLIGATIONS,
+    ATOP_OBLIGATION_COLUMNS,
+    PanelOptions,
+    YearEndCodes,
+    held_codes,
+    identities,
+)
 from .filters import Filters
 from .model import Dataset
 from .query import Engine
@@ -173,16 +180,15 @@ def state_year_panel_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                         continue
                     entry = acc.setdefault((y, key), {"states": set(), "treaties": [],
                                                       "statuses": set(), "mask": [False] * 5,
-                                                      "certain": False, "c": set(), "g": set()})
+                                                      "certain": False})
                     entry["states"].add(code)
                     entry["treaties"].append(treaty)
                     entry["statuses"].update(s.status for s in st.segments)
                     entry["mask"] = [x or m for x, m in zip(entry["mask"], mask, strict=True)]
                     entry["certain"] = entry["certain"] or (
                         st.certain if opts.uncertain == "keep" else certain)
-                    entry["c"].add(c)
-                    entry["g"].add(g)
     holders = _holders(ds, key_gw)
+    year_end = YearEndCodes(ds, key_gw)
     for y in years:
         covered = opts.covered is None or y in opts.covered
         first, after = date(y, 1, 1), date(y + 1, 1, 1)
@@ -193,10 +199,9 @@ def state_year_panel_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                 continue
             entry = acc.get((y, key)) if covered else None
             row: dict[str, Any] = {"year": y}
-            if entry is not None:
-                cs, gs = entry["c"], entry["g"]
-                row.update(ccode=next(iter(cs)) if len(cs) == 1 else None,
-                           gwcode=next(iter(gs)) if len(gs) == 1 else None)
+            codes = year_end(key, y) if states else None
+            if codes is not None:
+                row.update(ccode=codes[0], gwcode=codes[1])
             else:
                 row.update(ccode=None if key_gw else key,
                            gwcode=key if key_gw else gw_code(key, date(y, 12, 31)))
