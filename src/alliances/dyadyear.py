@@ -298,11 +298,20 @@ def _pair_pieces(links: list[tuple], changes: list[tuple[list, list] | None], lo
     events: list[tuple] = []
     same = 0  # links whose certain years are their possible years
     varying = 0  # links with status changes
+    add = events.append
     for i, (_, _, certain, possible) in enumerate(links):
         bit = 1 << i
-        for first, after in _year_bits(possible, lo, hi):
-            events.append((first, 0, bit))
-            events.append((after, 0, bit))
+        if len(possible) == 1:  # the commonest case, inline (as _year_bits)
+            (start, end), = possible
+            first = start.year if start.year > lo else lo
+            after = hi + 1 if end is None else min((end - _DAY).year, hi) + 1
+            if first < after:
+                add((first, 0, bit))
+                add((after, 0, bit))
+        else:
+            for first, after in _year_bits(possible, lo, hi):
+                add((first, 0, bit))
+                add((after, 0, bit))
         if certain is possible or certain == possible:
             same |= bit
         else:
@@ -669,8 +678,15 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 continue
             for skey, head, swap in plan:
                 h = part(head)
-                records.append((skey, [(f1, l1, join(h, part(_swapped(tail) if swap else tail)))
-                                       for f1, l1, tail in pieces]))
+                rows = []
+                for f1, l1, tail in pieces:
+                    if swap:
+                        tail = _swapped(tail)
+                    t = rendered.get(tail)
+                    if t is None:
+                        t = rendered[tail] = render(tail)
+                    rows.append((f1, l1, join(h, t)))
+                records.append((skey, rows))
             continue
         by_stretches(a, b, pair_links)
     for (y, _, _), (sa, sb, ia, ib, tail) in merged.items():
@@ -681,22 +697,25 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
             records.append((skey, [(y, y, row(head, t))]))
     records.sort(key=lambda r: r[0])
 
-    by_year: list[list] = [[] for _ in range(lo, hi + 1)]
-    keyed: list[dict] | None = [{} for _ in range(lo, hi + 1)] if opts.panel else None
-    for skey, rows in records:
-        for first, last, line in rows:
-            for i in range(first - lo, last - lo + 1):
-                if keyed is not None:
-                    keyed[i][(skey[0], skey[1])] = line
-                else:
-                    by_year[i].append(line)
-    if keyed is None:
-        for i, rows in enumerate(by_year):
-            if rows:
-                yield lo + i, rows
-                by_year[i] = []
+    if opts.panel:
+        keyed: list[dict] = [{} for _ in range(lo, hi + 1)]
+        for skey, rows in records:
+            key = (skey[0], skey[1])
+            for first, last, line in rows:
+                for found in keyed[first - lo:last - lo + 1]:
+                    found[key] = line
+        yield from _fill(ds, system, opts, lo, keyed, row)
         return
-    yield from _fill(ds, system, opts, lo, keyed, row)
+    by_year: list[list] = [[] for _ in range(lo, hi + 1)]
+    appends = [rows.append for rows in by_year]
+    for _, rows in records:
+        for first, last, line in rows:
+            for append in appends[first - lo:last - lo + 1]:
+                append(line)
+    for i, rows in enumerate(by_year):
+        if rows:
+            yield lo + i, rows
+            by_year[i] = []
 
 
 _NO_CODES = [(date.min, None, None, None)]
