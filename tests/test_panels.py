@@ -150,6 +150,32 @@ def test_a_state_without_a_cow_code_is_in_iso_exports_only():
     assert {r["treaty"] for r in states} >= {"arab-league-pact"} and {r["cow"] for r in states} == {""}
 
 
+def test_a_key_that_stood_for_two_codes_of_the_other_system_holds_the_year_end_one():
+    """One key, two codes of the other system in a year, read from the bundled lists: GW 678
+    (Yemen, one state 1918-2017 in GW) was COW 678 to 1990-05-21 and COW 679 from 1990-05-22;
+    GW 260 (GW's Germany from 1949) was COW 260 to 1990-10-02 and COW 255 from 1990-10-03; COW
+    345 (Yugoslavia to 2016 in COW) was GW 345 to 2006-06-04 and GW 340 from 2006-06-05. The
+    row keeps one code, the one held at the end of the year, never an empty cell; in the other
+    years the one code."""
+    gw_states = _rows(["export", "state-year", "--panel", "gw", "--from", "1989", "--to", "1990"])
+    codes = {(r["year"], r["gwcode"]): r["ccode"] for r in gw_states}
+    assert codes[("1989", "678")] == "678" and codes[("1990", "678")] == "679"
+    assert codes[("1989", "260")] == "260" and codes[("1990", "260")] == "255"
+    gw_dyads = _rows(["export", "dyad-year", "--panel", "gw", "--from", "1990", "--to", "1990"])
+    for gw, cow in (("678", "679"), ("260", "255")):
+        found = {r["ccode1"] for r in gw_dyads if r["gwcode1"] == gw} | \
+            {r["ccode2"] for r in gw_dyads if r["gwcode2"] == gw}
+        assert found == {cow}, gw
+    cow_states = _rows(["export", "state-year", "--panel", "cow", "--from", "2006", "--to", "2006"])
+    assert [r["gwcode"] for r in cow_states if r["ccode"] == "345"] == ["340"]
+    cow_dyads = _rows(["export", "dyad-year", "--panel", "cow", "--from", "2006", "--to", "2006"])
+    found = {r["gwcode1"] for r in cow_dyads if r["ccode1"] == "345"} | \
+        {r["gwcode2"] for r in cow_dyads if r["ccode2"] == "345"}
+    assert found == {"340"}
+    # allied and not allied rows alike
+    assert {r["allied"] for r in cow_dyads if "345" in (r["ccode1"], r["ccode2"])} == {"0", "1"}
+
+
 def test_the_system_filter_leaves_out_syria_inside_the_uar():
     """Syria left the COW system on 1958-02-01 (the United Arab Republic) and came back on
     1961-09-29: no Syrian rows for 1959 and 1960 with --system cow."""
@@ -219,6 +245,27 @@ def test_uncertain_memberships_in_state_year_and_dyad_year(mode, expected):
     dyads = _rows([*MINI, "export", "dyad-year", "-s", "CCC", "--from", "1994", "--to", "1995",
                    "--uncertain", mode])
     assert {r["year"]: r["certain"] for r in dyads if r["state1"] == "AAA"} == expected
+
+
+@pytest.mark.parametrize("mode, allied, coverage, certain", [
+    ("keep", "uncertain", "uncertain", "0"),
+    ("as-member", "1", "part or all", "1"),
+    ("as-nonmember", None, None, None),
+])
+def test_one_uncertain_rule_for_allies_state_year_and_dyad_year(mode, allied, coverage, certain):
+    """CCC left alpha in 1995, the day unknown: in 1995 it may or may not have been a member.
+    as-member counts it as the allies answer does (held on some days: coverage "part or all",
+    certain), in all three; as-nonmember leaves it out of all three."""
+    args = ["--uncertain", mode]
+    pair = _rows([*MINI, "allies", "AAA", "CCC", "--on", "1995", "--format", "csv", *args])
+    assert [(r["allied"], r["coverage"]) for r in pair] == ([(allied, coverage)] if allied else [])
+    states = _rows([*MINI, "export", "state-year", "-s", "CCC", "--from", "1995", "--to", "1995",
+                    *args])
+    assert [(r["coverage"], r["certain"]) for r in states] == (
+        [(coverage, certain)] if coverage else [])
+    dyads = _rows([*MINI, "export", "dyad-year", "-s", "CCC", "--from", "1995", "--to", "1995",
+                   *args])
+    assert [r["certain"] for r in dyads if r["state1"] == "AAA"] == ([certain] if certain else [])
 
 
 def test_rows_carry_the_atop_and_cow_ids():

@@ -95,3 +95,46 @@ def test_duckdb_reads_numbers_from_csv_and_booleans_from_parquet(tmp_path):
     nulls = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'd.parquet'}' WHERE year = 1944 "
                        "AND allied IS NOT NULL").fetchall()[0][0]
     assert nulls == 0
+
+
+# What a reader of our CSV gets in R, checked in R itself: the coverage of the bundled data begins
+# in 1945 (docs/data-conventions.md), so 1944 is NA, not 0; the panel's keys are unique, so a merge
+# keeps every row of the reader's table; 0/1 columns are numbers (base R: integer; readr reads
+# every number as a double unless told otherwise).
+R_TYPES = {
+    "r-base": """
+dyads <- read.csv("dyads.csv", na.strings = "")
+mine <- read.csv("my_dyad_years.csv")
+for (col in c("allied", "defense", "offense", "neutral", "nonagg", "consul", "certain"))
+  stopifnot(is.integer(dyads[[col]]))
+stopifnot(all(is.na(dyads$allied[dyads$year == 1944])))
+stopifnot(all(dyads$allied[dyads$year >= 1945] %in% c(0L, 1L)))
+stopifnot(any(dyads$allied == 1L, na.rm = TRUE))
+panel <- merge(mine, dyads, by = c("ccode1", "ccode2", "year"), all.x = TRUE)
+stopifnot(nrow(panel) == nrow(mine), !anyDuplicated(panel[c("ccode1", "ccode2", "year")]))
+cat("ok\\n")
+""",
+    "r-tidyverse": """
+suppressMessages({library(dplyr); library(readr)})
+dyads <- read_csv("dyads.csv", show_col_types = FALSE)
+mine <- read_csv("my_dyad_years.csv", show_col_types = FALSE)
+stopifnot(is.numeric(dyads$allied), is.numeric(dyads$defense))
+stopifnot(all(is.na(filter(dyads, year == 1944)$allied)))
+stopifnot(all(filter(dyads, year >= 1945)$allied %in% c(0, 1)))
+panel <- left_join(mine, dyads, by = c("ccode1", "ccode2", "year"), relationship = "many-to-one")
+stopifnot(nrow(panel) == nrow(mine), nrow(distinct(panel, ccode1, ccode2, year)) == nrow(mine))
+cat("ok\\n")
+""",
+}
+
+
+@pytest.mark.parametrize("name, packages", [("r-base", []), ("r-tidyverse", ["dplyr", "readr"])])
+def test_r_reads_numbers_na_outside_coverage_and_merges_without_duplicates(folder, name, packages):
+    rscript = shutil.which("Rscript")
+    if rscript is None:
+        pytest.skip("R is not installed (no Rscript on PATH)")
+    for package in packages:
+        check = subprocess.run([rscript, "-e", f"library({package})"], capture_output=True)
+        if check.returncode != 0:
+            pytest.skip(f"the R package {package} is not installed")
+    assert _run([rscript, "-e", R_TYPES[name]], folder).strip() == "ok"

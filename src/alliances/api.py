@@ -18,7 +18,15 @@ from numbers import Integral, Real
 from typing import Any
 
 from .answers import AlliesOf, History, Members, Memberships, Pair, States, Treaties
-from .dates import SOME, UNCERTAIN, DateError, PartialDate, Period, bounded, parse_date, parse_period
+from .dates import (
+    DateError,
+    PartialDate,
+    Period,
+    bounded,
+    parse_date,
+    parse_period,
+    resolve_presence,
+)
 from .dyadyear import UNCERTAIN_MODES, PanelOptions
 from .errors import UsageError
 from .exports import EXPORT_KINDS, ExportRequest, export_rows
@@ -146,10 +154,14 @@ def resolve_uncertain(links: list[AllyLink], mode: str) -> list[AllyLink]:
     hold (coverage "part or all"); "as-nonmember" drops it."""
     if mode == "keep":
         return links
-    if mode == "as-nonmember":
-        return [lk for lk in links if lk.presence != UNCERTAIN]
-    return [AllyLink(lk.treaty, lk.obligations, SOME, lk.a, lk.b, lk.suspended)
-            if lk.presence == UNCERTAIN else lk for lk in links]
+    out = []
+    for lk in links:
+        presence = resolve_presence(lk.presence, mode)
+        if presence is None:
+            continue
+        out.append(lk if presence == lk.presence
+                   else AllyLink(lk.treaty, lk.obligations, presence, lk.a, lk.b, lk.suspended))
+    return out
 
 
 class Alliances:

@@ -242,6 +242,15 @@ SOME = "some"  # holds on some days, certainly; perhaps on all
 UNCERTAIN = "uncertain"  # may hold on some day; not certain on any
 
 
+def resolve_presence(presence: str, mode: str) -> str | None:
+    """A presence under an --uncertain mode, the one rule for allies, state-year and dyad-year:
+    "keep" leaves it; "as-member" counts an uncertain one as held on some days (SOME: coverage
+    "part or all", certain); "as-nonmember" drops it (None)."""
+    if presence != UNCERTAIN or mode == "keep":
+        return presence
+    return SOME if mode == "as-member" else None
+
+
 def certain_span(start: PartialDate, end: PartialDate | None) -> Span:
     """Days certainly inside `[start, end)` when the bounds are partial."""
     return (start.latest, end.earliest if end is not None else None)

@@ -29,7 +29,7 @@ from .model import Dataset, State
 from .query import Engine
 from .records import Frozen, set_field
 from .statesystems import _GW_RENUMBERED, gw_code, load_system
-from .writers import ROW_FORMATS, cell_renderer, counted, write_rows
+from .writers import ROW_FORMATS, cell_renderer, cell_words, counted, write_rows
 
 __all__ = ["ATOP_OBLIGATION_COLUMNS", "DYAD_YEAR_COLUMNS", "PanelOptions", "dyad_year_rows",
            "dyad_year_tuples", "write_dyad_years"]
@@ -120,6 +120,31 @@ def held_codes(ds: Dataset, key_gw: bool
             end = end if life_end is None else life_end if end is None else min(end, life_end)
             yield k, code, start, end, c, g
 
+class YearEndCodes:
+    """The (COW, GW) codes standing for a key in a year: those of the holder on the last day of
+    the year the key was held (the latest to end). One key stands for two codes of the other
+    system in a few years (GW 678, Yemen, was COW 678 and then 679 in 1990; GW 260 was COW 260
+    and then 255 in 1990; COW 345 was GW 345 and then 340 in 2006): a key's row holds one code,
+    the one at the end of its year, as `gw_code(code, 31 December)` gives for a COW code."""
+
+    def __init__(self, ds: Dataset, key_gw: bool) -> None:
+        self._spans: dict[int, list[tuple[date, date | None, int | None, int | None]]] = {}
+        for k, _, start, end, c, g in held_codes(ds, key_gw):
+            self._spans.setdefault(k, []).append((start, end, c, g))
+        self._found: dict[tuple[int, int], tuple[int | None, int | None] | None] = {}
+
+    def __call__(self, key: int, year: int) -> tuple[int | None, int | None] | None:
+        """(COW, GW) for `key` in `year`; None where none of our states held it that year."""
+        found = self._found.get((key, year), False)
+        if found is False:
+            first, after = date(year, 1, 1), date(year + 1, 1, 1)
+            held = [(date.max if end is None or end > after else end, start, c, g)
+                    for start, end, c, g in self._spans.get(key, ())
+                    if start < after and (end is None or end > first)]
+            found = self._found[(key, year)] = max(held)[2:] if held else None
+        return found
+
+
 def _touching(ids: list[tuple], spans: list[Span], year: int) -> list[tuple[int | None, int | None]]:
     """The (COW, GW) codes a state held on the days of `spans` within `year`, in order."""
     if len(ids) == 1 and ids[0][0] == date.min and ids[0][1] is None:  # one code, always
@@ -187,6 +212,7 @@ def _pair_runs(links: list[tuple], lo: int, hi: int) -> list[tuple[int, int, tup
     return out
 
 
+_DAY = timedelta(days=1)
 _MEMBERS = ["", *(" ".join(["member"] * n) for n in range(1, 16))]
 
 
@@ -214,6 +240,138 @@ def _status_years(segments: list, hi: int) -> dict[int, str]:
     return out
 
 
+def _status_changes(segments: list, lo: int, hi: int) -> list[tuple[int, str]]:
+    """The years in [lo, hi] where a state's status in a treaty changes, coded as
+    _status_years codes it, and the status from then on: [(year, status), ...] in year order;
+    `member` where a stretch of suspended years ends."""
+    suspended = [seg.possible() for seg in segments if seg.status == "suspended"]
+    if not suspended:
+        return []
+    suspended_years: set[int] = set()
+    for first, last in _year_ranges(suspended, lo, hi):
+        suspended_years.update(range(first, last + 1))
+    if not suspended_years:
+        return []
+    member_years: set[int] = set()
+    for first, last in _year_ranges([seg.possible() for seg in segments if seg.status == "member"],
+                                    lo, hi):
+        member_years.update(range(first, last + 1))
+    out: list[tuple[int, str]] = []
+    current = "member"
+    for y in range(min(suspended_years), max(suspended_years) + 2):
+        token = ("member" if y not in suspended_years
+                 else "member+suspended" if y in member_years else "suspended")
+        if token != current:
+            out.append((y, token))
+            current = token
+    return out
+
+
+def _year_bits(spans: list[Span], lo: int, hi: int) -> list[tuple[int, int]]:
+    """_year_ranges with ranges that overlap or touch joined: [(first, last + 1), ...] in order,
+    so that a link's ranges toggle it on and off at distinct years."""
+    if len(spans) == 1:
+        (start, end), = spans
+        first = start.year if start.year > lo else lo
+        last = hi if end is None else min((end - _DAY).year, hi)
+        return [(first, last + 1)] if first <= last else []
+    out: list[list[int]] = []
+    for first, last in sorted(_year_ranges(spans, lo, hi)):
+        if out and first <= out[-1][1]:
+            if last + 1 > out[-1][1]:
+                out[-1][1] = last + 1
+        else:
+            out.append([first, last + 1])
+    return [(a, b) for a, b in out]
+
+
+def _pair_pieces(links: list[tuple], changes: list[tuple[list, list] | None], lo: int, hi: int,
+                 crosswalk: Callable[[str], tuple]) -> list[tuple[int, int, tuple]]:
+    """A pair's tails by runs of years, in one sweep: (first, last, (allied, treaties, ids,
+    statuses of a and b per treaty, *obligations, certain)).
+
+    What _pair_runs and with_statuses give together, in fewer steps: `links` as _pair_runs takes
+    them, in treaty id order; `changes[i]`: the years where a's and b's status in link i's treaty
+    changes (_status_changes), or None where neither was ever suspended. The links in force
+    are a bit mask (bit i: link i), switched where a link's years begin and end.
+    """
+    events: list[tuple] = []
+    same = 0  # links whose certain years are their possible years
+    varying = 0  # links with status changes
+    add = events.append
+    for i, (_, _, certain, possible) in enumerate(links):
+        bit = 1 << i
+        if len(possible) == 1:  # the commonest case, inline (as _year_bits)
+            (start, end), = possible
+            first = start.year if start.year > lo else lo
+            after = hi + 1 if end is None else min((end - _DAY).year, hi) + 1
+            if first < after:
+                add((first, 0, bit))
+                add((after, 0, bit))
+        else:
+            for first, after in _year_bits(possible, lo, hi):
+                add((first, 0, bit))
+                add((after, 0, bit))
+        if certain is possible or certain == possible:
+            same |= bit
+        else:
+            for first, after in _year_bits(certain, lo, hi):
+                events.append((first, 1, bit))
+                events.append((after, 1, bit))
+        side_changes = changes[i]
+        if side_changes is not None:
+            varying |= bit
+            for year, token in side_changes[0]:
+                if year <= hi:
+                    events.append((year, 2, i, token))
+            for year, token in side_changes[1]:
+                if year <= hi:
+                    events.append((year, 3, i, token))
+    events.sort()
+    n = len(links)
+    active = certain_bits = 0
+    status_a, status_b = ["member"] * n, ["member"] * n
+    # [first, last, (links in force, certain, statuses of a and b or None)], joined where equal
+    pieces: list[list] = []
+    year = events[0][0] if events else 0
+    for event in events:
+        if event[0] != year:
+            # what the events up to `year` set holds until the next event's year
+            if active:
+                statuses = ((" ".join([status_a[i] for i in range(n) if active >> i & 1]),
+                             " ".join([status_b[i] for i in range(n) if active >> i & 1]))
+                            if active & varying else None)
+                key = (active, bool(certain_bits or active & same), statuses)
+                if pieces and pieces[-1][2] == key and pieces[-1][1] == year - 1:
+                    pieces[-1][1] = event[0] - 1
+                else:
+                    pieces.append([year, event[0] - 1, key])
+            year = event[0]
+        kind = event[1]
+        if kind == 0:
+            active ^= event[2]
+        elif kind == 1:
+            certain_bits ^= event[2]
+        elif kind == 2:
+            status_a[event[2]] = event[3]
+        else:
+            status_b[event[2]] = event[3]
+    parts: dict[int, tuple] = {}  # the treaties' part of the tail, per set of links
+    out: list[tuple[int, int, tuple]] = []
+    for first, last, (bits, certain, statuses) in pieces:
+        part = parts.get(bits)
+        if part is None:
+            here = [i for i in range(n) if bits >> i & 1]
+            tids = " ".join([links[i][0] for i in here])
+            masks = [links[i][1] for i in here]
+            obs = masks[0] if len(masks) == 1 else tuple(map(any, zip(*masks, strict=True)))
+            part = parts[bits] = (tids, *crosswalk(tids), _members(len(here)), obs)
+        tids, atop, cow, plain, obs = part
+        sa, sb = statuses or (plain, plain)
+        out.append((first, last, (True, tids, atop, cow, sa, sb, *obs, certain)))
+    return out
+
+
 def _status_ranges(by_year: dict[int, str]) -> list[tuple[int, int, str]]:
     """_status_years as runs of years with one status: (first, last, status)."""
     out: list[list] = []
@@ -232,7 +390,8 @@ def _links(ds: Dataset, engine: Engine, f: Filters, uncertain: str
     owes the other), by its index in the pair's list."""
     links: dict[tuple[str, str], list[tuple]] = {}
     pledged: dict[tuple[str, str], dict[int, tuple[tuple, tuple]]] = {}
-    for tid, treaty in ds.treaties.items():
+    for tid in sorted(ds.treaties):  # so that each pair's links are in treaty id order
+        treaty = ds.treaties[tid]
         if not treaty.obligations or not f.treaty_ok(treaty):
             continue
         mask = tuple(ob in treaty.obligations for ob in _OBLIGATIONS)
@@ -282,13 +441,17 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
     treaties = ds.treaties
     ids_text: dict[str, tuple[str | None, str | None]] = {}
 
+    # each treaty's ATOP and COW ids as text, and the treaties that have some
+    atop_text = {t: " ".join(map(str, x.atop_ids)) for t, x in treaties.items() if x.atop_ids}
+    cow_text = {t: " ".join(map(str, x.cow_ids)) for t, x in treaties.items() if x.cow_ids}
+
     def crosswalk(tids: str) -> tuple[str | None, str | None]:
         found = ids_text.get(tids)
         if found is None:
-            ts = [treaties[t] for t in tids.split(" ")]
+            names = tids.split(" ")
             found = ids_text[tids] = (
-                " ".join(str(i) for t in ts for i in t.atop_ids) or None,
-                " ".join(str(i) for t in ts for i in t.cow_ids) or None)
+                " ".join([atop_text[t] for t in names if t in atop_text]) or None,
+                " ".join([cow_text[t] for t in names if t in cow_text]) or None)
         return found
 
     # the codes one of our states shares with another: rows of those pairs may need merging
@@ -312,6 +475,23 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 _status_ranges(_status_years(engine.segments(tid, code), hi))
                 if counts_suspended else [])
         return found
+
+    # treaty -> its members ever suspended (in an allied status) -> their status changes
+    change_maps: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    if counts_suspended:
+        for tid, treaty in treaties.items():
+            for code in treaty.members:
+                found = _status_changes(engine.segments(tid, code), lo, hi)
+                if found:
+                    change_maps.setdefault(tid, {})[code] = found
+
+    def status_changes(tid: str, a: str, b: str) -> tuple[list, list] | None:
+        """The years where a's and b's statuses in the treaty change, or None if neither
+        was ever suspended in it (see _status_changes)."""
+        found = change_maps.get(tid)
+        if found is None or (a not in found and b not in found):
+            return None
+        return found.get(a, []), found.get(b, [])
 
     def pair_statuses(a: str, b: str, pair_links: list[tuple]
                       ) -> dict[str, tuple[list, list]]:
@@ -393,6 +573,16 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 out.append((y, y))
         return out
 
+    year_end = YearEndCodes(ds, by_gw)
+
+    def _at_year_end(codes: list[tuple], y: int, stop: int) -> list[tuple]:
+        """In a stretch of one year (a year in which a code changes, or a shared code), each
+        key's codes as YearEndCodes gives them."""
+        if stop != y:
+            return codes
+        return [year_end(key_of(*pair), y) or pair if key_of(*pair) is not None else pair
+                for pair in codes]
+
     def sort_key(k1: int, k2: int, s1: str, s2: str) -> tuple:
         return (k1, k2, s1, s2)
 
@@ -416,14 +606,14 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
 
     rendered: dict[tuple, Any] = {}  # each distinct part is rendered once
 
+    def part(cells: tuple) -> Any:
+        found = rendered.get(cells)
+        if found is None:
+            found = rendered[cells] = render(cells)
+        return found
+
     def row(head: tuple, tail: tuple) -> Any:
-        h = rendered.get(head)
-        if h is None:
-            h = rendered[head] = render(head)
-        t = rendered.get(tail)
-        if t is None:
-            t = rendered[tail] = render(tail)
-        return join(h, t)
+        return join(part(head), part(tail))
 
     records: list[tuple[tuple, list[tuple[int, int, Any]]]] = []
     # (year, key1, key2) -> [states1, states2, (c1, g1), (c2, g2), tail] for pairs whose codes
@@ -445,8 +635,8 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 if not merging and y not in special:
                     while stop < last and stop + 1 not in special:
                         stop += 1
-                for ia in _keyed(_touching(ids_a, spans, y), by_gw):
-                    for ib in _keyed(_touching(ids_b, spans, y), by_gw):
+                for ia in _at_year_end(_keyed(_touching(ids_a, spans, y), by_gw), y, stop):
+                    for ib in _at_year_end(_keyed(_touching(ids_b, spans, y), by_gw), y, stop):
                         ka, kb = key_of(*ia), key_of(*ib)
                         if ka is None or kb is None or ka == kb:
                             continue  # a state without a code in the key's system
@@ -472,29 +662,31 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 if one_way:
                     by_stretches(x, y, one_way, True)
             continue
-        if a in fixed and b in fixed:
+        if FAST_PAIRS and a in fixed and b in fixed:
             (ia,), (ib,) = [(e[2], e[3]) for e in ids[a]], [(e[2], e[3]) for e in ids[b]]
             if key_of(*ia) is None or key_of(*ib) is None or key_of(*ia) == key_of(*ib):
                 continue
             # the orders the pair is written in, worked out once: (sort key, head, swapped?)
             plan = [(skey, head, tail[4] == "b")
                     for skey, head, tail in orders(a, b, ia, ib, _PROBE)]
-            rows_of: list[list] = [[] for _ in plan]
-            varying = pair_statuses(a, b, pair_links)
-            for first, last, core, _ in _pair_runs(pair_links, lo, hi):
-                if varying:
-                    pieces = with_statuses(first, last, core, varying)
-                else:
-                    tids, *obs, certain = core
-                    atop, cow = crosswalk(tids)
-                    plain = _members(tids.count(" ") + 1)
-                    pieces = [(first, last, (True, tids, atop, cow, plain, plain, *obs, certain))]
-                for f0, l0, tail0 in pieces:
-                    for f1, l1 in in_system_runs(f0, l0, ia, ib):
-                        for (_, head, swap), rows in zip(plan, rows_of, strict=True):
-                            rows.append((f1, l1, row(head, _swapped(tail0) if swap else tail0)))
-            records.extend((skey, rows) for (skey, _, _), rows in zip(plan, rows_of, strict=True)
-                           if rows)
+            changes = [status_changes(link[0], a, b) for link in pair_links]
+            pieces = _pair_pieces(pair_links, changes, lo, hi, crosswalk)
+            if system is not None:
+                pieces = [(f1, l1, tail) for f0, l0, tail in pieces
+                          for f1, l1 in in_system_runs(f0, l0, ia, ib)]
+            if not pieces:
+                continue
+            for skey, head, swap in plan:
+                h = part(head)
+                rows = []
+                for f1, l1, tail in pieces:
+                    if swap:
+                        tail = _swapped(tail)
+                    t = rendered.get(tail)
+                    if t is None:
+                        t = rendered[tail] = render(tail)
+                    rows.append((f1, l1, join(h, t)))
+                records.append((skey, rows))
             continue
         by_stretches(a, b, pair_links)
     for (y, _, _), (sa, sb, ia, ib, tail) in merged.items():
@@ -505,25 +697,31 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
             records.append((skey, [(y, y, row(head, t))]))
     records.sort(key=lambda r: r[0])
 
-    by_year: list[list] = [[] for _ in range(lo, hi + 1)]
-    keyed: list[dict] | None = [{} for _ in range(lo, hi + 1)] if opts.panel else None
-    for skey, rows in records:
-        for first, last, line in rows:
-            for i in range(first - lo, last - lo + 1):
-                if keyed is not None:
-                    keyed[i][(skey[0], skey[1])] = line
-                else:
-                    by_year[i].append(line)
-    if keyed is None:
-        for i, rows in enumerate(by_year):
-            if rows:
-                yield lo + i, rows
-                by_year[i] = []
+    if opts.panel:
+        keyed: list[dict] = [{} for _ in range(lo, hi + 1)]
+        for skey, rows in records:
+            key = (skey[0], skey[1])
+            for first, last, line in rows:
+                for found in keyed[first - lo:last - lo + 1]:
+                    found[key] = line
+        yield from _fill(ds, system, opts, lo, keyed, row)
         return
-    yield from _fill(ds, system, opts, lo, keyed, row)
+    by_year: list[list] = [[] for _ in range(lo, hi + 1)]
+    appends = [rows.append for rows in by_year]
+    for _, rows in records:
+        for first, last, line in rows:
+            for append in appends[first - lo:last - lo + 1]:
+                append(line)
+    for i, rows in enumerate(by_year):
+        if rows:
+            yield lo + i, rows
+            by_year[i] = []
 
 
 _NO_CODES = [(date.min, None, None, None)]
+# pairs of states that each held one code all their lives take _pair_pieces (False: every pair
+# goes the general way, by_stretches; tests compare the two)
+FAST_PAIRS = True
 # a stand-in tail whose statuses differ, to see which orders swap the tail
 _PROBE = (True, "", None, None, "a", "b")
 
@@ -592,22 +790,18 @@ def _fill(ds: Dataset, system, opts: PanelOptions, lo: int, keyed: list[dict], r
     by_gw = opts.system == "gw"
     # our states holding each code on some day of a year, for the rows of unallied pairs
     spans = list(held_codes(ds, by_gw))
+    year_end = YearEndCodes(ds, by_gw)
     for i, found in enumerate(keyed):
         y = lo + i
         first, after = date(y, 1, 1), date(y + 1, 1, 1)
         codes = system.codes(y)
         held: dict[int, list] = {}
-        for k, code, start, end, c, g in spans:
+        for k, code, start, end, _, _ in spans:
             if start < after and (end is None or end > first):
-                entry = held.setdefault(k, [set(), set(), set(), set()])
+                entry = held.setdefault(k, [set(), set()])
                 entry[0].add(code)
-                entry[1].add(c)
-                entry[2].add(g)
                 if ds.states[code].iso2:
-                    entry[3].add(ds.states[code].iso2)
-
-        def one(values: set):
-            return next(iter(values)) if len(values) == 1 else None
+                    entry[1].add(ds.states[code].iso2)
 
         parts = {}
         for k in codes:
@@ -616,8 +810,8 @@ def _fill(ds: Dataset, system, opts: PanelOptions, lo: int, keyed: list[dict], r
                 parts[k] = (None if by_gw else k, k if by_gw else gw_code(k, date(y, 12, 31)),
                             None, None)
             else:
-                parts[k] = (one(entry[1]), one(entry[2]), " ".join(sorted(entry[0])),
-                            " ".join(sorted(entry[3])) or None)
+                parts[k] = (*year_end(k, y), " ".join(sorted(entry[0])),
+                            " ".join(sorted(entry[1])) or None)
         covered = opts.covered is None or y in opts.covered
         empty = _NOT_ALLIED if covered else _NOT_COVERED
         rows = []
@@ -679,12 +873,13 @@ def write_dyad_years(ds: Dataset, engine: Engine, f: Filters, years: range, fmt:
     import csv
     import io
 
-    cell = cell_renderer(booleans)
+    words = cell_words(booleans)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="")
 
     def render(cells: tuple) -> str:
-        fields = [cell(c) for c in cells]  # (a part of a row: see dyad_year_blocks)
+        # (a part of a row: see dyad_year_blocks) as cell_renderer renders it, inline
+        fields = [words[c] if c is None or c.__class__ is bool else str(c) for c in cells]
         line = delimiter.join(fields)
         if (line.count(delimiter) == len(fields) - 1 and '"' not in line and "\n" not in line
                 and "\r" not in line):

@@ -8,8 +8,15 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from .dates import UNCERTAIN, Period, Span, intersect
-from .dyadyear import _OBLIGATIONS, ATOP_OBLIGATION_COLUMNS, PanelOptions, held_codes, identities
+from .dates import UNCERTAIN, Period, Span, intersect, resolve_presence
+from .dyadyear import (
+    _OBLIGATIONS,
+    ATOP_OBLIGATION_COLUMNS,
+    PanelOptions,
+    YearEndCodes,
+    held_codes,
+    identities,
+)
 from .filters import Filters
 from .model import Dataset
 from .query import Engine
@@ -91,13 +98,11 @@ def _crosswalk(treaties) -> tuple[str | None, str | None]:
             " ".join(str(i) for t in treaties for i in t.cow_ids) or None)
 
 
-def _counts(presence: str, uncertain: str) -> tuple[bool, bool]:
-    """(whether a standing counts, whether it is certain) under an --uncertain mode."""
-    if presence != UNCERTAIN:
-        return True, True
-    if uncertain == "as-member":
-        return True, True
-    return uncertain == "keep", False
+def _counts(presence: str, uncertain: str) -> tuple[str | None, bool]:
+    """(the standing's presence under an --uncertain mode, None if it does not count; whether
+    it is certain): see dates.resolve_presence."""
+    resolved = resolve_presence(presence, uncertain)
+    return resolved, resolved is not None and resolved != UNCERTAIN
 
 
 def state_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
@@ -120,15 +125,15 @@ def state_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                 st = engine.standing(tid, code, period)
                 if st is None:
                     continue
-                counts, certain = _counts(st.presence, uncertain)
-                if not counts:
+                presence, certain = _counts(st.presence, uncertain)
+                if presence is None:
                     continue
                 held = [seg.possible() for seg in st.segments] or spans
                 row: dict[str, Any] = {"year": y, "treaty": tid}
                 row.update(_state_cols(ds, code, period.first))
                 row.update(status=st.status,
                            statuses=" ".join(dict.fromkeys(s.status for s in st.segments)),
-                           coverage=coverage_label(st.presence),
+                           coverage=coverage_label(presence),
                            certain=st.certain if uncertain == "keep" else certain,
                            atop_ids=atop, cow_ids=cow)
                 for c, g in _touching_codes(ids, held, y):
@@ -165,8 +170,8 @@ def state_year_panel_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                 st = engine.standing(tid, code, _year(y), engine.allied_statuses)
                 if st is None:
                     continue
-                counts, certain = _counts(st.presence, opts.uncertain)
-                if not counts:
+                presence, certain = _counts(st.presence, opts.uncertain)
+                if presence is None:
                     continue
                 window = [(date(y, 1, 1), date(y + 1, 1, 1))]
                 for c, g in _touching_codes(ids, intersect(spans, window), y):
@@ -175,16 +180,15 @@ def state_year_panel_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                         continue
                     entry = acc.setdefault((y, key), {"states": set(), "treaties": [],
                                                       "statuses": set(), "mask": [False] * 5,
-                                                      "certain": False, "c": set(), "g": set()})
+                                                      "certain": False})
                     entry["states"].add(code)
                     entry["treaties"].append(treaty)
                     entry["statuses"].update(s.status for s in st.segments)
                     entry["mask"] = [x or m for x, m in zip(entry["mask"], mask, strict=True)]
                     entry["certain"] = entry["certain"] or (
                         st.certain if opts.uncertain == "keep" else certain)
-                    entry["c"].add(c)
-                    entry["g"].add(g)
     holders = _holders(ds, key_gw)
+    year_end = YearEndCodes(ds, key_gw)
     for y in years:
         covered = opts.covered is None or y in opts.covered
         first, after = date(y, 1, 1), date(y + 1, 1, 1)
@@ -195,10 +199,9 @@ def state_year_panel_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                 continue
             entry = acc.get((y, key)) if covered else None
             row: dict[str, Any] = {"year": y}
-            if entry is not None:
-                cs, gs = entry["c"], entry["g"]
-                row.update(ccode=next(iter(cs)) if len(cs) == 1 else None,
-                           gwcode=next(iter(gs)) if len(gs) == 1 else None)
+            codes = year_end(key, y) if states else None
+            if codes is not None:
+                row.update(ccode=codes[0], gwcode=codes[1])
             else:
                 row.update(ccode=None if key_gw else key,
                            gwcode=key if key_gw else gw_code(key, date(y, 12, 31)))

@@ -487,8 +487,10 @@ class Engine:
         key = (treaty_id, code)
         if key not in self._allied:
             runs = _runs(self.segments(treaty_id, code), self.allied_statuses)
-            self._allied[key] = ([_run_spans(r)[0][0] for r in runs],
-                                 [_run_spans(r)[1][0] for r in runs])
+            certain = [_run_spans(r)[0][0] for r in runs]
+            possible = [_run_spans(r)[1][0] for r in runs]
+            # one list when they are the same days, so that callers can tell by identity
+            self._allied[key] = (certain, certain if certain == possible else possible)
         return self._allied[key]
 
     def link_spans(self, treaty_id: str, a: str, b: str
@@ -525,7 +527,7 @@ class Engine:
                 if not possible:
                     continue
             else:
-                certain = intersect(ca, cb)
+                certain = possible if ca is pa and cb is pb else intersect(ca, cb)
             yield a, b, certain, possible
 
     def link(self, treaty: Treaty, a: str, b: str, period: Period,

@@ -19,7 +19,7 @@ from typing import IO, Any
 from .errors import OutputError, UsageError
 from .records import Frozen, set_field
 
-__all__ = ["BOOLEANS", "ROW_FORMATS", "RowFormat", "cell_renderer", "output_format",
+__all__ = ["BOOLEANS", "ROW_FORMATS", "RowFormat", "cell_renderer", "cell_words", "output_format",
            "write_rows"]
 
 BOOLEANS = ("numbers", "words")
@@ -43,6 +43,13 @@ def cell_renderer(booleans: str = "numbers") -> Callable[[Any], str]:
         return str(value)
 
     return cell
+
+
+def cell_words(booleans: str = "numbers") -> dict[Any, str]:
+    """The cells cell_renderer writes for None, True and False, as a mapping, for writers that
+    render cells inline: `words[v] if v is None or v.__class__ is bool else str(v)`."""
+    cell = cell_renderer(booleans)
+    return {v: cell(v) for v in (None, True, False)}
 
 
 _cell = cell_renderer("numbers")
