@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 __all__ = ["Snapshot", "cache_dir", "locate", "prune", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 10
+FORMAT = 11  # 10: covers_from, or fields in the order of the records' STORED declarations; 11: both
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 MAGIC = b"alliances-cache"
 MAX_BYTES = 1 << 31  # a cache file larger than this is neither read nor written
@@ -348,6 +348,9 @@ def _restamp(folder: _Folder, name: str, opened: _Opened, blobs_at: int, doc: di
 
 
 # -- encoding ------------------------------------------------------------------------------
+# Each record's fields are a JSON list in the order of its STORED declaration (model.py), each
+# value through its codec's encoder below (None: as it is); reading builds the keyword arguments
+# back through the decoders. A field added to a declaration is cached with no change here.
 def _d(d: PartialDate | None) -> str | None:
     return None if d is None else str(d)
 
@@ -364,10 +367,71 @@ def _unsources(raw: list) -> tuple[Source, ...]:
     return tuple(Source(str(u), t, n) for u, t, n in raw)
 
 
+_ENCODE: dict[str, Callable | None] = {
+    "text": None, "int": None, "texts": list, "ints": list, "date": _d, "sources": _sources,
+    "pledges": lambda ps: [[list(p.by), list(p.to), list(p.obligations)] for p in ps],
+    "cow": lambda periods: [[p.code, _d(p.start), _d(p.end)] for p in periods],
+    "accept": lambda pairs: [list(a) for a in pairs],
+}
+_DECODE: dict[str, Callable | None] = {
+    "text": None, "int": None, "texts": tuple, "ints": tuple, "date": _p, "sources": _unsources,
+    "pledges": lambda raw: tuple(Pledge(tuple(by), tuple(to), tuple(obs)) for by, to, obs in raw),
+    "cow": lambda raw: tuple(CowPeriod(int(c), _p(f), _p(t)) for c, f, t in raw),
+    "accept": lambda raw: tuple((str(rule), str(why)) for rule, why in raw),
+}
+
+
+# What an empty value (null, []) decodes to, without a call: most optional fields are empty.
+_EMPTY = {"text": None, "int": 0, "texts": (), "ints": (), "date": None, "sources": (),
+          "pledges": (), "cow": (), "accept": ()}
+
+
+class _Layout:
+    """One record class's cached fields (all of STORED but a treaty's members): how to write
+    them as a JSON list, and how to read such a list back into the arguments of the class.
+
+    `given` are the fields the reader passes first (a treaty's id: the key it is cached under).
+    Records take their fields positionally in the order of their slots (records.py; Frozen's
+    copies rely on it too); a field the cache does not hold is passed as None (its default).
+    """
+
+    def __init__(self, cls: type, given: tuple[str, ...]):
+        stored = [(attr, codec) for attr, _, codec, _ in cls.STORED if codec != "members"]
+        self.size = len(stored)
+        self.encoders = tuple((attr, _ENCODE[codec]) for attr, codec in stored)
+        at = {attr: (i, _DECODE[codec], _EMPTY[codec]) for i, (attr, codec) in enumerate(stored)}
+        fields = cls._fields  # type: ignore[attr-defined]
+        if fields[:len(given)] != given:
+            raise TypeError(f"{cls.__name__} does not begin with the fields {given}")
+        self.plan = tuple(at.get(field, (None, None, None)) for field in fields[len(given):])
+
+    def encode(self, record) -> list:
+        return [getattr(record, attr) if enc is None else enc(getattr(record, attr))
+                for attr, enc in self.encoders]
+
+    def decode(self, raw: list) -> list:
+        """The arguments after the given ones, in order."""
+        if len(raw) != self.size:
+            raise ValueError("a cached record has the wrong number of fields")
+        args = []
+        for i, dec, empty in self.plan:
+            if i is None:
+                args.append(empty)
+            elif dec is None:
+                args.append(raw[i])
+            else:
+                value = raw[i]
+                args.append(dec(value) if value else empty)
+        return args
+
+
+_EVENT = _Layout(Event, ("treaty", "state"))
+_TREATY = _Layout(Treaty, ("id",))
+_STATE = _Layout(State, ("code",))
+
+
 def _encode_members(t: Treaty) -> bytes:
-    return json.dumps({code: [[str(e.date), e.kind, e.note, _sources(e.sources), _d(e.effective),
-                               list(e.towards), e.order, [list(a) for a in e.accept]]
-                              for e in events]
+    return json.dumps({code: [_EVENT.encode(e) for e in events]
                        for code, events in t.members.items()},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -378,18 +442,10 @@ def _encode(ds: Dataset, snap: Snapshot) -> bytes:
     treaties, blobs, offset = {}, [], 0
     for t in ds.treaties.values():
         blob = _encode_members(t)
-        treaties[t.id] = [t.name, t.kind, list(t.obligations), str(t.signed), t.short,
-                          list(t.aliases), _d(t.in_force), _d(t.ended), t.predecessor,
-                          t.successor, list(t.exclusive_with), list(t.atop_ids), list(t.cow_ids),
-                          [[list(p.by), list(p.to), list(p.obligations)] for p in t.pledges],
-                          t.note, _sources(t.sources), offset, len(blob), _digest(blob)]
+        treaties[t.id] = [*_TREATY.encode(t), offset, len(blob), _digest(blob)]
         blobs.append(blob)
         offset += len(blob)
-    states = {s.code: [s.name, s.iso2, s.iso3166_3,
-                       [[p.code, _d(p.start), _d(p.end)] for p in s.cow], s.cow_abb,
-                       list(s.aliases), _d(s.start), _d(s.end), s.successor, s.note,
-                       _sources(s.sources)]
-              for s in ds.states.values()}
+    states = {s.code: _STATE.encode(s) for s in ds.states.values()}
     from .names import state_index, treaty_index
 
     header = _header({"key": snap.key, "built_ns": snap.built_ns, "stamps": snap.stamps,
@@ -425,10 +481,7 @@ class LazyMembers(Mapping):
                     raise ValueError("the cached events do not match their digest")
                 raw = json.loads(blob)
                 self._data = {
-                    code: [Event(self._treaty_id, code, parse_date(d), kind, note,
-                                 _unsources(src), _p(eff), tuple(towards), None, order,
-                                 tuple((rule, why) for rule, why in accept))
-                           for d, kind, note, src, eff, towards, order, accept in events]
+                    code: [Event(self._treaty_id, code, *_EVENT.decode(e)) for e in events]
                     for code, events in raw.items()}
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 opened.discard()
@@ -530,18 +583,11 @@ def _dataset(doc: dict, opened: _Opened, base: int, fallback: Callable[[], Datas
     ds = Dataset(as_of=_p(doc["as_of"]), declared_from=doc["covers_from"],
                  files=tuple(doc["files"]), from_cache=True,
                  name_index=_name_index(doc["names"]))
-    for tid, (name, kind, obligations, signed, short, aliases, in_force, ended, pred, succ,
-              exclusive, atop_ids, cow_ids, pledges, note, sources, offset, length, digest
-              ) in doc["treaties"].items():
-        ds.treaties[tid] = Treaty(
-            id=tid, name=name, kind=kind, obligations=tuple(obligations), signed=parse_date(signed),
-            short=short, aliases=tuple(aliases), in_force=_p(in_force), ended=_p(ended),
-            predecessor=pred, successor=succ, exclusive_with=tuple(exclusive),
-            atop_ids=tuple(atop_ids), cow_ids=tuple(cow_ids),
-            pledges=tuple(Pledge(tuple(by), tuple(to), tuple(obs)) for by, to, obs in pledges),
-            note=note, sources=_unsources(sources),
-            members=LazyMembers(tid, opened, base + int(offset), int(length), str(digest),  # type: ignore[arg-type]
-                                fallback))
+    for tid, raw in doc["treaties"].items():
+        *fields, offset, length, digest = raw
+        treaty = ds.treaties[tid] = Treaty(tid, *_TREATY.decode(fields))
+        treaty.members = LazyMembers(tid, opened, base + int(offset), int(length), str(digest),  # type: ignore[assignment]
+                                     fallback)
     states = doc["states"]
     if not (isinstance(states, dict) and all(isinstance(v, list) for v in states.values())):
         raise ValueError("the cached states have the wrong shape")
@@ -550,11 +596,7 @@ def _dataset(doc: dict, opened: _Opened, base: int, fallback: Callable[[], Datas
 
 
 def _state(code: str, fields: list) -> State:
-    name, iso2, iso3, cow, cow_abb, aliases, start, end, succ, note, sources = fields
-    return State(code=code, name=name, iso2=iso2, iso3166_3=iso3,
-                 cow=tuple(CowPeriod(int(c), _p(f), _p(t)) for c, f, t in cow), cow_abb=cow_abb,
-                 aliases=tuple(aliases), start=_p(start), end=_p(end), successor=succ, note=note,
-                 sources=_unsources(sources))
+    return State(code, *_STATE.decode(fields))
 
 
 def _name_index(raw: object) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

@@ -26,6 +26,7 @@ from html import escape
 
 from . import __version__
 from .dates import DateRange, PartialDate
+from .events import KINDS, RELATION_MARK
 from .model import Dataset, Event, Treaty
 from .query import Engine, Segment, in_force_from
 from .safetext import printable
@@ -47,14 +48,10 @@ STYLES: dict[str, tuple[str, str, str | None, str]] = {
     "partner": ("observer / partner", "#56B4E9", "p-observer", "#1F6F9E"),
     "signatory": ("signed, not yet bound", "#FFFFFF", None, "#555555"),
 }
-# event kind -> (mark shape, legend text)
-MARKS = {
-    "withdrawal_announced": ("triangle", "withdrawal announced"),
-    "withdrawal_notified": ("diamond", "withdrawal notified"),
-    "note": ("circle", "note"),
-    "towards": ("cross", "obligations to one member suspended or resumed"),
-    "expelled": ("cross", "expelled"),
-}
+# event kind -> (mark shape, legend text), from events.KINDS; "towards": an event that applies to
+# one relation, whatever its kind
+MARKS = {**{k.name: (k.mark, k.legend or k.label) for k in KINDS.values() if k.mark},
+         "towards": RELATION_MARK}
 INK = "#1A1A1A"
 MUTED = "#555555"  # 7.5:1 on white
 GRID = "#D9D9D9"
@@ -223,7 +220,7 @@ def _marks(ds: Dataset, tid: str, code: str, who: str, lo: date, hi: date) -> li
         kind = "towards" if ev.towards else ev.kind
         if kind not in MARKS or not lo <= ev.date.earliest < hi:
             continue
-        what = ev.kind.replace("_", " ")
+        what = KINDS[ev.kind].label
         if ev.towards:
             others = ", ".join(ds.states[c].name if c in ds.states else c for c in ev.towards)
             what += f" towards {others}"

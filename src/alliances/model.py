@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .dates import PartialDate
+from .events import EVENT_KINDS, RELATION_EVENT_KINDS  # what each event kind means: events.py
 from .records import Frozen, Record, set_field
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "ALLIED_STATUSES",
     "COVERAGE_FROM",
     "EVENT_KINDS",
+    "RELATION_EVENT_KINDS",
     "OBLIGATIONS",
     "STATUSES",
     "TREATY_KINDS",
@@ -24,6 +26,12 @@ __all__ = [
     "CowPeriod",
 ]
 
+# Records declare the fields the data holds once, in STORED: (attribute, key in the data format,
+# codec, always). The key is None for a field only the cache holds (an event's order, implied in
+# the data format by its place in the list); `always`: written even when empty (the required
+# keys). The order is the data format's key order. cache.py and yamlout.py derive their layouts
+# from it, each with one encoder per codec (text, texts, ints, int, date, sources, pledges, cow,
+# accept; a treaty's members are written by each on its own); parse.py its lists of keys.
 OBLIGATIONS = ("defence", "offence", "neutrality", "non-aggression", "consultation")
 TREATY_KINDS = ("treaty", "organisation", "declaration")
 STATUSES = ("member", "signatory", "observer", "partner", "suspended")
@@ -33,24 +41,6 @@ ALLIED_STATUSES = frozenset({"member", "suspended"})
 # The first year data claims to cover when no file declares `covers_from` (the bundled data
 # declares its own): panels leave earlier years empty (NA), not "not allied".
 COVERAGE_FROM = 1945
-
-# event kind -> status from that date; None: not a member; "" : status unchanged
-EVENT_KINDS: dict[str, str | None] = {
-    "signed": "signatory",
-    "joined": "member",
-    "member": "member",
-    "observer": "observer",
-    "partner": "partner",
-    "suspended": "suspended",
-    "resumed": "member",
-    "withdrawal_announced": "",
-    "withdrawal_notified": "",
-    "left": None,
-    "expelled": None,
-    "readmitted": "member",
-    "note": "",
-}
-RELATION_EVENT_KINDS = ("suspended", "resumed")
 
 
 def normalize_obligation(text: str) -> str:
@@ -148,6 +138,12 @@ class Event(Record):
         "treaty", "state", "date", "kind", "note", "sources", "effective", "towards", "loc", "order",
         "accept",
     )
+    STORED = (
+        ("date", "date", "date", True), ("kind", "event", "text", True),
+        ("effective", "effective", "date", False), ("towards", "towards", "texts", False),
+        ("note", "note", "text", False), ("accept", "accept", "accept", False),
+        ("sources", "sources", "sources", False), ("order", None, "int", False),
+    )
 
     def __init__(
         self,
@@ -202,6 +198,17 @@ class Treaty(Record):
         "id", "name", "kind", "obligations", "signed", "short", "aliases", "in_force", "ended",
         "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "pledges", "note",
         "sources", "members", "loc", "member_locs",
+    )
+    STORED = (  # the id is the key the treaty is written under
+        ("name", "name", "text", True), ("short", "short", "text", False),
+        ("aliases", "aliases", "texts", False), ("kind", "kind", "text", True),
+        ("obligations", "obligations", "texts", True), ("signed", "signed", "date", True),
+        ("in_force", "in_force", "date", False), ("ended", "ended", "date", False),
+        ("predecessor", "predecessor", "text", False), ("successor", "successor", "text", False),
+        ("note", "note", "text", False), ("exclusive_with", "exclusive_with", "texts", False),
+        ("atop_ids", "atop_ids", "ints", False), ("cow_ids", "cow_ids", "ints", False),
+        ("pledges", "pledges", "pledges", False), ("sources", "sources", "sources", True),
+        ("members", "members", "members", False),
     )
 
     def __init__(
@@ -302,6 +309,14 @@ class State(Record):
     __slots__ = (
         "code", "name", "iso2", "iso3166_3", "cow", "cow_abb", "aliases", "start", "end", "successor",
         "note", "sources", "loc",
+    )
+    STORED = (  # the code is the key the state is written under
+        ("name", "name", "text", True), ("iso2", "iso2", "text", False),
+        ("iso3166_3", "iso3166_3", "text", False), ("cow", "cow", "cow", False),
+        ("cow_abb", "cow_abb", "text", False), ("aliases", "aliases", "texts", False),
+        ("start", "from", "date", False), ("end", "to", "date", False),
+        ("successor", "successor", "text", False), ("note", "note", "text", False),
+        ("sources", "sources", "sources", False),
     )
 
     def __init__(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from datetime import date
 
 from .errors import UnknownName
 from .model import Dataset
 
-__all__ = ["Resolver", "normalize", "state_index", "treaty_index"]
+__all__ = ["Resolver", "closest", "edit_distance", "normalize", "state_index", "treaty_index"]
 
 
 def normalize(text: str) -> str:
@@ -144,14 +145,71 @@ class Resolver:
     def _state_label(self, code: str) -> str:
         return f"{code} ({self.ds.states[code].name})"
 
-    @staticmethod
-    def _suggest(key: str, index: dict[str, list[str]], label) -> list[str]:
-        close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.7)
-        prefix = [k for k in index if k.startswith(key)] if len(key) >= 3 else []
+    def _suggest(self, key: str, index: dict[str, list[str]], label) -> list[str]:
         out: list[str] = []
-        for k in [*close, *sorted(prefix)]:
-            for target in sorted(index[k]):
-                lab = label(target)
-                if lab not in out:
-                    out.append(lab)
+        for _, target in closest(key, index):
+            lab = label(target)
+            if lab not in out:
+                out.append(lab)
         return out[:4]
+
+
+def _compact(key: str) -> str:
+    """A key without spaces or punctuation, and a number without leading zeros: 'u k g' and
+    'U.K.G.' -> 'ukg', '0365' -> '365'."""
+    out = "".join(c for c in key if c.isalnum())
+    return out.lstrip("0") or out if out.isdigit() else out
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """The number of single-character insertions, deletions, substitutions and transpositions
+    of neighbours that turn a into b (optimal string alignment), or limit + 1 if more."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            d = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                d = min(d, before[j - 2] + 1)
+            row.append(d)
+        if min(row) > limit:
+            return limit + 1
+        before, prev = prev, row
+    return prev[-1]
+
+
+def closest(key: str, index: dict[str, list[str]]) -> list[tuple[int, str]]:
+    """What the index keys nearest to `key` name, best first, each with its tier: 0, a key equal
+    to it but for spaces, punctuation or leading zeros; 1, a key it begins (shortest first); 2, a
+    key one edit away (two for keys of eight characters or more), or whose beginning is: the
+    fewest edits first, then the same letters in another order, then the longest shared start;
+    3, a key difflib finds close. Every table the index holds (codes, ISO 2 and 3166-3, COW
+    numbers and abbreviations, names, aliases) is consulted before edit distance, so 'ukgg'
+    finds the United Kingdom (COW UKG), not Yugoslavia."""
+    compact = _compact(key)
+    keys: list[tuple[int, tuple, str]] = []
+    limit = 2 if len(key) >= 8 else 1
+    for k in index:
+        if compact and _compact(k) == compact:
+            keys.append((0, (), k))
+        elif len(key) >= 2 and k.startswith(key):
+            keys.append((1, (len(k), k), k))
+        else:
+            d = edit_distance(key, k, limit)
+            begins = False
+            if d > limit and len(key) >= 4 and len(k) > len(key):
+                d, begins = edit_distance(key, k[:len(key)], limit), True
+            if d <= limit:
+                keys.append((2, (d, begins, sorted(k) != sorted(key),
+                                 -len(os.path.commonprefix([k, key])), k), k))
+    seen = {k for _, _, k in keys}
+    close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.7)
+    keys += [(3, (i,), k) for i, k in enumerate(close) if k not in seen]
+    out: list[tuple[int, str]] = []
+    for tier, _, k in sorted(keys):
+        for target in sorted(index[k]):
+            if all(target != t for _, t in out):
+                out.append((tier, target))
+    return out

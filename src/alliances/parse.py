@@ -8,11 +8,10 @@ import re
 from yaml.nodes import Node, SequenceNode
 
 from .dates import DateError, PartialDate, parse_date
+from .events import KINDS, kind_list
 from .model import (
     ACCEPTABLE_RULES,
-    EVENT_KINDS,
     OBLIGATIONS,
-    RELATION_EVENT_KINDS,
     TREATY_KINDS,
     CowPeriod,
     Event,
@@ -29,19 +28,13 @@ from .yamlread import NodeReader
 __all__ = ["FileLoader", "suggest"]
 
 TOP_KEYS = ("as_of", "covers_from", "treaties", "states")
-TREATY_KEYS = (
-    "name", "short", "aliases", "kind", "obligations", "signed", "in_force", "ended",
-    "predecessor", "successor", "exclusive_with", "atop_ids", "cow_ids", "pledges", "note", "sources",
-    "members",
-)
+# The keys of the records the model declares (model.py's STORED), and the readers' own extras.
+TREATY_KEYS = tuple(key for _, key, _, _ in Treaty.STORED)
 PLEDGE_KEYS = ("by", "to", "obligations")
-TREATY_REQUIRED = ("name", "kind", "obligations", "signed", "sources")
+TREATY_REQUIRED = tuple(key for _, key, _, always in Treaty.STORED if always)
 MEMBER_KEYS = ("joined", "left", "note", "source", "sources", "accept", "events")
-EVENT_KEYS = ("date", "event", "note", "source", "sources", "effective", "towards", "accept")
-STATE_KEYS = (
-    "name", "iso2", "iso3166_3", "cow", "cow_abb", "aliases", "from", "to", "successor", "note",
-    "sources",
-)
+EVENT_KEYS = (*(key for _, key, _, _ in Event.STORED if key is not None), "source")
+STATE_KEYS = tuple(key for _, key, _, _ in State.STORED)
 SOURCE_KEYS = ("url", "title", "note")
 COW_KEYS = ("code", "from", "to")
 
@@ -414,15 +407,15 @@ class FileLoader:
             return None
         d = self.date(fields["date"][1], f"the date of {what}")
         kind = self.r.text(fields["event"][1], f"the kind of {what}")
-        if kind is not None and kind not in EVENT_KINDS:
-            close = suggest(kind, tuple(EVENT_KINDS), 1)
-            hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(EVENT_KINDS)}"
+        if kind is not None and kind not in KINDS:
+            close = suggest(kind, tuple(KINDS), 1)
+            hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(KINDS)}"
             self.r.error(fields["event"][1], f"unknown event kind '{kind}'", hint)
             kind = None
         effective = self.opt_date(fields, "effective", what)
-        if effective is not None and kind != "withdrawal_notified":
+        if effective is not None and (kind is None or not KINDS[kind].effective):
             self.r.error(fields["effective"][0], f"`effective` on a '{kind}' event",
-                         "only withdrawal_notified events take `effective`")
+                         f"only {kind_list(lambda k: k.effective)} events take `effective`")
         towards: tuple[str, ...] = ()
         if "towards" in fields:
             tnode = fields["towards"][1]
@@ -437,9 +430,10 @@ class FileLoader:
                                  "remove the key (the event then applies to the whole membership) "
                                  "or list the states it applies to")
                     return None
-            if kind is not None and kind not in RELATION_EVENT_KINDS:
+            if kind is not None and not KINDS[kind].towards:
                 self.r.error(fields["towards"][0], f"`towards` on a '{kind}' event",
-                             "only suspended and resumed events may apply to one relation")
+                             f"only {kind_list(lambda k: k.towards)} events may apply to one "
+                             "relation")
                 towards = ()
         if d is None or kind is None:
             return None

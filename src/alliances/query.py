@@ -25,7 +25,8 @@ from .dates import (
     presence,
     subtract,
 )
-from .model import ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, Treaty
+from .events import KINDS, UNCHANGED
+from .model import ALLIED_STATUSES, Dataset, Event, Treaty
 from .records import Frozen, Record, set_field
 
 __all__ = [
@@ -238,7 +239,7 @@ def _key(e: Event) -> tuple:
 def in_effect_by(effective: PartialDate, ev: Event) -> bool:
     """A withdrawal effective on `effective` had certainly taken effect by the day of `ev` (a
     `left` or an expulsion on the effective date itself is what ends the membership: not counted)."""
-    if ev.kind in ("left", "expelled") and ev.date == effective:
+    if KINDS[ev.kind].ends and ev.date == effective:
         return False
     return ev.date.earliest >= effective.latest
 
@@ -267,31 +268,30 @@ def derive_segments(treaty: Treaty, code: str) -> tuple[list[Segment], list[Rela
         if effective is not None and in_effect_by(effective, ev):
             close(effective, notice)
             notice = effective = None
+        kind = KINDS[ev.kind]
         if ev.towards:
             for other in ev.towards:
-                if ev.kind == "suspended":
+                if kind.relation == "opens":
                     open_rel.setdefault(other, ev)
                 elif other in open_rel:
                     start = open_rel.pop(other)
                     relations.append(Relation(treaty.id, code, other, start.date, ev.date, start))
             continue
-        new_status = EVENT_KINDS[ev.kind]
-        if ev.kind == "note":
-            continue
-        if new_status == "":  # withdrawal announced / notified: same status, flagged
-            if cur is None:
+        new_status = kind.status
+        if new_status == UNCHANGED:
+            if kind.withdrawal is None or cur is None:  # a note; or no membership to flag
                 continue
-            fields = dict(cur)
+            fields = dict(cur)  # withdrawal announced / notified: same status, flagged
             fields.update(
                 start=ev.date,
                 start_event=ev,
-                withdrawal="notified" if ev.kind == "withdrawal_notified" else "announced",
+                withdrawal=kind.withdrawal,
                 withdrawal_date=ev.date,
                 withdrawal_effective=ev.effective or cur.get("withdrawal_effective"),
             )
             close(ev.date, ev)
             cur = fields
-            if ev.kind == "withdrawal_notified" and ev.effective is not None:
+            if kind.effective and ev.effective is not None:
                 notice, effective = ev, ev.effective
             continue
         if new_status is None:
@@ -299,7 +299,7 @@ def derive_segments(treaty: Treaty, code: str) -> tuple[list[Segment], list[Rela
             notice = effective = None
             continue
         keep = {}
-        if cur is not None and ev.kind not in ("joined", "readmitted"):
+        if cur is not None and not kind.renews:
             keep = {k: cur[k] for k in ("withdrawal", "withdrawal_date", "withdrawal_effective")
                     if k in cur}
         close(ev.date, ev)

@@ -8,6 +8,7 @@ from rich.style import Style
 from rich.text import Text
 
 from .dates import Period
+from .events import KINDS
 from .model import Dataset, Event, Treaty
 from .query import AllyLink, MemberStanding, TreatyStanding
 from .rows import coverage_label
@@ -274,7 +275,7 @@ def render_history(console: Console, ds: Dataset, title: str, events: list[Event
     table.add_column("Note", overflow="fold")  # a word too long for the column is kept whole
     rows = []
     for ev in events:
-        what = ev.kind.replace("_", " ")
+        what = KINDS[ev.kind].label
         if ev.effective:
             what += f" (effective {ev.effective})"
         if ev.towards:
@@ -379,6 +380,8 @@ GLYPHS = {  # cell kind -> (unicode glyph, ascii glyph, style)
     "?": ("?", "?", "magenta"),
     "": (" ", " ", ""),
 }
+# the markers over the bars (events.KINDS: each kind's glyph and legend)
+MARKER_LEGEND = [(k.glyph, k.legend) for k in KINDS.values() if k.glyph]
 LEGEND = [("member", "member"), ("suspended", "suspended / frozen"),
           ("withdrawing", "withdrawal pending"), ("observer", "observer / partner"),
           ("signatory", "signed, not yet bound"), ("?", "uncertain (imprecise date)")]
@@ -425,14 +428,27 @@ def render_timeline(console: Console, tl, ascii_only: bool) -> None:
     corner = "+" if ascii_only else "└"
     _print(console, " " * label_w + " " + corner + "".join(axis), no_wrap=True, overflow="crop")
     _print(console, " " * (label_w + 2) + "".join(labels).rstrip(), no_wrap=True, overflow="crop")
-    legend = Text()
+    items = []  # (glyph, its style, text)
     for kind, label in LEGEND:
         uni, asc, style = GLYPHS[kind]
-        legend.append(asc if ascii_only else uni, style="" if ascii_only else style)
-        legend.append(f" {label}  ")
-    legend.append("! announced  N notified  ] left  * note")
+        items.append((asc if ascii_only else uni, "" if ascii_only else style, label))
+    items += [(glyph, "", label) for glyph, label in MARKER_LEGEND]
     if tl.on:
-        legend.append(f"  | {tl.on}")
+        items.append(("|", "", str(tl.on)))
+    # Packed into lines of the console's width, an item never broken across two.
+    legend = Text()
+    used = 0
+    for glyph, style, label in items:
+        size = len(glyph) + 1 + len(label)
+        if used and used + 2 + size > console.width:
+            legend.append("\n")
+            used = 0
+        elif used:
+            legend.append("  ")
+            used += 2
+        legend.append(glyph, style=style)
+        legend.append(f" {label}")
+        used += size
     _print(console, legend)
 
 

@@ -20,6 +20,7 @@ from . import __version__
 from .atomic import atomic_write
 from .chart import Chart, date_text, render_svg, state_chart, text, treaty_chart
 from .errors import OutputError
+from .events import KINDS
 from .model import Dataset, Event, State, Treaty
 from .query import Engine, in_force_from
 
@@ -222,7 +223,7 @@ def _facts(items: list[tuple[str, str]]) -> str:
 
 
 def _event_cells(site: _Site, ev: Event, up: str, with_treaty: bool, with_state: bool) -> list[str]:
-    what = ev.kind.replace("_", " ")
+    what = KINDS[ev.kind].label
     if ev.effective:
         what += f" (effective {date_text(ev.effective)})"
     if ev.towards:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .dates import PartialDate
+from .events import KINDS
 from .model import Dataset
 from .query import Engine, Segment, in_force_from
 
@@ -17,8 +18,8 @@ __all__ = ["Timeline", "TimelineRow", "build_state_timeline", "build_treaty_time
            "axis_bounds", "build_compare", "ticks"]
 
 # Cell kinds: a status, "withdrawing" (a member whose withdrawal is pending), "?" or "" (none).
-MARKERS = {"withdrawal_announced": "!", "withdrawal_notified": "N", "note": "*", "left": "]",
-           "expelled": "x"}
+# event kind -> the marker drawn over its column (events.KINDS: each kind's glyph)
+MARKERS = {k.name: k.glyph for k in KINDS.values() if k.glyph}
 
 
 @dataclass

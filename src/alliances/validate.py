@@ -8,8 +8,9 @@ from datetime import date
 
 from .dates import intersect
 from .errors import Problem
-from .model import ACCEPTABLE_RULES, ALLIED_STATUSES, EVENT_KINDS, Dataset, Event, State, Treaty
-from .names import normalize
+from .events import KINDS, UNCHANGED
+from .model import ACCEPTABLE_RULES, ALLIED_STATUSES, Dataset, Event, Treaty
+from .names import closest, normalize, state_index
 from .query import Segment, derive_segments, in_effect_by
 
 __all__ = ["validate"]
@@ -17,14 +18,15 @@ __all__ = ["validate"]
 _MEMBERISH = {"member", "observer", "partner", "suspended", "signatory"}
 
 
-def _suggest_state(code: str, states: dict[str, State]) -> str:
-    key = normalize(code)
-    for s in states.values():
-        if key in {normalize(s.name), normalize(s.iso2 or ""), *(normalize(a) for a in s.aliases)}:
-            return f"did you mean {s.code} ({s.name})?"
-    close = difflib.get_close_matches(code.upper(), list(states), n=3, cutoff=0.6)
+def _suggest_state(code: str, ds: Dataset, index: dict[str, list[str]]) -> str:
+    """The states an unknown code may mean, from every code table and name (names.closest):
+    only those it equals but for case, spaces or punctuation, if any; else up to three."""
+    if not index:  # built on the first unknown code only
+        index.update(state_index(ds))
+    found = closest(normalize(code), index)
+    close = [c for tier, c in found if tier == 0] or [c for _, c in found[:3]]
     if close:
-        return "did you mean " + " or ".join(f"{c} ({states[c].name})" for c in close) + "?"
+        return "did you mean " + " or ".join(f"{c} ({ds.states[c].name})" for c in close) + "?"
     return "add the state to data/states.yaml or use an ISO 3166-1 alpha-3 code"
 
 
@@ -38,6 +40,7 @@ def validate(ds: Dataset) -> list[Problem]:
     problems: list[Problem] = []
     add = problems.append
     used: set[tuple[int, str]] = set()  # (id of event, rule) of every waiver that waived something
+    names: dict[str, list[str]] = {}  # the state index, for suggestions
     for t in ds.treaties.values():
         _check_treaty_refs(ds, t, add)
         _check_pledges(t, add)
@@ -45,7 +48,7 @@ def validate(ds: Dataset) -> list[Problem]:
             if code not in ds.states:
                 loc = t.member_locs.get(code, t.loc)
                 add(Problem.at(loc, f"unknown state code '{code}' in treaty '{t.id}'",
-                               _suggest_state(code, ds.states)))
+                               _suggest_state(code, ds, names)))
             _check_events(ds, t, code, events, add, used)
     _check_successor_cycles(ds, add)
     _check_exclusive(ds, add, used)
@@ -53,7 +56,7 @@ def validate(ds: Dataset) -> list[Problem]:
     for s in ds.states.values():
         if s.successor and s.successor not in ds.states:
             add(Problem.at(s.loc, f"successor '{s.successor}' of state {s.code} is not a known state",
-                           _suggest_state(s.successor, ds.states)))
+                           _suggest_state(s.successor, ds, names)))
         if s.start and s.end and _certainly_before(s.end, s.start):
             add(Problem.at(s.loc, f"state {s.code} ends ({s.end}) before it begins ({s.start})",
                            "check `from` and `to`"))
@@ -271,7 +274,7 @@ def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add,
     for ev in ordered:
         # A notified withdrawal ends the membership on its effective date, `left` or not.
         if notice is not None and notice.effective and in_effect_by(notice.effective, ev):
-            if ev.kind in ("left", "expelled") and not ev.towards:
+            if KINDS[ev.kind].ends and not ev.towards:
                 add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date}, after its withdrawal from "
                                f"'{t.id}' took effect ({notice.effective}, notified on {notice.date}, "
                                f"line {notice.loc.line if notice.loc else '?'})",
@@ -311,7 +314,7 @@ def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add,
                 if other not in t.members:
                     add(Problem.at(ev.loc, f"{code} '{ev.kind}' towards {other}, which is not a member "
                                    f"of '{t.id}'", "name a member state of the same treaty"))
-                elif ev.kind == "suspended":
+                elif KINDS[ev.kind].relation == "opens":
                     if other in suspended_towards:
                         add(Problem.at(ev.loc, f"{code} suspends its relation with {other} again",
                                        "add a `resumed` event in between, or remove one"))
@@ -323,16 +326,17 @@ def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add,
                 add(Problem.at(ev.loc, f"{code} '{ev.kind}' on {ev.date} while not a member of '{t.id}'",
                                "add the joined event first"))
             continue
-        new = EVENT_KINDS[ev.kind]
+        kind = KINDS[ev.kind]
+        new = kind.status
         problem = _transition_problem(ev, status, since)
         if problem:
             add(Problem.at(ev.loc, problem[0], problem[1]))
-        if ev.kind == "withdrawal_notified" and ev.effective and ev.effective.latest < ev.date.earliest:
+        if kind.effective and ev.effective and ev.effective.latest < ev.date.earliest:
             add(Problem.at(ev.loc, f"withdrawal of {code} takes effect ({ev.effective}) before it "
                            f"was notified ({ev.date})", "check `date` and `effective`"))
-        elif ev.kind == "withdrawal_notified" and ev.effective and status is not None:
+        elif kind.effective and ev.effective and status is not None:
             notice = ev
-        if new == "":
+        if new == UNCHANGED:
             continue
         if new is None:
             notice = None
@@ -352,35 +356,15 @@ def _check_events(ds: Dataset, t: Treaty, code: str, events: list[Event], add,
 
 
 def _transition_problem(ev: Event, status: str | None, since: Event | None):
-    """Why this event cannot follow the current status, or None."""
+    """Why this event cannot follow the current status, or None (the rules: events.KINDS)."""
     where = f" (since {since.date}, line {since.loc.line})" if since and since.loc else ""
-    k = ev.kind
-    if k in ("joined",) and status in ("member", "suspended"):
-        return (f"{ev.state} joined '{ev.treaty}' on {ev.date} while already a member{where}",
-                "remove the duplicate, or add a `left` event before it")
-    if k == "readmitted" and status is not None:
-        return (f"{ev.state} readmitted to '{ev.treaty}' on {ev.date} without having left{where}",
-                "add the `left` or `expelled` event first")
-    if k == "member" and status == "member":
-        return (f"{ev.state} becomes a member of '{ev.treaty}' on {ev.date} but already is one{where}",
-                "remove the duplicate")
-    if k == "resumed" and status != "suspended":
-        return (f"{ev.state} resumes in '{ev.treaty}' on {ev.date} but was not suspended",
-                "add the `suspended` event first, or use `member`")
-    if k == "signed" and status is not None:
-        return (f"{ev.state} signs '{ev.treaty}' on {ev.date} while already {status}{where}",
-                "put `signed` before `joined`")
-    if k in ("suspended", "withdrawal_announced", "withdrawal_notified") and status is None:
-        return (f"{ev.state} '{k}' in '{ev.treaty}' on {ev.date} while not a member",
-                "add the `joined` event first, or correct the date")
-    if k in ("left", "expelled") and status is None:
-        if since is None:
-            return (f"{ev.state} left '{ev.treaty}' on {ev.date} before it joined",
-                    "check the dates: `left` must come after `joined`")
-        return (f"{ev.state} left '{ev.treaty}' on {ev.date} but had already left{where}",
-                "remove the duplicate `left`")
-    if k in ("left", "expelled") and since is not None and since.date == ev.date \
-            and since.date.exact:
+    kind = KINDS[ev.kind]
+    if status in kind.refused_from and kind.refusal is not None:
+        message, fix = kind.refusal_again if since is not None and kind.refusal_again else kind.refusal
+        return (message.format(state=ev.state, treaty=ev.treaty, date=ev.date, kind=ev.kind,
+                               status=status, where=where), fix)
+    # A membership that ends on the day it began is empty (half-open intervals).
+    if kind.ends and since is not None and since.date == ev.date and since.date.exact:
         return (f"{ev.state} left '{ev.treaty}' on the day it joined ({ev.date})",
                 "check the dates: half-open intervals make that membership empty")
     return None

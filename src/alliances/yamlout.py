@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from .filters import Filters
-from .model import Dataset, Event
+from .model import Dataset, Pledge
 
 __all__ = ["dataset_document", "write_yaml", "yaml_header"]
 
@@ -21,18 +21,35 @@ def _source_doc(s) -> Any:
     return doc
 
 
-def _event_doc(ev: Event) -> dict[str, Any]:
-    doc: dict[str, Any] = {"date": str(ev.date), "event": ev.kind}
-    if ev.effective is not None:
-        doc["effective"] = str(ev.effective)
-    if ev.towards:
-        doc["towards"] = list(ev.towards)
-    if ev.note:
-        doc["note"] = ev.note
-    if ev.accept:
-        doc["accept"] = dict(ev.accept)
-    if ev.sources:
-        doc["sources"] = [_source_doc(s) for s in ev.sources]
+def _cow_doc(periods) -> Any:
+    if len(periods) == 1 and periods[0].start is None and periods[0].end is None:
+        return periods[0].code
+    return [{k: v for k, v in (("code", p.code), ("from", p.start and str(p.start)),
+                               ("to", p.end and str(p.end))) if v is not None}
+            for p in periods]
+
+
+# codec (model.py's STORED declarations) -> the value as the data format writes it
+_WRITE = {
+    "text": lambda v: v, "texts": list, "ints": list, "date": str,
+    "sources": lambda sources: [_source_doc(s) for s in sources],
+    "pledges": lambda pledges: [{"by": list(p.by), "to": list(p.to),
+                                 "obligations": list(p.obligations)} for p in pledges],
+    "cow": _cow_doc, "accept": dict,
+}
+
+
+def _record_doc(record, values: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A record as the data format writes it, from its class's STORED declaration: each field
+    under its key, in order, left out when empty unless required (a treaty's members, which
+    need the filters, are left to the caller). `values` replaces some fields' values."""
+    doc: dict[str, Any] = {}
+    for attr, key, codec, always in record.STORED:
+        if key is None or codec == "members":
+            continue
+        value = values[attr] if values is not None and attr in values else getattr(record, attr)
+        if always or value:
+            doc[key] = _WRITE[codec](value)
     return doc
 
 
@@ -40,7 +57,8 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
     """The (filtered) dataset as a document in the data format, ready for yaml.safe_dump.
 
     A treaty left out by the filters is left out of the others' predecessor, successor and
-    exclusive_with too, so that the document names only treaties it defines.
+    exclusive_with too, so that the document names only treaties it defines; an extract keeps
+    the pledges among the members it keeps.
     """
     f = f or Filters()
     treaties: dict[str, Any] = {}
@@ -49,48 +67,24 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
     for t in ds.treaties.values():
         if t.id not in chosen:
             continue
-        doc: dict[str, Any] = {"name": t.name}
-        if t.short:
-            doc["short"] = t.short
-        if t.aliases:
-            doc["aliases"] = list(t.aliases)
-        doc.update(kind=t.kind, obligations=list(t.obligations), signed=str(t.signed))
-        for key in ("in_force", "ended"):
-            if getattr(t, key) is not None:
-                doc[key] = str(getattr(t, key))
-        for key in ("predecessor", "successor"):
-            if getattr(t, key) in chosen:
-                doc[key] = getattr(t, key)
-        if t.note:
-            doc["note"] = t.note
-        if any(x in chosen for x in t.exclusive_with):
-            doc["exclusive_with"] = [x for x in t.exclusive_with if x in chosen]
-        for key in ("atop_ids", "cow_ids"):
-            if getattr(t, key):
-                doc[key] = list(getattr(t, key))
-        pledges = [p for p in t.pledges if set(p.by) | set(p.to) <= set(t.members)]
-        if pledges:
-            doc["pledges"] = [{"by": list(p.by), "to": list(p.to), "obligations": list(p.obligations)}
-                              for p in pledges]
-        doc["sources"] = [_source_doc(s) for s in t.sources]
         members: dict[str, Any] = {}
         for code, events in t.members.items():
             kept = [e for e in events if f.state_ok(code) and f.date_ok(e.date)]
             if kept:
                 ordered = sorted(kept, key=lambda e: (e.date.earliest, e.date.latest, e.order))
-                members[code] = {"events": [_event_doc(e) for e in ordered]}
+                members[code] = {"events": [_record_doc(e) for e in ordered]}
                 used.add(code)
                 used.update(x for e in kept for x in e.towards)
+        pledges = [Pledge(tuple(c for c in p.by if c in members), tuple(c for c in p.to if c in members),
+                          p.obligations)
+                   for p in t.pledges if set(p.by) | set(p.to) <= set(t.members)]
+        doc = _record_doc(t, {
+            "predecessor": t.predecessor if t.predecessor in chosen else None,
+            "successor": t.successor if t.successor in chosen else None,
+            "exclusive_with": [x for x in t.exclusive_with if x in chosen],
+            "pledges": [p for p in pledges if p.by and p.to]})
         if members:
             doc["members"] = members
-        if "pledges" in doc:  # an extract keeps the pledges among the members it keeps
-            kept = [{"by": [c for c in p["by"] if c in members], "to": [c for c in p["to"] if c in members],
-                     "obligations": p["obligations"]} for p in doc["pledges"]]
-            kept = [p for p in kept if p["by"] and p["to"]]
-            if kept:
-                doc["pledges"] = kept
-            else:
-                del doc["pledges"]
         treaties[t.id] = doc
     if f.states is None and f.treaties is None and f.kinds is None:
         used = set(ds.states)
@@ -101,7 +95,7 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
         s = ds.states.get(code)
         if s is None or code in states:
             continue
-        states[code] = _state_doc(s)
+        states[code] = _record_doc(s)
         if s.successor:
             pending.append(s.successor)
     out: dict[str, Any] = {}
@@ -110,34 +104,6 @@ def dataset_document(ds: Dataset, f: Filters | None = None) -> dict[str, Any]:
     out["treaties"] = treaties
     out["states"] = dict(sorted(states.items()))
     return out
-
-
-def _state_doc(s) -> dict[str, Any]:
-    doc: dict[str, Any] = {"name": s.name}
-    if s.iso2:
-        doc["iso2"] = s.iso2
-    if s.iso3166_3:
-        doc["iso3166_3"] = s.iso3166_3
-    if len(s.cow) == 1 and s.cow[0].start is None and s.cow[0].end is None:
-        doc["cow"] = s.cow[0].code
-    elif s.cow:
-        doc["cow"] = [{k: v for k, v in (("code", p.code), ("from", p.start and str(p.start)),
-                                         ("to", p.end and str(p.end))) if v is not None}
-                      for p in s.cow]
-    if s.cow_abb:
-        doc["cow_abb"] = s.cow_abb
-    if s.aliases:
-        doc["aliases"] = list(s.aliases)
-    if s.start:
-        doc["from"] = str(s.start)
-    if s.end:
-        doc["to"] = str(s.end)
-    for key in ("successor", "note"):
-        if getattr(s, key):
-            doc[key] = getattr(s, key)
-    if s.sources:
-        doc["sources"] = [_source_doc(x) for x in s.sources]
-    return doc
 
 
 def yaml_header(name: str = "FILE", by_date: bool = False, clear_env: bool = False) -> str:
