@@ -146,3 +146,74 @@ def test_names_survive_the_cache(tmp_path, monkeypatch):
     assert again.from_cache
     assert again.states["GMY"].names == first.states["GMY"].names != ()
     assert again.states["THA"].name_on(date(1946, 1, 1)) == "Siam"
+
+
+# -- charts, the terminal timeline and the site ----------------------------------------------------
+RENAMED = """\
+states:
+  XXA:
+    name: Newland
+    names:
+      - {name: Oldland, to: 2000-01-01, source: https://example.org/x}
+  YYA: {name: Yonder}
+treaties:
+  t1:
+    name: Old Pact
+    kind: treaty
+    obligations: [defence]
+    signed: 1990-01-01
+    ended: 1995-01-01
+    sources: [https://example.org/t1]
+    members:
+      XXA: {joined: 1990-01-01}
+      YYA: {joined: 1990-01-01}
+  t2:
+    name: New Pact
+    kind: treaty
+    obligations: [defence]
+    signed: 2005-01-01
+    sources: [https://example.org/t2]
+    members:
+      XXA: {joined: 2005-01-01}
+      YYA: {joined: 2005-01-01}
+"""
+
+
+@pytest.fixture()
+def renamed(tmp_path):
+    path = tmp_path / "renamed.yaml"
+    path.write_text(RENAMED, "utf-8")
+    return path
+
+
+def test_chart_rows_name_a_member_as_it_was_in_the_treaty(renamed):
+    from alliances.chart import compare_chart, treaty_chart
+    from alliances.loading import load
+    from alliances.query import Engine
+
+    ds = load([renamed], bundled=False, env=False, cache=False)
+    engine = Engine(ds)
+    assert [r.label for r in treaty_chart(ds, engine, "t1").rows] == ["Oldland", "Yonder"]
+    assert [r.label for r in treaty_chart(ds, engine, "t2").rows] == ["Newland", "Yonder"]
+    # over an axis across the renaming, both names
+    assert compare_chart(ds, engine, ["XXA"]).rows[0].group == "Oldland / Newland"
+
+
+def test_the_terminal_timeline_names_a_member_as_it_was(renamed):
+    out = cli("--no-bundled", "--data", str(renamed), "timeline", "t1")
+    assert "Oldland" in out and "Newland" not in out
+
+
+def test_site_pages_name_a_state_as_it_was(renamed, tmp_path):
+    from alliances.loading import load
+    from alliances.query import Engine
+    from alliances.site import build_site
+
+    ds = load([renamed], bundled=False, env=False, cache=False)
+    build_site(ds, Engine(ds), tmp_path / "site", downloads=False)
+    old = (tmp_path / "site" / "treaties" / "t1.html").read_text("utf-8")
+    assert '">Oldland</a>' in old and '">Newland</a>' not in old
+    new = (tmp_path / "site" / "treaties" / "t2.html").read_text("utf-8")
+    assert '">Newland</a>' in new and '">Oldland</a>' not in new
+    page = (tmp_path / "site" / "states" / "XXA.html").read_text("utf-8")
+    assert "Other names</dt><dd>Oldland (until 2000-01-01)</dd>" in page

@@ -410,6 +410,11 @@ class State(Record):
         self.names = names
         self.loc = loc
 
+    @property
+    def other_names(self) -> tuple[str, ...]:
+        """The names under `names`, each once, in order."""
+        return tuple(dict.fromkeys(n.name for n in self.names))
+
     def name_on(self, first: date | None = None, last: date | None = None) -> str:
         """The name the state bore on the day `first`, or from `first` to `last`: its `names`
         that may have held then, in order, joined by ' / ' when more than one did (a year in

@@ -29,7 +29,7 @@ def state_index(ds: Dataset) -> dict[str, list[str]]:
     """Normalised name, code, ISO or COW key -> the codes of the states it names."""
     index: dict[str, list[str]] = {}
     for s in ds.states.values():
-        keys = [s.code, s.name, *s.aliases, *(n.name for n in s.names)]
+        keys = [s.code, s.name, *s.aliases, *s.other_names]
         if s.iso2:
             keys.append(s.iso2)
         if s.iso3166_3:
