@@ -217,3 +217,16 @@ def test_site_pages_name_a_state_as_it_was(renamed, tmp_path):
     assert '">Newland</a>' in new and '">Oldland</a>' not in new
     page = (tmp_path / "site" / "states" / "XXA.html").read_text("utf-8")
     assert "Other names</dt><dd>Oldland (until 2000-01-01)</dd>" in page
+
+
+# -- found at the terminal: questions about 1815-1945 -----------------------------------------------
+def test_a_name_shared_by_predecessor_and_successor_is_read_on_the_dates_asked(api):
+    # "Austria" is the Austrian Empire (AUH) in 1850 and the Republic (AUT) today
+    assert api.history("Austria", start="1850", end="1851").title == \
+        "History of Austria (AUH) from 1850 to 1851"
+    assert cli("compare", "Austria", "Prussia", "--from", "1850", "--to", "1860").startswith(
+        "Alliance memberships: AUH, GMY")
+    assert cli("timeline", "Austria", "--from", "1850", "--to", "1860").startswith("Austria (AUH)")
+    rows = api.export("state-year", start="1850", end="1850", states=["Austria"])
+    assert rows and {r["state"] for r in rows} == {"AUH"}
+

@@ -321,10 +321,13 @@ class Alliances:
             tid = code = None
             label = "Events worldwide"
         else:
-            tid, code = self.resolver.treaty_or_state(name_text(name, "state or treaty"))
-            label = ("History of " + (self.dataset.treaties[tid].label if tid
-                                      else f"{self.dataset.states[code].name} ({code})"))
+            # "Austria" from 1850 is the Austrian Empire: a shared name is read on the first day
+            day = first.earliest if first else (last.latest if last else None)
+            tid, code = self.resolver.treaty_or_state(name_text(name, "state or treaty"), day)
         events = self.engine.history(treaty_id=tid, state=code, start=first, end=last)
+        if name is not None:
+            label = "History of " + (self.dataset.treaties[tid].label if tid
+                                     else f"{self.dataset.states[code].name} ({code})")
         treaties, states = self.dataset.treaties, self.dataset.states
         if wanted_kinds:
             events = [e for e in events if treaties[e.treaty].kind in wanted_kinds]
@@ -407,7 +410,7 @@ class Alliances:
             raise UsageError(f"system '{system}' is not one of {', '.join(SYSTEMS)}")
         return Filters(
             treaties=frozenset(self.treaty(t) for t in treaties) if treaties else None,
-            states=frozenset(self.state(s) for s in states) if states else None,
+            states=frozenset(self.state(s, first or last) for s in states) if states else None,
             kinds=frozenset(kinds) if kinds else None,
             start=first,
             end=last,

@@ -127,13 +127,14 @@ class Resolver:
             raise UnknownName("treaty", name, sorted(found), ambiguous=True)
         raise UnknownName("treaty", name, self._suggest(key, self._treaties, lambda t: t))
 
-    def treaty_or_state(self, name: str) -> tuple[str | None, str | None]:
-        """(treaty id, None) or (None, state code) for a name that may be either."""
+    def treaty_or_state(self, name: str, on: date | None = None) -> tuple[str | None, str | None]:
+        """(treaty id, None) or (None, state code) for a name that may be either; a state's name
+        shared by a predecessor and its successor is read on `on` (today without it)."""
         try:
             return self.treaty(name, prefix=False), None
         except UnknownName as treaty_error:
             try:
-                return None, self.state(name)
+                return None, self.state(name, on)
             except UnknownName as state_error:
                 try:  # only then a prefix: "armenia" is the state, not armenia-russia-1997
                     return self.treaty(name), None
