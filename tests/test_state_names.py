@@ -230,3 +230,9 @@ def test_a_name_shared_by_predecessor_and_successor_is_read_on_the_dates_asked(a
     rows = api.export("state-year", start="1850", end="1850", states=["Austria"])
     assert rows and {r["state"] for r in rows} == {"AUH"}
 
+
+def test_a_history_title_names_the_state_as_it_was(api):
+    assert api.history("Prussia", start="1866", end="1867").title == \
+        "History of Prussia (GMY) from 1866 to 1867"
+    assert cli("history", "GMY", "--from", "1866", "--to", "1867").lstrip().startswith(
+        "History of Prussia (GMY) from 1866 to 1867")

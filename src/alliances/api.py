@@ -25,7 +25,7 @@ from .exports import EXPORT_KINDS, ExportRequest, export_rows
 from .filters import Filters
 from .loading import Paths
 from .loading import load as load_dataset
-from .model import OBLIGATIONS, TREATY_KINDS, Dataset, State, normalize_obligation
+from .model import OBLIGATIONS, TREATY_KINDS, Dataset, Event, State, normalize_obligation
 from .names import Resolver
 from .query import AllyLink, Engine
 from .regions import REGIONS, region_name, region_of
@@ -327,7 +327,7 @@ class Alliances:
         events = self.engine.history(treaty_id=tid, state=code, start=first, end=last)
         if name is not None:
             label = "History of " + (self.dataset.treaties[tid].label if tid
-                                     else f"{self.dataset.states[code].name} ({code})")
+                                     else f"{self._name_in(code, first, last, events)} ({code})")
         treaties, states = self.dataset.treaties, self.dataset.states
         if wanted_kinds:
             events = [e for e in events if treaties[e.treaty].kind in wanted_kinds]
@@ -342,6 +342,16 @@ class Alliances:
             f" from {first}" if first else "", f" to {last}" if last else "",
             ", newest first" if order == "newest" else ""))
         return History(self.dataset, title, first, last, events, [], brief=brief)
+
+    def _name_in(self, code: str, first: PartialDate | None, last: PartialDate | None,
+                 events: list[Event]) -> str:
+        """A state's name over a history: between the bounds asked, else the events' dates
+        ('Prussia' for 1866, 'Prussia / Germany' for its whole history)."""
+        lo = first.earliest if first else min((e.date.earliest for e in events), default=None)
+        hi = last.latest if last else max((e.date.earliest for e in events), default=None)
+        if lo is None or hi is None or hi < lo:
+            return self.dataset.states[code].name_on(lo or hi)
+        return self.dataset.states[code].name_on(lo, hi)
 
     def annotate(self, rows: Any, *, a: str | None = None, b: str | None = None,
                  state: str | None = None, date: str = "date",
