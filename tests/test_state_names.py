@@ -236,3 +236,14 @@ def test_a_history_title_names_the_state_as_it_was(api):
         "History of Prussia (GMY) from 1866 to 1867"
     assert cli("history", "GMY", "--from", "1866", "--to", "1867").lstrip().startswith(
         "History of Prussia (GMY) from 1866 to 1867")
+
+
+def test_the_states_of_a_date_are_named_as_they_were(api):
+    rows = api.states(on="1850-01-01")
+    names = {r["state"]: r["name"] for r in rows}
+    assert (names["GMY"], names["AUH"], names["TUR"], names["ITA"], names["IRN"], names["THA"]) \
+        == ("Prussia", "Austria", "Ottoman Empire", "Sardinia", "Persia", "Siam")
+    assert [r["name"] for r in rows] == sorted(r["name"] for r in rows)
+    assert cli_json("states", "--on", "1850-01-01") == json.loads(
+        json.dumps(list(rows), ensure_ascii=False))
+    assert {r["state"]: r["name"] for r in api.states()}["GMY"] == "Germany"  # no date: today's

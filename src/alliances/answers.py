@@ -259,13 +259,15 @@ class Treaties(Answer):
 
 
 class States(Answer):
-    """States (all, or those that existed on a day), ordered by name."""
+    """States (all, or those that existed on a day, named as they were then), ordered by name."""
 
     columns = STATE_COLUMNS
 
-    def __init__(self, dataset: Dataset, states: list[State], notes: list[str]):
+    def __init__(self, dataset: Dataset, states: list[State], notes: list[str],
+                 period: Period | None = None):
         super().__init__(dataset, notes)
-        self.states = states
+        self.states, self.period = states, period
 
     def _rows(self) -> list[dict[str, Any]]:
-        return [state_row(s) for s in self.states]
+        day = self.period.first if self.period is not None else None
+        return [state_row(s, day) for s in self.states]

@@ -399,12 +399,15 @@ class Alliances:
         return Treaties(self.dataset, title, selected, notes, members_on, period)
 
     def states(self, on: DateLike | None = None) -> States:
-        """The states in the data (or those that existed on a date), by name."""
+        """The states in the data (or those that existed on a date, named as they were then),
+        by name."""
         selected = list(self.dataset.states.values())
+        period = None
         if on is not None:
             period = self.period(on)
             selected = [s for s in selected if s.exists_on(period.first)]
-        return States(self.dataset, sorted(selected, key=lambda s: s.name), [])
+        day = period.first if period is not None else None
+        return States(self.dataset, sorted(selected, key=lambda s: s.name_on(day)), [], period)
 
     # -- exports -----------------------------------------------------------------------------------
     def filters(self, *, treaties: Iterable[Any] | None = None, states: Iterable[Any] | None = None,

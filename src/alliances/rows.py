@@ -232,13 +232,14 @@ def source_totals(ds: Dataset) -> dict[str, Any]:
     }
 
 
-def state_row(s) -> dict[str, Any]:
-    """A state: codes (COW: the latest, or all periods as code:from:to), dates, names."""
+def state_row(s, day: date | None = None) -> dict[str, Any]:
+    """A state: codes (COW: the latest, or all periods as code:from:to), dates, names (`name`:
+    its name on `day`, its present name without one)."""
     if len(s.cow) > 1:
         cow = " ".join(f"{p.code}:{p.start or ''}:{p.end or ''}" for p in s.cow)
     else:
         cow = s.cow[0].code if s.cow else None
-    return {"state": s.code, "name": s.name, "iso2": s.iso2, "iso3166_3": s.iso3166_3, "cow": cow,
+    return {"state": s.code, "name": s.name_on(day), "iso2": s.iso2, "iso3166_3": s.iso3166_3, "cow": cow,
             "cow_abb": s.cow_abb, "from": _pd(s.start), "to": _pd(s.end),
             "successor": s.successor, "aliases": " ; ".join(s.aliases) or None}
 
