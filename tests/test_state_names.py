@@ -247,3 +247,13 @@ def test_the_states_of_a_date_are_named_as_they_were(api):
     assert cli_json("states", "--on", "1850-01-01") == json.loads(
         json.dumps(list(rows), ensure_ascii=False))
     assert {r["state"]: r["name"] for r in api.states()}["GMY"] == "Germany"  # no date: today's
+
+
+def test_yugoslavia_was_the_kingdom_of_serbs_croats_and_slovenes_until_october_1929(api):
+    # King Alexander renamed the kingdom on 3 October 1929 (Wikipedia, Kingdom of Yugoslavia)
+    yug = api.dataset.states["YUG"]
+    assert yug.name_on(date(1929, 10, 2)) == "Kingdom of Serbs, Croats and Slovenes"
+    assert yug.name_on(date(1929, 10, 3)) == "Yugoslavia"
+    answer = api.allies("Yugoslavia", "Czechoslovakia", on="1925-01-01")
+    assert "Kingdom of Serbs, Croats and Slovenes and Czechoslovakia on 1925-01-01" in \
+        answer["headline"]
