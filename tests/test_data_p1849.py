@@ -178,3 +178,10 @@ def test_identical_notes_of_1862_make_no_alliance():
     # A diplomatic protest delivered on 2 February 1862 (Sybel): no obligation, so no alliance.
     assert via("AUH", "HAN", "1863-01-01", "any") - {"german-confederation"} == set()
     assert set(members("identical-notes-1862", "1863-01-01")) == {"AUH", "BAV", "WRT", "HAN", "HSG"}
+
+
+def test_bolivia_adheres_to_the_pacific_alliance_on_19_march_1866():
+    # treaty of adherence signed with Chile on 19 March 1866 (Chilean promulgation text)
+    assert "pacific-alliance-1865" not in via("BOL", "CHL", "1866-03-18")
+    assert "pacific-alliance-1865" in via("BOL", "CHL", "1866-03-19")
+    assert "pacific-alliance-1865" in via("BOL", "PER", "1866-03-19")

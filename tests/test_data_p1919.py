@@ -197,3 +197,19 @@ def test_little_entente_pact_of_organisation_in_force_some_day_in_1933():
     # signed 16 Feb 1933; ratified in 1933, the day not found: uncertain inside the range
     assert "little-entente-pact-1933" not in via("CSK", "YUG", "1933-02-15", "consultation")
     assert "little-entente-pact-1933" in via("CSK", "YUG", "1934-01-01", "consultation")
+
+
+def test_soviet_turkish_treaty_runs_to_the_end_of_its_term_in_november_1945():
+    # notice of 19 March 1945 (FRUS 1945 VIII doc. 1183); the treaty expired after 7 November
+    # 1945, ten years from the protocol of 7 November 1935 (FRUS 1945 VIII doc. 1223)
+    assert "ussr-turkey-1925" in via("TUR", "SUN", "1945-11-06", "neutrality")
+    assert "ussr-turkey-1925" not in via("TUR", "SUN", "1945-11-09", "neutrality")
+
+
+def test_spain_joins_the_anti_comintern_agreement_by_the_protocol_of_27_march_1939():
+    # the extension protocol of 25 November 1941 recites Spain's protocol of 27 March 1939
+    # and Hungary's of 24 February 1939 (IMTFE record)
+    assert "anti-comintern-pact" not in via("GMY", "ESP", "1939-03-26", "consultation")
+    assert "anti-comintern-pact" in via("GMY", "ESP", "1939-03-27", "consultation")
+    assert "anti-comintern-pact" not in via("GMY", "HUN", "1939-02-23", "consultation")
+    assert "anti-comintern-pact" in via("GMY", "HUN", "1939-02-24", "consultation")

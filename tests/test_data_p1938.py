@@ -179,9 +179,10 @@ def test_japan_thailand_1940_is_neutrality_not_defence():
         # 22 June 1941
         ("molotov-ribbentrop-pact", "GMY", "SUN", "non-aggression", "1939-08-22", "1939-08-23",
          "1941-06-21", "1941-06-22"),
-        # signed 13 April 1941; the Soviet declaration of war took effect on 9 August 1945
-        ("soviet-japanese-neutrality-pact", "SUN", "JPN", "neutrality", "1941-04-12",
-         "1941-04-13", "1945-08-08", "1945-08-09"),
+        # signed 13 April 1941, in force on ratification by both, 25 April 1941 (Art. 3; Japanese
+        # Official Gazette); the Soviet declaration of war took effect on 9 August 1945
+        ("soviet-japanese-neutrality-pact", "SUN", "JPN", "neutrality", "1941-04-24",
+         "1941-04-25", "1945-08-08", "1945-08-09"),
         # signed in Moscow 14 August 1945; replaced by the treaty of 14 February 1950
         ("sino-soviet-1945", "SUN", "CHN", "defence", "1945-08-13", "1945-08-14", "1950-02-13",
          "1950-02-14"),

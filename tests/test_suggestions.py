@@ -56,13 +56,15 @@ def suggestions_through_both_doors(api, typed: str) -> list[str]:
     ("UGK", ["GBR (United Kingdom)", "UGA (Uganda)"]),  # UKG's letters in another order first
     ("GFRR", ["DEU (Germany)"]),
     ("RVNN", ["RVN (South Vietnam)"]),
-    ("3650", ["RUS (Russia)", "SUN (Soviet Union)"]),  # 365 with a digit too many
-    ("0365", ["RUS (Russia)", "SUN (Soviet Union)"]),  # 365, written with a leading zero
+    # COW 365: Russia to 1922 (RUE), the Soviet Union, Russia
+    ("3650", ["RUE (Russia)", "RUS (Russia)", "SUN (Soviet Union)"]),  # a digit too many
+    ("0365", ["RUE (Russia)", "RUS (Russia)", "SUN (Soviet Union)"]),  # with a leading zero
     ("u k g", ["GBR (United Kingdom)"]),  # UKG, spaced
-    # keys it begins before anything an edit away: COW 360, 365 (two states), 366
-    ("36", ["ROU (Romania)", "RUS (Russia)", "SUN (Soviet Union)", "EST (Estonia)"]),
+    # keys it begins before anything an edit away: COW 360, 365 (three states); four at most
+    ("36", ["ROU (Romania)", "RUE (Russia)", "RUS (Russia)", "SUN (Soviet Union)"]),
     ("Sov", ["SUN (Soviet Union)"]),  # the Soviet Union before El Salvador (SLV)
-    ("Sovjet", ["SUN (Soviet Union)"]),  # one edit from the start of its name
+    # one edit from the start of "Soviet Russia" (RUE, 1917-1922) and "Soviet Union"
+    ("Sovjet", ["RUE (Russia)", "SUN (Soviet Union)"]),
 ])
 def test_an_unknown_code_suggests_exact_then_prefix_then_edit_distance(api, typed, first):
     assert suggestions_through_both_doors(api, typed)[:len(first)] == first

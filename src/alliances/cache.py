@@ -51,9 +51,7 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 __all__ = ["Snapshot", "cache_dir", "locate", "prune", "read_cache", "snapshot", "write_cache"]
 
-# 10: covers_from, or the fields in the order of the records' STORED declarations; 11: both;
-# 12: states' names
-FORMAT = 12
+FORMAT = 12  # 10: fields in the order of the records' STORED declarations; 11: covers_from; 12: states' names
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 MAGIC = b"alliances-cache"
 MAX_BYTES = 1 << 31  # a cache file larger than this is neither read nor written
