@@ -112,11 +112,11 @@ class Memberships(Answer):
         return membership_rows(self.dataset, self.standings, self.period)
 
 
-def _with_caveats(dataset: Dataset, rows: list[dict[str, Any]], links: list[AllyLink]
-                  ) -> list[dict[str, Any]]:
+def _with_caveats(dataset: Dataset, rows: list[dict[str, Any]], links: list[AllyLink],
+                  period: Period) -> list[dict[str, Any]]:
     """Ally rows (one per link, in the links' order) with the link's caveats in words."""
     for row, link in zip(rows, links, strict=True):
-        row["caveats"] = "; ".join(c.text for c in link_caveats(dataset, link)) or None
+        row["caveats"] = "; ".join(c.text for c in link_caveats(dataset, link, period)) or None
     return rows
 
 
@@ -138,14 +138,15 @@ class AlliesOf(Answer):
 
     def _rows(self) -> list[dict[str, Any]]:
         rows = list(ally_rows(self.dataset, self.state.code, self.links, self.period))
-        return _with_caveats(self.dataset, rows, [lk for lks in self.links.values() for lk in lks])
+        return _with_caveats(self.dataset, rows, [lk for lks in self.links.values() for lk in lks],
+                             self.period)
 
     @cached_property
     def caveats(self) -> list[Caveat]:
         seen: dict[str, Caveat] = {}
         for links in self.links.values():
             for link in links:
-                for c in link_caveats(self.dataset, link):
+                for c in link_caveats(self.dataset, link, self.period):
                     if c.state == self.state.code:
                         seen.setdefault(c.treaty, c)
         return list(seen.values())
@@ -195,12 +196,12 @@ class Pair(Mapping):
         links = base.pop("links")
         return {**base, "headline": str(self.headline),
                 "caveats": [c.as_dict() for c in self.caveats],
-                "links": _with_caveats(self.dataset, links, self.links)}
+                "links": _with_caveats(self.dataset, links, self.links, self.period)}
 
     @cached_property
     def rows(self) -> list[dict[str, Any]]:
         rows = list(ally_rows(self.dataset, self.a.code, {self.b.code: self.links}, self.period))
-        return _with_caveats(self.dataset, rows, self.links)
+        return _with_caveats(self.dataset, rows, self.links, self.period)
 
     def __getitem__(self, key: str) -> Any:
         return self.payload[key]
@@ -258,13 +259,15 @@ class Treaties(Answer):
 
 
 class States(Answer):
-    """States (all, or those that existed on a day), ordered by name."""
+    """States (all, or those that existed on a day, named as they were then), ordered by name."""
 
     columns = STATE_COLUMNS
 
-    def __init__(self, dataset: Dataset, states: list[State], notes: list[str]):
+    def __init__(self, dataset: Dataset, states: list[State], notes: list[str],
+                 period: Period | None = None):
         super().__init__(dataset, notes)
-        self.states = states
+        self.states, self.period = states, period
 
     def _rows(self) -> list[dict[str, Any]]:
-        return [state_row(s) for s in self.states]
+        day = self.period.first if self.period is not None else None
+        return [state_row(s, day) for s in self.states]

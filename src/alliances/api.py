@@ -33,7 +33,7 @@ from .exports import EXPORT_KINDS, ExportRequest, export_rows
 from .filters import Filters
 from .loading import Paths
 from .loading import load as load_dataset
-from .model import OBLIGATIONS, TREATY_KINDS, Dataset, State, normalize_obligation
+from .model import OBLIGATIONS, TREATY_KINDS, Dataset, Event, State, normalize_obligation
 from .names import Resolver
 from .query import AllyLink, Engine
 from .regions import REGIONS, region_name, region_of
@@ -333,10 +333,13 @@ class Alliances:
             tid = code = None
             label = "Events worldwide"
         else:
-            tid, code = self.resolver.treaty_or_state(name_text(name, "state or treaty"))
-            label = ("History of " + (self.dataset.treaties[tid].label if tid
-                                      else f"{self.dataset.states[code].name} ({code})"))
+            # "Austria" from 1850 is the Austrian Empire: a shared name is read on the first day
+            day = first.earliest if first else (last.latest if last else None)
+            tid, code = self.resolver.treaty_or_state(name_text(name, "state or treaty"), day)
         events = self.engine.history(treaty_id=tid, state=code, start=first, end=last)
+        if name is not None:
+            label = "History of " + (self.dataset.treaties[tid].label if tid
+                                     else f"{self._name_in(code, first, last, events)} ({code})")
         treaties, states = self.dataset.treaties, self.dataset.states
         if wanted_kinds:
             events = [e for e in events if treaties[e.treaty].kind in wanted_kinds]
@@ -351,6 +354,16 @@ class Alliances:
             f" from {first}" if first else "", f" to {last}" if last else "",
             ", newest first" if order == "newest" else ""))
         return History(self.dataset, title, first, last, events, [], brief=brief)
+
+    def _name_in(self, code: str, first: PartialDate | None, last: PartialDate | None,
+                 events: list[Event]) -> str:
+        """A state's name over a history: between the bounds asked, else the events' dates
+        ('Prussia' for 1866, 'Prussia / Germany' for its whole history)."""
+        lo = first.earliest if first else min((e.date.earliest for e in events), default=None)
+        hi = last.latest if last else max((e.date.earliest for e in events), default=None)
+        if lo is None or hi is None or hi < lo:
+            return self.dataset.states[code].name_on(lo or hi)
+        return self.dataset.states[code].name_on(lo, hi)
 
     def annotate(self, rows: Any, *, a: str | None = None, b: str | None = None,
                  state: str | None = None, date: str = "date",
@@ -398,12 +411,15 @@ class Alliances:
         return Treaties(self.dataset, title, selected, notes, members_on, period)
 
     def states(self, on: DateLike | None = None) -> States:
-        """The states in the data (or those that existed on a date), by name."""
+        """The states in the data (or those that existed on a date, named as they were then),
+        by name."""
         selected = list(self.dataset.states.values())
+        period = None
         if on is not None:
             period = self.period(on)
             selected = [s for s in selected if s.exists_on(period.first)]
-        return States(self.dataset, sorted(selected, key=lambda s: s.name), [])
+        day = period.first if period is not None else None
+        return States(self.dataset, sorted(selected, key=lambda s: s.name_on(day)), [], period)
 
     # -- exports -----------------------------------------------------------------------------------
     def filters(self, *, treaties: Iterable[Any] | None = None, states: Iterable[Any] | None = None,
@@ -419,7 +435,7 @@ class Alliances:
             raise UsageError(f"system '{system}' is not one of {', '.join(SYSTEMS)}")
         return Filters(
             treaties=frozenset(self.treaty(t) for t in treaties) if treaties else None,
-            states=frozenset(self.state(s) for s in states) if states else None,
+            states=frozenset(self.state(s, first or last) for s in states) if states else None,
             kinds=frozenset(kinds) if kinds else None,
             start=first,
             end=last,

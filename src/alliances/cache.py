@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from .dates import PartialDate, parse_date
-from .model import CowPeriod, Dataset, Event, Pledge, Source, State, Treaty
+from .model import CowPeriod, Dataset, Event, Pledge, Source, State, StateName, Treaty
 
 try:  # the same BLAKE2b as hashlib's, without loading OpenSSL on every start (~3 ms)
     from _blake2 import blake2b
@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 __all__ = ["Snapshot", "cache_dir", "locate", "prune", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 11  # 10: fields in the order of the records' STORED declarations; 11: covers_from
+FORMAT = 12  # 10: fields in the order of the records' STORED declarations; 11: covers_from; 12: states' names
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 MAGIC = b"alliances-cache"
 MAX_BYTES = 1 << 31  # a cache file larger than this is neither read nor written
@@ -372,18 +372,22 @@ _ENCODE: dict[str, Callable | None] = {
     "pledges": lambda ps: [[list(p.by), list(p.to), list(p.obligations)] for p in ps],
     "cow": lambda periods: [[p.code, _d(p.start), _d(p.end)] for p in periods],
     "accept": lambda pairs: [list(a) for a in pairs],
+    "names": lambda names: [[n.name, _d(n.start), _d(n.end), _sources(n.sources), n.note]
+                                 for n in names],
 }
 _DECODE: dict[str, Callable | None] = {
     "text": None, "int": None, "texts": tuple, "ints": tuple, "date": _p, "sources": _unsources,
     "pledges": lambda raw: tuple(Pledge(tuple(by), tuple(to), tuple(obs)) for by, to, obs in raw),
     "cow": lambda raw: tuple(CowPeriod(int(c), _p(f), _p(t)) for c, f, t in raw),
     "accept": lambda raw: tuple((str(rule), str(why)) for rule, why in raw),
+    "names": lambda raw: tuple(StateName(str(n), _p(f), _p(t), _unsources(s), note)
+                                for n, f, t, s, note in raw),
 }
 
 
 # What an empty value (null, []) decodes to, without a call: most optional fields are empty.
 _EMPTY = {"text": None, "int": 0, "texts": (), "ints": (), "date": None, "sources": (),
-          "pledges": (), "cow": (), "accept": ()}
+          "pledges": (), "cow": (), "accept": (), "names": ()}
 
 
 class _Layout:

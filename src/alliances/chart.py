@@ -30,7 +30,7 @@ from .events import KINDS, RELATION_MARK
 from .model import Dataset, Event, Treaty
 from .query import Engine, Segment, in_force_from
 from .safetext import printable
-from .timeline import axis_bounds
+from .timeline import axis_bounds, name_between
 
 __all__ = ["Bar", "Chart", "ChartRow", "Mark", "STYLES", "chart_label", "compare_chart",
            "date_text", "render_svg", "state_chart", "text", "treaty_chart"]
@@ -240,10 +240,6 @@ def _row(ds: Dataset, engine: Engine, tid: str, code: str, label: str, full: str
                     _marks(ds, tid, code, who, lo, hi), group, key)
 
 
-def _name(ds: Dataset, code: str) -> str:
-    return ds.states[code].name if code in ds.states else code
-
-
 def _years(lo: date, hi: date) -> str:
     last = (hi.toordinal() - 1)
     return f"{lo.year}–{date.fromordinal(last).year}"
@@ -267,7 +263,7 @@ def treaty_chart(ds: Dataset, engine: Engine, treaty_id: str, start: date | None
     life += f"; ended {date_text(t.ended)}" if t.ended else "; still in force"
     chart = Chart(f"{t.label}: members {_years(lo, hi)}", f"{t.name} — {life}", lo, hi, [], on)
     for code in codes:
-        name = _name(ds, code)
+        name = name_between(ds, code, lo, hi, engine.segments(treaty_id, code))
         row = _row(ds, engine, treaty_id, code, name, name, f"{name} in {t.label}", lo, hi,
                    key=code)
         if row.bars or row.marks:
@@ -284,7 +280,7 @@ def state_chart(ds: Dataset, engine: Engine, code: str, start: date | None = Non
     tids.sort(key=lambda tid: (min((e.date.earliest for e in ds.treaties[tid].members[code]),
                                    default=date.max), tid))
     lo, hi = axis_bounds(engine, [(tid, code) for tid in tids], start, end)
-    name = _name(ds, code)
+    name = name_between(ds, code, lo, hi)
     chart = Chart(f"{name}: alliance memberships {_years(lo, hi)}",
                   f"{name} ({code}), one row per treaty", lo, hi, [], on)
     for tid in tids:
@@ -309,7 +305,7 @@ def compare_chart(ds: Dataset, engine: Engine, codes: list[str], start: date | N
     pairs = [(tid, c) for c in codes for tid, t in ds.treaties.items()
              if c in t.members and t.obligations]
     lo, hi = axis_bounds(engine, pairs, start, end)
-    names = [_name(ds, c) for c in codes]
+    names = [name_between(ds, c, lo, hi) for c in codes]
     chart = Chart(f"Alliance memberships of {_join(names)}, {_years(lo, hi)}",
                   "Treaties with an obligation (defence, consultation, ...), grouped by state",
                   lo, hi, [], on)

@@ -403,6 +403,11 @@ def _date_range(start: str | None, end: str | None) -> tuple[PartialDate | None,
     return as_range(start, end, ("--from", "--to"))
 
 
+def _last_day(after: date | None) -> date | None:
+    """The last day of a range `_day_range` ends on the day after."""
+    return after - timedelta(days=1) if after else None
+
+
 def _day_range(start: str | None, end: str | None) -> tuple[date | None, date | None]:
     """--from and --to as the first day and the day after the last one, for timelines."""
     first, last = _date_range(start, end)
@@ -588,7 +593,8 @@ def timeline(
         ds, engine = api.dataset, api.engine
         first, last = _day_range(start, end)
         marker = _opt_day("--on", on)
-        tid, code = api.resolver.treaty_or_state(name)
+        # a name shared by a predecessor and its successor ("Austria") is read on the date shown
+        tid, code = api.resolver.treaty_or_state(name, marker or first or _last_day(last))
 
         def build(columns: int):
             if tid is not None:
@@ -631,9 +637,10 @@ def compare(
     with _errors():
         api = _api(data)
         ds, engine = api.dataset, api.engine
-        codes = list(dict.fromkeys(api.state(s) for s in states))
         first, last = _day_range(start, end)
         marker = _opt_day("--on", on)
+        day = marker or first or _last_day(last)
+        codes = list(dict.fromkeys(api.state(s, day) for s in states))
 
         def picture():
             from .chart import compare_chart

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from .dates import PartialDate
 from .events import EVENT_KINDS, RELATION_EVENT_KINDS  # what each event kind means: events.py
@@ -22,6 +22,7 @@ __all__ = [
     "Location",
     "Source",
     "State",
+    "StateName",
     "Treaty",
     "CowPeriod",
 ]
@@ -291,6 +292,63 @@ class CowPeriod(Frozen):
         set_field(self, "end", end)
 
 
+_ONE_DAY = timedelta(days=1)
+
+
+def _first_gap(names: tuple[StateName, ...], first: date, last: date) -> date | None:
+    """The first day from first to last that no name certainly covers, or None."""
+    day = first
+    for n in sorted(names, key=lambda n: n.start.latest if n.start else date.min):
+        if (n.start.latest if n.start else date.min) > day:
+            return day
+        if n.end is None:
+            return None
+        day = max(day, n.end.earliest)
+        if day > last:
+            return None
+    return day if day <= last else None
+
+
+class StateName(Frozen):
+    """A name a state bore from `start` (None: from its beginning) to before `end` (None: still)."""
+
+    name: str
+    start: PartialDate | None
+    end: PartialDate | None
+    sources: tuple[Source, ...]
+    note: str | None
+    loc: Location | None
+
+    __slots__ = ("name", "start", "end", "sources", "note", "loc")
+
+    def __init__(self, name: str, start: PartialDate | None = None, end: PartialDate | None = None,
+                 sources: tuple[Source, ...] = (), note: str | None = None,
+                 loc: Location | None = None) -> None:
+        set_field(self, "name", name)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "sources", sources)
+        set_field(self, "note", note)
+        set_field(self, "loc", loc)
+
+    def __eq__(self, other: object) -> bool:  # where it was written is not part of what it says
+        return (isinstance(other, StateName) and (self.name, self.start, self.end, self.sources,
+                self.note) == (other.name, other.start, other.end, other.sources, other.note))
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.start, self.end))
+
+    def may_hold(self, first: date, last: date) -> bool:
+        """Whether the name may have been in use on some day from `first` to `last`."""
+        return ((self.start is None or self.start.earliest <= last)
+                and (self.end is None or first < self.end.latest))
+
+    def holds_all(self, first: date, last: date) -> bool:
+        """Whether the name was certainly in use on every day from `first` to `last`."""
+        return ((self.start is None or self.start.latest <= first)
+                and (self.end is None or last < self.end.earliest))
+
+
 class State(Record):
     code: str
     name: str
@@ -304,11 +362,12 @@ class State(Record):
     successor: str | None
     note: str | None
     sources: tuple[Source, ...]
+    names: tuple[StateName, ...]  # names it bore for a time; `name` on every other day
     loc: Location | None
 
     __slots__ = (
         "code", "name", "iso2", "iso3166_3", "cow", "cow_abb", "aliases", "start", "end", "successor",
-        "note", "sources", "loc",
+        "note", "sources", "names", "loc",
     )
     STORED = (  # the code is the key the state is written under
         ("name", "name", "text", True), ("iso2", "iso2", "text", False),
@@ -316,7 +375,7 @@ class State(Record):
         ("cow_abb", "cow_abb", "text", False), ("aliases", "aliases", "texts", False),
         ("start", "from", "date", False), ("end", "to", "date", False),
         ("successor", "successor", "text", False), ("note", "note", "text", False),
-        ("sources", "sources", "sources", False),
+        ("sources", "sources", "sources", False), ("names", "names", "names", False),
     )
 
     def __init__(
@@ -333,6 +392,7 @@ class State(Record):
         successor: str | None = None,
         note: str | None = None,
         sources: tuple[Source, ...] = (),
+        names: tuple[StateName, ...] = (),
         loc: Location | None = None,
     ) -> None:
         self.code = code
@@ -347,7 +407,32 @@ class State(Record):
         self.successor = successor
         self.note = note
         self.sources = sources
+        self.names = names
         self.loc = loc
+
+    @property
+    def other_names(self) -> tuple[str, ...]:
+        """The names under `names`, each once, in order."""
+        return tuple(dict.fromkeys(n.name for n in self.names))
+
+    def name_on(self, first: date | None = None, last: date | None = None) -> str:
+        """The name the state bore on the day `first`, or from `first` to `last`: its `names`
+        that may have held then, in order, joined by ' / ' when more than one did (a year in
+        which it was renamed: 'Prussia / Germany'), with `name` for the days none certainly
+        covers. Without a day, `name`. Codes never change; only what is printed does."""
+        if not self.names or first is None:
+            return self.name
+        last = first if last is None else last
+        if self.start is not None and first < self.start.earliest <= last:
+            first = self.start.earliest  # only the days it existed
+        if self.end is not None and first < self.end.latest <= last:
+            last = self.end.latest - _ONE_DAY
+        held = [(n.start.earliest if n.start else date.min, n.name)
+                for n in self.names if n.may_hold(first, last)]
+        gap = _first_gap(self.names, first, last)
+        if gap is not None:
+            held.append((gap, self.name))
+        return " / ".join(dict.fromkeys(name for _, name in sorted(held)))
 
     def cow_on(self, day: date | None = None) -> int | None:
         """The COW code in use on `day` (the latest code when day is None)."""

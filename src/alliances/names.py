@@ -29,7 +29,7 @@ def state_index(ds: Dataset) -> dict[str, list[str]]:
     """Normalised name, code, ISO or COW key -> the codes of the states it names."""
     index: dict[str, list[str]] = {}
     for s in ds.states.values():
-        keys = [s.code, s.name, *s.aliases]
+        keys = [s.code, s.name, *s.aliases, *s.other_names]
         if s.iso2:
             keys.append(s.iso2)
         if s.iso3166_3:
@@ -127,13 +127,14 @@ class Resolver:
             raise UnknownName("treaty", name, sorted(found), ambiguous=True)
         raise UnknownName("treaty", name, self._suggest(key, self._treaties, lambda t: t))
 
-    def treaty_or_state(self, name: str) -> tuple[str | None, str | None]:
-        """(treaty id, None) or (None, state code) for a name that may be either."""
+    def treaty_or_state(self, name: str, on: date | None = None) -> tuple[str | None, str | None]:
+        """(treaty id, None) or (None, state code) for a name that may be either; a state's name
+        shared by a predecessor and its successor is read on `on` (today without it)."""
         try:
             return self.treaty(name, prefix=False), None
         except UnknownName as treaty_error:
             try:
-                return None, self.state(name)
+                return None, self.state(name, on)
             except UnknownName as state_error:
                 try:  # only then a prefix: "armenia" is the state, not armenia-russia-1997
                     return self.treaty(name), None

@@ -130,7 +130,7 @@ def state_year_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                     continue
                 held = [seg.possible() for seg in st.segments] or spans
                 row: dict[str, Any] = {"year": y, "treaty": tid}
-                row.update(_state_cols(ds, code, period.first))
+                row.update(_state_cols(ds, code, period.first, period.last))
                 row.update(status=st.status,
                            statuses=" ".join(dict.fromkeys(s.status for s in st.segments)),
                            coverage=coverage_label(presence),
@@ -207,7 +207,8 @@ def state_year_panel_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                            gwcode=key if key_gw else gw_code(key, date(y, 12, 31)))
             row.update(state=" ".join(states) or None,
                        iso2=" ".join(filter(None, (ds.states[s].iso2 for s in states))) or None,
-                       state_name=" / ".join(ds.states[s].name for s in states) or None)
+                       state_name=" / ".join(ds.states[s].name_on(first, after - timedelta(days=1))
+                                             for s in states) or None)
             if not covered:
                 row.update(dict.fromkeys(STATE_YEAR_PANEL_COLUMNS[6:]))
             elif entry is None:

@@ -19,6 +19,7 @@ from .model import (
     Pledge,
     Source,
     State,
+    StateName,
     Treaty,
     normalize_obligation,
 )
@@ -37,6 +38,7 @@ EVENT_KEYS = (*(key for _, key, _, _ in Event.STORED if key is not None), "sourc
 STATE_KEYS = tuple(key for _, key, _, _ in State.STORED)
 SOURCE_KEYS = ("url", "title", "note")
 COW_KEYS = ("code", "from", "to")
+NAME_KEYS = ("name", "from", "to", "source", "sources", "note")
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 _CODE_RE = re.compile(r"^[A-Z]{3}$")
@@ -488,9 +490,36 @@ class FileLoader:
                 successor=self.opt_text(fields, "successor", what),
                 note=self.opt_text(fields, "note", what),
                 sources=self.sources(fields, what),
+                names=self.state_names(fields, what),
                 loc=self.r.loc(key_node),
             )
         )
+
+    def state_names(self, fields, what: str) -> tuple[StateName, ...]:
+        """A state's `names`: each a name with the dates it was in use and its sources."""
+        if "names" not in fields:
+            return ()
+        out: list[StateName] = []
+        for item in self.r.sequence(fields["names"][1], f"names of {what}") or []:
+            nf = self.keys(item, f"a name of {what}", NAME_KEYS)
+            if not nf:
+                continue
+            entry = f"a name of {what}"
+            name = self.opt_text(nf, "name", entry)
+            if not name:
+                self.r.error(item, f"{entry} has no `name`", "add `name: ...`, the name it bore then")
+                continue
+            entry = f"the name '{name}' of {what}"
+            sources = self.sources(nf, entry)
+            if not sources and "source" not in nf and "sources" not in nf:
+                self.r.error(item, f"{entry} has no source",
+                             "add `source: https://...`, a page that gives the dates of the name")
+            if "from" not in nf and "to" not in nf:
+                self.r.error(item, f"{entry} has neither `from` nor `to`",
+                             "give the dates it was in use (put a name used at all times in `name`)")
+            out.append(StateName(name, self.opt_date(nf, "from", entry), self.opt_date(nf, "to", entry),
+                                 sources, self.opt_text(nf, "note", entry), self.r.loc(item)))
+        return tuple(out)
 
 
 _HINTS = {

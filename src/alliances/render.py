@@ -11,7 +11,7 @@ from .dates import Period
 from .events import KINDS
 from .model import Dataset, Event, Treaty
 from .query import AllyLink, MemberStanding, TreatyStanding
-from .rows import coverage_label
+from .rows import coverage_label, state_name
 from .safetext import link_target, printable
 from .tables import Table, safe
 from .wording import first_sentence, pair_headline, status_words, when
@@ -100,15 +100,15 @@ def _phase_line(ts: TreatyStanding, period: Period) -> str | None:
     return None
 
 
-def _member_table(ds: Dataset, title: str, standings: list[MemberStanding]) -> Table:
+def _member_table(ds: Dataset, title: str, standings: list[MemberStanding], period: Period
+                  ) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column("State")
     table.add_column("Code")
     table.add_column("Status")
     table.add_column("Member since")
     for st in standings:
-        state = ds.states.get(st.state)
-        table.add_row(state.name if state else st.state, st.state, status_text(st), span_text(st))
+        table.add_row(state_name(ds, st.state, period), st.state, status_text(st), span_text(st))
     return table
 
 
@@ -127,11 +127,11 @@ def render_members(console: Console, ds: Dataset, ts: TreatyStanding, period: Pe
         _print(console, line)
     if standings or not line:
         title = f"{t.label} — {t.name}: {_count(standings)} on {period}"
-        _print(console, _member_table(ds, title, standings))
+        _print(console, _member_table(ds, title, standings, period))
     if fallback:
         pred, pst = fallback
         _print(console, f"Its predecessor, {pred.label} ({pred.name}), had these members:")
-        _print(console, _member_table(ds, f"{pred.label}: {_count(pst)} on {period}", pst))
+        _print(console, _member_table(ds, f"{pred.label}: {_count(pst)} on {period}", pst, period))
         t = pred
     _footnotes(console, [s for s in standings if not s.certain])
     if t.sources:
@@ -146,8 +146,7 @@ def _footnotes(console: Console, uncertain: list[MemberStanding]) -> None:
 
 def render_memberships(console: Console, ds: Dataset, code: str, period: Period,
                        standings: list[MemberStanding]) -> None:
-    state = ds.states.get(code)
-    name = state.name if state else code
+    name = state_name(ds, code, period)
     table = Table(title=f"{name} ({code}): memberships on {period}", title_justify="left")
     table.add_column("Treaty")
     table.add_column("Id")
@@ -165,7 +164,8 @@ def render_memberships(console: Console, ds: Dataset, code: str, period: Period,
     _footnotes(console, [s for s in standings if not s.certain])
 
 
-def _link_line(ds: Dataset, link: AllyLink, compact: bool = False, brief: bool = False) -> Text:
+def _link_line(ds: Dataset, link: AllyLink, period: Period, compact: bool = False,
+               brief: bool = False) -> Text:
     """How a treaty links two states: its name and obligations, whether the link held all of the
     period, and any suspension of obligations between the two (compact: the treaty's short name
     and each note's first sentence, for a table; brief: each note's first sentence)."""
@@ -182,8 +182,8 @@ def _link_line(ds: Dataset, link: AllyLink, compact: bool = False, brief: bool =
     elif link.presence in ("part", "some"):
         text.append(f" — {coverage_label(link.presence)} of the period")
     for rel in link.suspended:
-        actor = ds.states[rel.state].name if rel.state in ds.states else rel.state
-        other = ds.states[rel.towards].name if rel.towards in ds.states else rel.towards
+        actor = state_name(ds, rel.state, period)
+        other = state_name(ds, rel.towards, period)
         end = f" until {rel.end}" if rel.end else ""
         text.append(f"\n    {actor} suspended its obligations to {other} on {rel.start}{end}",
                     style="yellow")
@@ -210,9 +210,9 @@ def render_allies_pair(console: Console, ds: Dataset, answer, brief: bool = Fals
         _print(console, Text.assemble((h.verdict, _VERDICT_STYLE[h.verdict]), f": {h.question}"))
         if h.caveats:
             _print(console, Text(f"  Note: {'; '.join(h.caveats)}", style="yellow"))
-    names = (ds.states[answer.a.code].name, ds.states[answer.b.code].name)
+    names = (state_name(ds, answer.a.code, answer.period), state_name(ds, answer.b.code, answer.period))
     for link in answer.links:
-        _print(console, Text("  via ").append(_link_line(ds, link, brief=brief)))
+        _print(console, Text("  via ").append(_link_line(ds, link, answer.period, brief=brief)))
         for label, st in zip(names, (link.a, link.b), strict=True):
             _print(console, Text(f"    {label}: ").append(status_words(st), style=_status_style(st)))
         src = ds.treaties[link.treaty].sources
@@ -235,7 +235,7 @@ def render_allies_of(console: Console, ds: Dataset, answer) -> None:
     """Every ally of one state (answers.AlliesOf): the state's own qualified standings first,
     then one row per ally and treaty with both sides' statuses."""
     a, period = answer.state.code, answer.period
-    name = ds.states[a].name
+    name = state_name(ds, a, period)
     for caveat in answer.caveats:
         _print(console, Text(f"Note: {caveat.text}.", style="yellow"))
     table = Table(title=f"Allies of {name} ({a}) on {period}", title_justify="left")
@@ -250,10 +250,10 @@ def render_allies_of(console: Console, ds: Dataset, answer) -> None:
         for i, link in enumerate(links):
             first = i == 0
             table.add_row(
-                (ds.states[b].name if b in ds.states else b) if first else "",
+                state_name(ds, b, period) if first else "",
                 b if first else "",
                 Text(allied, _ALLIED_STYLE.get(allied, "")) if first else "",
-                _link_line(ds, link, compact=True),
+                _link_line(ds, link, period, compact=True),
                 Text(status_words(link.a, brief=True), style=_status_style(link.a)),
                 Text(status_words(link.b, brief=True), style=_status_style(link.b)))
     _print(console, table)

@@ -19,7 +19,7 @@ __all__ = [
     "ALLY_COLUMNS", "EVENT_COLUMNS", "INTERVAL_COLUMNS", "MEMBER_COLUMNS", "MEMBERSHIP_COLUMNS",
     "SNAPSHOT_COLUMNS", "STATE_COLUMNS", "TREATY_COLUMNS", "allies_payload", "ally_rows",
     "coverage_label", "event_row", "interval_row", "member_rows", "membership_rows",
-    "dataset_sourced", "source_totals", "standing_row", "state_row", "treaty_row",
+    "dataset_sourced", "source_totals", "standing_row", "state_name", "state_row", "treaty_row",
 ]
 
 # How a source names ATOP or COW as itself: their sites, the copies of their files the data cite,
@@ -63,11 +63,22 @@ def _prec(d: PartialDate | None) -> str | None:
     return d.precision if d is not None else None
 
 
-def _state_cols(ds: Dataset, code: str, day: date | None) -> dict[str, Any]:
+def _state_cols(ds: Dataset, code: str, day: date | None, last: date | None = None
+                ) -> dict[str, Any]:
+    """A state's columns on `day` (the COW code then), named as it was from `day` to `last`."""
     s = ds.states.get(code)
     if s is None:
         return {"state": code, "iso2": None, "cow": None, "state_name": None}
-    return {"state": code, "iso2": s.iso2, "cow": s.cow_on(day), "state_name": s.name}
+    return {"state": code, "iso2": s.iso2, "cow": s.cow_on(day), "state_name": s.name_on(day, last)}
+
+
+def state_name(ds: Dataset, code: str, period: Period | None = None) -> str:
+    """What a state was called in `period` (a renamed state's names then, 'Prussia / Germany'
+    in a year it was renamed), or its present name without one; an unknown code as it is."""
+    s = ds.states.get(code)
+    if s is None:
+        return code
+    return s.name_on(period.first, period.last) if period is not None else s.name
 
 
 def coverage_label(presence: str) -> str:
@@ -80,6 +91,7 @@ def standing_row(ds: Dataset, st: MemberStanding, period: Period) -> dict[str, A
     row: dict[str, Any] = {"on": str(period) if period.is_day else str(period)}
     row.update(treaty=st.treaty, treaty_name=treaty.name)
     row.update(_state_cols(ds, st.state, period.last))
+    row["state_name"] = state_name(ds, st.state, period)
     row.update(
         status=st.status,
         status_since=_pd(st.status_since),
@@ -102,7 +114,7 @@ MEMBERSHIP_COLUMNS = ["treaty", "name", *[c for c in SNAPSHOT_COLUMNS if c != "t
 
 def member_rows(ds: Dataset, standings: list[MemberStanding], period: Period) -> list[dict[str, Any]]:
     """Rows of `alliances members`: snapshot columns plus `name`, the state's name."""
-    return [{"name": ds.states[s.state].name if s.state in ds.states else None,
+    return [{"name": state_name(ds, s.state, period) if s.state in ds.states else None,
              **standing_row(ds, s, period)} for s in standings]
 
 
@@ -135,7 +147,7 @@ def source_text(ev: Event, treaty: Treaty) -> str | None:
 
 def event_row(ds: Dataset, ev: Event) -> dict[str, Any]:
     row: dict[str, Any] = {"treaty": ev.treaty}
-    row.update(_state_cols(ds, ev.state, ev.date.earliest))
+    row.update(_state_cols(ds, ev.state, ev.date.earliest, ev.date.latest))
     row.update(
         date=str(ev.date),
         precision=ev.date.precision,
@@ -220,13 +232,14 @@ def source_totals(ds: Dataset) -> dict[str, Any]:
     }
 
 
-def state_row(s) -> dict[str, Any]:
-    """A state: codes (COW: the latest, or all periods as code:from:to), dates, names."""
+def state_row(s, day: date | None = None) -> dict[str, Any]:
+    """A state: codes (COW: the latest, or all periods as code:from:to), dates, names (`name`:
+    its name on `day`, its present name without one)."""
     if len(s.cow) > 1:
         cow = " ".join(f"{p.code}:{p.start or ''}:{p.end or ''}" for p in s.cow)
     else:
         cow = s.cow[0].code if s.cow else None
-    return {"state": s.code, "name": s.name, "iso2": s.iso2, "iso3166_3": s.iso3166_3, "cow": cow,
+    return {"state": s.code, "name": s.name_on(day), "iso2": s.iso2, "iso3166_3": s.iso3166_3, "cow": cow,
             "cow_abb": s.cow_abb, "from": _pd(s.start), "to": _pd(s.end),
             "successor": s.successor, "aliases": " ; ".join(s.aliases) or None}
 
@@ -242,8 +255,8 @@ def ally_rows(ds: Dataset, a: str, links_by_state: dict[str, list[AllyLink]],
                 "on": str(period),
                 "state1": a,
                 "state2": b,
-                "state1_name": ds.states[a].name if a in ds.states else None,
-                "state2_name": ds.states[b].name if b in ds.states else None,
+                "state1_name": state_name(ds, a, period) if a in ds.states else None,
+                "state2_name": state_name(ds, b, period) if b in ds.states else None,
                 "allied": allied,
                 "treaty": link.treaty,
                 "treaty_name": treaty.name,

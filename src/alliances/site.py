@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from . import __version__
@@ -142,11 +142,15 @@ class _Site:
             return text(shown)
         return f'<a href="{up}treaties/{text(self.treaty_pages[tid])}">{text(shown)}</a>'
 
-    def state_link(self, code: str, up: str = "../") -> str:
+    def state_link(self, code: str, up: str = "../", first: date | None = None,
+                   last: date | None = None) -> str:
+        """A link to a state's page, named as the state was from `first` to `last` (a member
+        of the German Confederation is Prussia), or by its present name without them."""
         s = self.ds.states.get(code)
         if s is None:
             return text(code)
-        return f'<a href="{up}states/{text(self.state_pages[code])}">{text(s.name)}</a>'
+        name = s.name_on(first, last)
+        return f'<a href="{up}states/{text(self.state_pages[code])}">{text(name)}</a>'
 
     def name(self, code: str) -> str:
         return self.ds.states[code].name if code in self.ds.states else code
@@ -234,7 +238,7 @@ def _event_cells(site: _Site, ev: Event, up: str, with_treaty: bool, with_state:
     if with_treaty:
         cells.append(site.treaty_link(ev.treaty, up))
     if with_state:
-        cells.append(site.state_link(ev.state, up))
+        cells.append(site.state_link(ev.state, up, ev.date.earliest, ev.date.latest))
     own = "" if ev.sources else ' <span class="muted">(the treaty\'s)</span>'
     cells += [text(what), text(ev.note or ""), (_url(source) + own) if source else ""]
     return cells
@@ -269,7 +273,9 @@ def _treaty_page(site: _Site, t: Treaty) -> None:
         for seg in engine.segments(t.id, code):
             status = seg.status + (f"; withdrawal {seg.withdrawal} {date_text(seg.withdrawal_date)}"
                                    if seg.withdrawal else "")
-            spans.append([site.state_link(code), text(status), _d(seg.start),
+            last = seg.end.earliest - timedelta(days=1) if seg.end else None
+            spans.append([site.state_link(code, "../", seg.start.earliest, last), text(status),
+                          _d(seg.start),
                           _d(seg.end) if seg.end else "DATE:"])
     events = sorted(t.events(), key=lambda e: (e.date.earliest, e.date.latest, e.state, e.order))
     body = (
@@ -327,6 +333,9 @@ def _state_page(site: _Site, s: State) -> None:
         ("Existed", text((f"from {date_text(s.start)}" if s.start else "")
                          + (f" until {date_text(s.end)}" if s.end else ""))),
         ("Successor", site.state_link(s.successor) if s.successor else ""),
+        ("Other names", text("; ".join(
+            n.name + " (" + (f"from {date_text(n.start)} " if n.start else "")
+            + (f"until {date_text(n.end)}" if n.end else "on") + ")" for n in s.names))),
         ("Also called", text(", ".join(s.aliases))),
         ("Note", text(s.note or "")),
         ("Sources", _sources(s.sources)),
@@ -352,7 +361,8 @@ def _state_page(site: _Site, s: State) -> None:
             "(exclusive)") + "</div>")
         allies = _allies(site, s.code)
         for title, wanted in (("Allies (defence)", True), ("Other obligations", False)):
-            rows = [[site.state_link(b), site.treaty_link(tid), text(", ".join(owed)),
+            rows = [[site.state_link(b, "../", a, z - timedelta(days=1) if z else None),
+                     site.treaty_link(tid), text(", ".join(owed)),
                      "DATE:" + text(a.isoformat()), "DATE:" + text(z.isoformat() if z else ""),
                      "" if sure else "uncertain: an imprecise date bounds it"]
                     for b, tid, owed, a, z, sure in allies if ("defence" in owed) == wanted]
@@ -425,7 +435,7 @@ def _index(site: _Site, downloads: list[tuple[str, str, int]]) -> None:
         f" {text(str(t.signed.year))}–{text(str(t.ended.year) if t.ended else '')}</span></li>"
         for t in treaties)
     s_items = "\n".join(
-        f'<li data-names="{names(s.code, s.name, s.iso2 or "", *s.aliases)}">'
+        f'<li data-names="{names(s.code, s.name, s.iso2 or "", *s.aliases, *s.other_names)}">'
         f"{site.state_link(s.code, '')} <span class=\"muted\">{text(s.code)}</span></li>"
         for s in states if any(s.code in t.members for t in ds.treaties.values()))
     d_rows = [[f'<a href="downloads/{text(n)}" download>{text(n)}</a>', text(w), text(_size(size))]

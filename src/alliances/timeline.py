@@ -98,6 +98,24 @@ def axis_bounds(engine: Engine, pairs: list[tuple[str, str]], start: date | None
     return lo, hi
 
 
+def name_between(ds: Dataset, code: str, lo: date, hi: date,
+                 segments: list[Segment] | None = None) -> str:
+    """A state's name on a chart from `lo` to before `hi`: in the days of its `segments` there
+    when given (a member's row: Prussia in the German Confederation), else over the whole axis
+    ('Prussia / Germany' for 1815-1945)."""
+    state = ds.states.get(code)
+    if state is None:
+        return code
+    first, last = lo, hi - timedelta(days=1)
+    if segments:
+        a = max(first, min(seg.start.earliest for seg in segments))
+        b = min(last, max(last if seg.end is None else seg.end.latest - timedelta(days=1)
+                          for seg in segments))
+        if a <= b:
+            first, last = a, b
+    return state.name_on(first, last)
+
+
 def build_treaty_timeline(ds: Dataset, engine: Engine, treaty_id: str, width: int,
                           start: date | None = None, end: date | None = None,
                           on: date | None = None) -> Timeline:
@@ -108,8 +126,9 @@ def build_treaty_timeline(ds: Dataset, engine: Engine, treaty_id: str, width: in
     lo, hi = axis_bounds(engine, [(treaty_id, c) for c in codes], start, end, t.signed.earliest)
     tl = Timeline(f"{t.label} — {t.name}", lo, hi, width, [], on, (in_force_from(t), t.ended))
     for code in codes:
-        name = ds.states[code].name if code in ds.states else code
-        tl.rows.append(_row(tl, name, engine.segments(treaty_id, code), t.members[code]))
+        segments = engine.segments(treaty_id, code)
+        tl.rows.append(_row(tl, name_between(ds, code, lo, hi, segments), segments,
+                            t.members[code]))
     return tl
 
 
@@ -120,7 +139,7 @@ def build_state_timeline(ds: Dataset, engine: Engine, code: str, width: int,
     tids = [tid for tid, t in ds.treaties.items() if code in t.members]
     tids.sort(key=lambda tid: min(e.date.earliest for e in ds.treaties[tid].members[code]))
     lo, hi = axis_bounds(engine, [(tid, code) for tid in tids], start, end)
-    name = ds.states[code].name if code in ds.states else code
+    name = name_between(ds, code, lo, hi)
     tl = Timeline(f"{name} ({code})", lo, hi, width, [], on)
     for tid in tids:
         tl.rows.append(_row(tl, ds.treaties[tid].label, engine.segments(tid, code),
@@ -137,7 +156,7 @@ def build_compare(ds: Dataset, engine: Engine, codes: list[str], width: int,
     lo, hi = axis_bounds(engine, pairs, start, end)
     tl = Timeline("Alliance memberships: " + ", ".join(codes), lo, hi, width, [], on)
     for code in codes:
-        name = ds.states[code].name if code in ds.states else code
+        name = name_between(ds, code, lo, hi)
         rows = []
         for tid, c in pairs:
             if c != code:

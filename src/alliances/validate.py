@@ -9,7 +9,7 @@ from datetime import date
 from .dates import intersect
 from .errors import Problem
 from .events import KINDS, UNCHANGED
-from .model import ACCEPTABLE_RULES, ALLIED_STATUSES, Dataset, Event, Treaty
+from .model import ACCEPTABLE_RULES, ALLIED_STATUSES, Dataset, Event, State, StateName, Treaty
 from .names import closest, normalize, state_index
 from .query import Segment, derive_segments, in_effect_by
 
@@ -60,7 +60,42 @@ def validate(ds: Dataset) -> list[Problem]:
         if s.start and s.end and _certainly_before(s.end, s.start):
             add(Problem.at(s.loc, f"state {s.code} ends ({s.end}) before it begins ({s.start})",
                            "check `from` and `to`"))
+        _check_names(s, add)
     return problems
+
+
+def _check_names(s: State, add) -> None:
+    """A state's `names`: each within the state's life and after its own start, none
+    overlapping another (a name may begin the day the one before it ends: `to` is the first
+    day it was no longer used). Sources are checked as they are read (parse.py)."""
+    def at(n: StateName) -> str:
+        return f"the name '{n.name}' of state {s.code}"
+
+    for n in s.names:
+        if n.start and n.end and not _certainly_before(n.start, n.end):
+            add(Problem.at(n.loc, f"{at(n)} ends ({n.end}) before it begins ({n.start})",
+                           "check `from` and `to` (`to` is the first day it was no longer used)"))
+        if s.start and n.start and _certainly_before(n.start, s.start):
+            add(Problem.at(n.loc, f"{at(n)} begins ({n.start}) before the state began to exist "
+                           f"({s.start})", f"begin it on or after {s.start}, or leave out `from`"))
+        if s.end and n.end and _certainly_before(s.end, n.end):
+            add(Problem.at(n.loc, f"{at(n)} ends ({n.end}) after the state ceased to exist "
+                           f"({s.end})", f"end it on or before {s.end}, or leave out `to`"))
+    # names without dates or with inverted ones are reported above (parse.py: no dates)
+    ordered = sorted((n for n in s.names if (n.start or n.end) and not (
+                      n.start and n.end and not _certainly_before(n.start, n.end))),
+                     key=lambda n: n.start.earliest if n.start else date.min)
+    reach: StateName | None = None  # of the names so far, the one that may end last
+    for n in ordered:
+        if reach is not None and (reach.end is None or n.start is None or (
+                reach.end.latest > n.start.earliest and str(reach.end) != str(n.start))):
+            until = f"until {reach.end}" if reach.end else "with no end"
+            since = f"from {n.start}" if n.start else "with no beginning"
+            add(Problem.at(n.loc, f"{at(n)} ({since}) overlaps '{reach.name}' ({until})",
+                           "a state bears one name at a time: end the earlier name (`to`) on or "
+                           "before the day the later begins (`from`)"))
+        if reach is None or reach.end is not None and (n.end is None or n.end.latest > reach.end.latest):
+            reach = n
 
 
 def _accepts(ev: Event, rule: str, used: set[tuple[int, str]]) -> bool:

@@ -12,6 +12,7 @@ from .dates import DateRange, PartialDate, Period
 from .model import Dataset
 from .query import AllyLink, MemberStanding, link_allied
 from .records import Frozen, set_field
+from .rows import state_name
 
 __all__ = [
     "Caveat",
@@ -145,16 +146,16 @@ _STATUS_PHRASE = {  # status -> how a sentence says it, with {name}, {treaty} an
 }
 
 
-def caveat_of(ds: Dataset, st: MemberStanding) -> Caveat | None:
+def caveat_of(ds: Dataset, st: MemberStanding, period: Period | None = None) -> Caveat | None:
     """The caveat on a standing, or None for plain membership.
 
     'Armenia's participation in CSTO is suspended (since 2024-02-22) and its withdrawal announced
     (2024-06-12)'; 'Hungary's withdrawal from ICC is notified (2025-06-02), effective 2026-06-02'.
+    The state is named as it was in `period` (its present name without one).
     """
     if st.status == "member" and st.status_certain and not st.withdrawal:
         return None
-    state = ds.states.get(st.state)
-    name = state.name if state else st.state
+    name = state_name(ds, st.state, period)
     treaty = ds.treaties[st.treaty].label if st.treaty in ds.treaties else st.treaty
     since = st.status_since or st.since
     if not st.status_certain:
@@ -180,9 +181,10 @@ def caveat_of(ds: Dataset, st: MemberStanding) -> Caveat | None:
                   text)
 
 
-def link_caveats(ds: Dataset, link: AllyLink) -> list[Caveat]:
+def link_caveats(ds: Dataset, link: AllyLink, period: Period | None = None) -> list[Caveat]:
     """The caveats on either side of one link, the first state's first."""
-    return [c for c in (caveat_of(ds, link.a), caveat_of(ds, link.b)) if c is not None]
+    return [c for c in (caveat_of(ds, link.a, period), caveat_of(ds, link.b, period))
+            if c is not None]
 
 
 _VERDICT = {True: "Yes", False: "No", "uncertain": "Uncertain"}
@@ -231,18 +233,17 @@ def pair_headline(ds: Dataset, a: str, b: str, period: Period, links: list[AllyL
     allied = link_allied(links)
     caveats: dict[tuple[str, str], Caveat] = {}
     for link in links:
-        for c in link_caveats(ds, link):
+        for c in link_caveats(ds, link, period):
             caveats.setdefault((c.state, c.treaty), c)
     for pair in near:
         for st in pair:
-            c = caveat_of(ds, st)
+            c = caveat_of(ds, st, period)
             if c is not None:
                 caveats.setdefault((c.state, c.treaty), c)
     # "formally": allied, but every treaty that makes them so has a side not plainly a member
     counting = [lk for lk in links if lk.counts]
     formally = allied is True and all(link_caveats(ds, lk) for lk in counting)
-    na = ds.states[a].name if a in ds.states else a
-    nb = ds.states[b].name if b in ds.states else b
+    na, nb = state_name(ds, a, period), state_name(ds, b, period)
     question = f"{na} and {nb} on {period} ({'/'.join(obligations)} obligation)"
     headline = Headline(_VERDICT[allied], "formally" if formally else None, question,
                         tuple(c.text for c in caveats.values()))

@@ -36,6 +36,10 @@ _WRITE = {
     "pledges": lambda pledges: [{"by": list(p.by), "to": list(p.to),
                                  "obligations": list(p.obligations)} for p in pledges],
     "cow": _cow_doc, "accept": dict,
+    "names": lambda names: [{k: v for k, v in (
+        ("name", n.name), ("from", n.start and str(n.start)), ("to", n.end and str(n.end)),
+        ("note", n.note), ("sources", [_source_doc(s) for s in n.sources])) if v}
+        for n in names],
 }
 
 
