@@ -49,9 +49,10 @@ def _cow_system_dyads(first: int, last: int) -> set[tuple[int, int, int]]:
 
 @pytest.fixture(scope="module")
 def cow_panel() -> list[dict[str, str]]:
-    """The bundled data's COW dyad-year panel around the traps: 1944 (before coverage), 1990
+    """The bundled data's COW dyad-year panel around the traps: 2027 (after the as-of year, outside
+    coverage; the data covers from 1815, before the COW system begins), 1990
     (Germany, Yemen), 1991 (the Soviet Union and Russia)."""
-    return _rows(["export", "dyad-year", "--panel", "cow", "--from", "1944", "--to", "1945"]) + \
+    return _rows(["export", "dyad-year", "--panel", "cow", "--from", "2026", "--to", "2027"]) + \
         _rows(["export", "dyad-year", "--panel", "cow", "--from", "1990", "--to", "1991"])
 
 
@@ -72,15 +73,15 @@ def test_the_panel_holds_every_cow_dyad_once(cow_panel):
     was written twice, as SUN-PRK and RUS-PRK."""
     keys = [(int(r["year"]), int(r["ccode1"]), int(r["ccode2"])) for r in cow_panel]
     assert [k for k, n in Counter(keys).items() if n > 1] == []
-    expected = _cow_system_dyads(1944, 1945) | _cow_system_dyads(1990, 1991)
+    expected = _cow_system_dyads(2026, 2027) | _cow_system_dyads(1990, 1991)
     assert set(keys) == expected
 
 
-def test_years_before_coverage_are_empty_not_zero(cow_panel):
+def test_years_outside_coverage_are_empty_not_zero(cow_panel):
     link_columns = ["allied", "treaties", "defense", "certain", "status1"]
-    before = [r for r in cow_panel if r["year"] == "1944"]
-    assert before and {r[c] for r in before for c in link_columns} == {""}
-    covered = [r for r in cow_panel if r["year"] == "1945"]
+    after = [r for r in cow_panel if r["year"] == "2027"]
+    assert after and {r[c] for r in after for c in link_columns} == {""}
+    covered = [r for r in cow_panel if r["year"] == "2026"]
     assert {r["allied"] for r in covered} == {"0", "1"}
 
 
@@ -130,11 +131,16 @@ def test_gw_panel_keys_are_unique_and_gw_codes():
 
 
 def test_state_year_panel_has_one_row_per_system_state():
-    rows = _rows(["export", "state-year", "--panel", "cow", "--from", "1944", "--to", "1945"])
+    rows = _rows(["export", "state-year", "--panel", "cow", "--from", "1816", "--to", "1816"]) + \
+        _rows(["export", "state-year", "--panel", "cow", "--from", "1945", "--to", "1945"]) + \
+        _rows(["export", "state-year", "--panel", "cow", "--from", "2027", "--to", "2027"])
     system = load_system("cow")
-    assert Counter(r["year"] for r in rows) == {"1944": len(system.codes(1944)),
-                                                 "1945": len(system.codes(1945))}
-    assert {r["allied"] for r in rows if r["year"] == "1944"} == {""}
+    assert Counter(r["year"] for r in rows) == {"1816": len(system.codes(1816)),
+                                                 "1945": len(system.codes(1945)),
+                                                 "2027": len(system.codes(2027))}
+    assert {r["allied"] for r in rows if r["year"] == "2027"} == {""}  # after the as-of year
+    # the German Confederation: Bavaria (245) allied in 1816, a covered year
+    assert {r["ccode"]: r["allied"] for r in rows if r["year"] == "1816"}["245"] == "1"
     by_code = {r["ccode"]: r for r in rows if r["year"] == "1945"}
     assert by_code["2"]["allied"] == "1"  # the Act of Chapultepec, the UN... the US is allied
     assert {r["allied"] for r in rows if r["year"] == "1945"} == {"0", "1"}
@@ -358,15 +364,15 @@ def test_a_left_join_onto_a_cow_system_panel_sets_no_trap(tmp_path):
     added, NA outside coverage, 0/1 columns, both codes in 1990."""
     pd = pytest.importorskip("pandas", reason="the merge recipe uses pandas")
     target = tmp_path / "dyads.csv"
-    result = runner.invoke(app, ["export", "dyad-year", "--panel", "cow", "--from", "1944",
-                                 "--to", "1991", "-o", str(target)])
+    result = runner.invoke(app, ["export", "dyad-year", "--panel", "cow", "--from", "1990",
+                                 "--to", "2027", "-o", str(target)])
     assert result.exit_code == 0, result.stderr
-    system = pd.DataFrame(sorted(_cow_system_dyads(1944, 1991)), columns=["year", "ccode1", "ccode2"])
-    dyads = pd.read_csv(target)
+    system = pd.DataFrame(sorted(_cow_system_dyads(1990, 2027)), columns=["year", "ccode1", "ccode2"])
+    dyads = pd.read_csv(target, low_memory=False)  # large file: infer each column whole
     panel = system.merge(dyads, on=["ccode1", "ccode2", "year"], how="left")
     assert len(panel) == len(system)
-    assert panel.loc[panel.year == 1944, "allied"].isna().all()
-    assert set(panel.loc[panel.year >= 1945, "allied"].unique()) == {0, 1}
+    assert panel.loc[panel.year == 2027, "allied"].isna().all()  # after the as-of year
+    assert set(panel.loc[panel.year <= 2026, "allied"].unique()) == {0, 1}
     assert str(dyads["allied"].dtype).startswith(("int", "float"))  # numbers, not text
     germany = panel[(panel.year == 1990) & (panel.ccode1 == 2) & panel.ccode2.isin([255, 260])]
     assert sorted(germany.ccode2) == [255, 260] and set(germany.allied) == {1}

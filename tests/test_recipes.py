@@ -41,7 +41,7 @@ def folder(tmp_path_factory) -> Path:
     with (here / "my_dyad_years.csv").open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["year", "ccode1", "ccode2"])
-        w.writerows(sorted(_cow_system_dyads(1944, 1950)))
+        w.writerows(sorted(_cow_system_dyads(2020, 2027)))
     return here
 
 
@@ -60,7 +60,7 @@ def test_python_recipe_runs(folder, name, module):
     if importlib.util.find_spec(module) is None:
         pytest.skip(f"{module} is not installed")
     out = _run([sys.executable, "-c", recipes()[name]], folder)
-    assert "1944" in out and "1950" in out
+    assert "2020" in out and "2027" in out
 
 
 @pytest.mark.parametrize("name, packages", [("r-base", []), ("r-tidyverse", ["dplyr", "readr"])])
@@ -73,7 +73,7 @@ def test_r_recipe_runs(folder, name, packages):
         if check.returncode != 0:
             pytest.skip(f"the R package {package} is not installed")
     out = _run([rscript, "-e", recipes()[name]], folder)
-    assert "1944" in out and "1950" in out
+    assert "2020" in out and "2027" in out
 
 
 def test_duckdb_reads_numbers_from_csv_and_booleans_from_parquet(tmp_path):
@@ -81,8 +81,8 @@ def test_duckdb_reads_numbers_from_csv_and_booleans_from_parquet(tmp_path):
     pytest.importorskip("pyarrow", reason="the parquet extra (pyarrow) is not installed")
     runner = CliRunner()
     for name in ("d.csv", "d.parquet"):
-        result = runner.invoke(app, ["export", "dyad-year", "--panel", "cow", "--from", "1944",
-                                     "--to", "1946", "-o", str(tmp_path / name)])
+        result = runner.invoke(app, ["export", "dyad-year", "--panel", "cow", "--from", "2025",
+                                     "--to", "2027", "-o", str(tmp_path / name)])
         assert result.exit_code == 0, result.stderr
     csv_types = dict(duckdb.sql(f"DESCRIBE SELECT * FROM read_csv('{tmp_path / 'd.csv'}')")
                      .fetchall()[i][:2] for i in range(21))
@@ -92,13 +92,13 @@ def test_duckdb_reads_numbers_from_csv_and_booleans_from_parquet(tmp_path):
         assert csv_types[column] == "BIGINT", column
     assert parquet_types["allied"] == parquet_types["defense"] == "BOOLEAN"
     assert parquet_types["ccode1"] == "BIGINT" and parquet_types["treaties"] == "VARCHAR"
-    nulls = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'd.parquet'}' WHERE year = 1944 "
+    nulls = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'd.parquet'}' WHERE year = 2027 "
                        "AND allied IS NOT NULL").fetchall()[0][0]
     assert nulls == 0
 
 
-# What a reader of our CSV gets in R, checked in R itself: the coverage of the bundled data begins
-# in 1945 (docs/data-conventions.md), so 1944 is NA, not 0; the panel's keys are unique, so a merge
+# What a reader of our CSV gets in R, checked in R itself: the coverage of the bundled data ends
+# with its as-of year (2026), so 2027 is NA, not 0; the panel's keys are unique, so a merge
 # keeps every row of the reader's table; 0/1 columns are numbers (base R: integer; readr reads
 # every number as a double unless told otherwise).
 R_TYPES = {
@@ -107,8 +107,8 @@ dyads <- read.csv("dyads.csv", na.strings = "")
 mine <- read.csv("my_dyad_years.csv")
 for (col in c("allied", "defense", "offense", "neutral", "nonagg", "consul", "certain"))
   stopifnot(is.integer(dyads[[col]]))
-stopifnot(all(is.na(dyads$allied[dyads$year == 1944])))
-stopifnot(all(dyads$allied[dyads$year >= 1945] %in% c(0L, 1L)))
+stopifnot(all(is.na(dyads$allied[dyads$year == 2027])))
+stopifnot(all(dyads$allied[dyads$year <= 2026] %in% c(0L, 1L)))
 stopifnot(any(dyads$allied == 1L, na.rm = TRUE))
 panel <- merge(mine, dyads, by = c("ccode1", "ccode2", "year"), all.x = TRUE)
 stopifnot(nrow(panel) == nrow(mine), !anyDuplicated(panel[c("ccode1", "ccode2", "year")]))
@@ -119,8 +119,8 @@ suppressMessages({library(dplyr); library(readr)})
 dyads <- read_csv("dyads.csv", show_col_types = FALSE)
 mine <- read_csv("my_dyad_years.csv", show_col_types = FALSE)
 stopifnot(is.numeric(dyads$allied), is.numeric(dyads$defense))
-stopifnot(all(is.na(filter(dyads, year == 1944)$allied)))
-stopifnot(all(filter(dyads, year >= 1945)$allied %in% c(0, 1)))
+stopifnot(all(is.na(filter(dyads, year == 2027)$allied)))
+stopifnot(all(filter(dyads, year <= 2026)$allied %in% c(0, 1)))
 panel <- left_join(mine, dyads, by = c("ccode1", "ccode2", "year"), relationship = "many-to-one")
 stopifnot(nrow(panel) == nrow(mine), nrow(distinct(panel, ccode1, ccode2, year)) == nrow(mine))
 cat("ok\\n")
