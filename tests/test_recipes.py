@@ -63,8 +63,8 @@ def test_python_recipe_runs(folder, name, module):
     assert "2020" in out and "2027" in out
 
 
-@pytest.mark.parametrize("name, packages", [("r-base", []), ("r-tidyverse", ["dplyr", "readr"])])
-def test_r_recipe_runs(folder, name, packages):
+def _rscript(packages: list[str]) -> str:
+    """Rscript's path, or skip the test with the reason (R or one of `packages` missing)."""
     rscript = shutil.which("Rscript")
     if rscript is None:
         pytest.skip("R is not installed (no Rscript on PATH)")
@@ -72,6 +72,12 @@ def test_r_recipe_runs(folder, name, packages):
         check = subprocess.run([rscript, "-e", f"library({package})"], capture_output=True)
         if check.returncode != 0:
             pytest.skip(f"the R package {package} is not installed")
+    return rscript
+
+
+@pytest.mark.parametrize("name, packages", [("r-base", []), ("r-tidyverse", ["dplyr", "readr"])])
+def test_r_recipe_runs(folder, name, packages):
+    rscript = _rscript(packages)
     out = _run([rscript, "-e", recipes()[name]], folder)
     assert "2020" in out and "2027" in out
 
@@ -130,11 +136,5 @@ cat("ok\\n")
 
 @pytest.mark.parametrize("name, packages", [("r-base", []), ("r-tidyverse", ["dplyr", "readr"])])
 def test_r_reads_numbers_na_outside_coverage_and_merges_without_duplicates(folder, name, packages):
-    rscript = shutil.which("Rscript")
-    if rscript is None:
-        pytest.skip("R is not installed (no Rscript on PATH)")
-    for package in packages:
-        check = subprocess.run([rscript, "-e", f"library({package})"], capture_output=True)
-        if check.returncode != 0:
-            pytest.skip(f"the R package {package} is not installed")
+    rscript = _rscript(packages)
     assert _run([rscript, "-e", R_TYPES[name]], folder).strip() == "ok"
