@@ -128,6 +128,22 @@ def test_crosswalk_prefers_the_alliance_that_is_the_treaty():
     assert [(c["treaty"], c["atopid"]) for c in cw] == [("rio", 9100)]
 
 
+def test_gap_causes_separate_signatures_from_members_lists_and_missing_treaties():
+    # the reference has 2-200, 2-220, 2-365 and 200-220 defence-allied in 1950; ours has 2-200 only.
+    # In our treaty "t", 2 and 220 hold a status in 1950 (say 220 signed, not yet a member);
+    # 200 is in "u", which 220 is not in; 365 holds nothing.
+    ref = {(2, 200, 1950), (2, 220, 1950), (2, 365, 1950), (200, 220, 1950)}
+    ours = {(2, 200, 1950)}
+    held = {("t", 2): {1950}, ("t", 220): {1949, 1950}, ("u", 200): {1950}, ("u", 2): {1951}}
+    causes = cov.gap_causes(ref, ours, held)
+    # 2-220: both in t -> signed; 2-365: only 2 in a treaty -> one side; 200-220: in u and t,
+    # no treaty shared -> one side
+    assert causes == {"signed": 1, "one side": 2}
+    text = cov.gap_table(ref, ours, held)
+    # recall 1/4 now; 2/4 with the signed years; 4/4 with both causes closed
+    assert "| signed | 1 |" in text and "50.0% (2/4)" in text and "100.0% (4/4)" in text
+
+
 def test_spans():
     assert cov.spans([1950, 1951, 1952, 1960, 1962, 1963]) == "1950-1952, 1960, 1962-1963"
 

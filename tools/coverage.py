@@ -191,6 +191,13 @@ def ours(start: int, end: int, data_paths: Iterable[str] = ()):
         by.setdefault(key, set()).update(r["treaties"].split())
     treaties = {t["treaty"]: t for t in data.treaties()}
     defence_treaties = {t for t, row in treaties.items() if "defence" in (row["obligations"] or "")}
+    held = defaultdict(set)  # (treaty, COW code) -> years with any status (signatory, member, ...)
+    for r in data.export("intervals"):
+        if r["treaty"] in defence_treaties and r["cow"] is not None:
+            first, last = int(r["start"][:4]), end
+            if r["end"]:
+                last = int(r["end"][:4]) - (r["end"][5:] == "01-01")  # [start, end): end excluded
+            held[(r["treaty"], r["cow"])].update(range(max(first, start), min(last, end) + 1))
     families = {}
     for t in treaties:
         head, hops = t, 0
@@ -200,7 +207,7 @@ def ours(start: int, end: int, data_paths: Iterable[str] = ()):
     for t in list(families):
         if sum(1 for f in families.values() if f == families[t]) == 1:
             families[t] = t  # not part of a chain
-    return defence, anyob, by, no_cow, (defence_treaties, families)
+    return defence, anyob, by, no_cow, (defence_treaties, families, held)
 
 
 def system_years(rows: list[dict[str, str]], path="states") -> dict[int, list[tuple[int, int]]]:
@@ -541,6 +548,45 @@ def compute(ref_def, ref_any, our_def, our_any) -> dict[str, dict]:
             "region": metrics(ref_def, ref_any, our_def, our_any, by_region)}
 
 
+GAP_CAUSES = (
+    ("signed", "both states are in one of our defence treaties that year, not both as members "
+               "(signed, not yet ratified or in force for both: ATOP and COW date from signature)"),
+    ("one side", "one of the two is in one of our defence treaties that the other is not in"),
+    ("none", "neither is in a defence treaty of ours that year"),
+)
+
+
+def gap_causes(ref_def: set[Dyad], our_def: set[Dyad], held: dict[tuple[str, int], set[int]]
+               ) -> Counter:
+    """The reference's defence dyad-years we lack, counted by cause (keys of GAP_CAUSES).
+
+    `held`: (treaty, COW code) -> the years the state held any status in that defence treaty of
+    ours. A dyad-year whose two states both held a status in one treaty is `signed`.
+    """
+    by_state = defaultdict(set)
+    for treaty, code in held:
+        by_state[code].add(treaty)
+    causes = Counter()
+    for a, b, y in ref_def - our_def:
+        in_a = {t for t in by_state[a] if y in held[(t, a)]}
+        in_b = {t for t in by_state[b] if y in held[(t, b)]}
+        causes["signed" if in_a & in_b else "one side" if in_a or in_b else "none"] += 1
+    return causes
+
+
+def gap_table(ref_def: set[Dyad], our_def: set[Dyad], held) -> str:
+    """Markdown: the reference's defence dyad-years we lack, by cause, and recall without each."""
+    causes = gap_causes(ref_def, our_def, held)
+    hits, total = len(ref_def & our_def), len(ref_def)
+    rows = []
+    for key, text in GAP_CAUSES:
+        hits += causes[key]
+        rows.append([key, f"{causes[key]:,}", text, pct((hits, total))])
+    return ("Defence dyad-years of the reference that we lack, by cause (`recall_def if closed`: "
+            "recall if this cause and those above it were closed):\n\n"
+            + table(["cause", "dyad-years", "meaning", "recall_def if closed"], rows) + "\n")
+
+
 def name_of(names: dict[int, str], code: int) -> str:
     return names.get(code, str(code))
 
@@ -686,23 +732,26 @@ def run(args) -> int:
     for path in (args.atop_dyad, args.cow_dyad, args.atop_members, args.atop_alliances, args.states):
         if path and not Path(path).is_file():
             raise InputError(f"{path}: no such file")
-    our_def, our_any, our_by, no_cow, (def_treaties, families) = ours(args.start, args.end, args.data)
+    our_def, our_any, our_by, no_cow, (def_treaties, families, held) = ours(
+        args.start, args.end, args.data)
     tenures, names = None, {}
     if args.states:
         srows = read_table(args.states)
         tenures, names = system_years(srows, args.states), state_names(srows)
-    results, notes = {}, []
+    results, gaps, notes = {}, {}, []
     atop_def = atop_any = None
     if args.atop_dyad:
         atop_def, atop_any = (in_years(s, args.start, args.end)
                               for s in dyads_from_rows(read_table(args.atop_dyad), args.atop_dyad))
         results[f"ATOP ({args.start}-{args.end})"] = compute(atop_def, atop_any, our_def, our_any)
+        gaps[f"ATOP ({args.start}-{args.end})"] = gap_table(atop_def, our_def, held)
     if args.cow_dyad:
         cow_end = min(args.end, args.cow_to)
         cd, ca = (in_years(s, args.start, cow_end)
                   for s in dyads_from_rows(read_table(args.cow_dyad), args.cow_dyad))
         results[f"COW ({args.start}-{cow_end})"] = compute(
             cd, ca, in_years(our_def, args.start, cow_end), in_years(our_any, args.start, cow_end))
+        gaps[f"COW ({args.start}-{cow_end})"] = gap_table(cd, our_def, held)
     if tenures is not None and args.atop_dyad:
         sd = {d for d in our_def if in_system(tenures, d[0], d[2]) and in_system(tenures, d[1], d[2])}
         sa = {d for d in our_any if in_system(tenures, d[0], d[2]) and in_system(tenures, d[1], d[2])}
@@ -717,6 +766,7 @@ def run(args) -> int:
     text = metric_tables(results, "")
     if notes:
         text += "\n" + "\n".join(f"- {n}" for n in notes) + "\n"
+    text += "".join(f"\n### Gap by cause: {ref}\n\n{table_text}" for ref, table_text in gaps.items())
     if args.markdown:
         atomic_write(args.markdown, text)
     else:
