@@ -127,6 +127,11 @@ def test_rio_treaty_1859_guarantees_uruguay_one_way():
         ("GMY", "BAV", "1871-01-01", False),  # the German Empire
         ("GMY", "HSG", "1867-04-10", False),  # Hesse, 11 April 1867
         ("GMY", "HSG", "1867-04-11", True),
+        # the Grand Duchy stayed a state, and a party, after Upper Hesse entered the North German
+        # Confederation in 1867: to the German Empire (Bazille, p. 29)
+        ("GMY", "HSG", "1869-06-01", True),
+        ("GMY", "HSG", "1870-12-31", True),
+        ("GMY", "HSG", "1871-01-01", False),
         ("GMY", "SAX", "1849-05-25", False),  # Three Kings' Alliance, 26 May 1849
         ("GMY", "HAN", "1849-05-26", True),
     ],
