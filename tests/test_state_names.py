@@ -3,7 +3,8 @@
 Expected names come from the dates the sources give (cited on each name in data/states.yaml and
 data/states-historic.yaml): the German Empire was proclaimed on 18 January 1871 (Prussia before);
 the Compromise that made Austria-Hungary was concluded on 8 February 1867 (Britannica); the
-Republic of Turkey was proclaimed on 29 October 1923 (the Ottoman Empire before); Siam became
+Republic of Turkey was proclaimed on 29 October 1923 (the Ottoman Empire before) and the UN took up
+the name Türkiye on 1 June 2022; Siam became
 Thailand on 24 June 1939, was Siam again from 9 September 1945 and Thailand from 11 May 1949.
 Codes never change. The same question through the API and the command line gives the same names.
 """
@@ -112,7 +113,10 @@ def test_a_state_year_panel_row_for_turkey_in_1900_names_the_ottoman_empire(api)
         ("1900", "TUR", "Ottoman Empire")]
     later = cli_csv("export", "state-year", "--panel", "cow", "--from", "1950", "--to", "1950",
                     "--state", "TUR")
-    assert [r["state_name"] for r in later] == ["Türkiye"]
+    assert [r["state_name"] for r in later] == ["Turkey"]
+    latest = cli_csv("export", "state-year", "--panel", "cow", "--from", "2023", "--to", "2023",
+                     "--state", "TUR")
+    assert [r["state_name"] for r in latest] == ["Türkiye"]
 
 
 def test_state_year_rows_name_the_state_in_that_year(api):

@@ -81,8 +81,8 @@ def test_a_timeline_on_an_ascii_terminal_degrades_to_ascii():
     (DATA, ["export", "events", "-f", "yaml"]),  # and alpha's alias Пакт Альфа
     ([], ["export", "events", "-s", "TUR"]),  # the bundled data: Türkiye
     ([], ["export", "events", "-s", "TUR", "-f", "jsonl"]),
-    ([], ["members", "nato", "--on", "2020", "-f", "csv"]),
-    ([], ["allies", "TUR", "USA", "--on", "2020", "-f", "json"]),
+    ([], ["members", "nato", "--on", "2023", "-f", "csv"]),  # Türkiye since 1 June 2022
+    ([], ["allies", "TUR", "USA", "--on", "2023", "-f", "json"]),
     ([], ["validate", "-f", "csv"]),  # no problems: only the header, but through the same path
 ])
 def test_data_on_an_ascii_stdout_is_utf8_and_unchanged(data, args):
