@@ -261,3 +261,17 @@ def test_yugoslavia_was_the_kingdom_of_serbs_croats_and_slovenes_until_october_1
     answer = api.allies("Yugoslavia", "Czechoslovakia", on="1925-01-01")
     assert "Kingdom of Serbs, Croats and Slovenes and Czechoslovakia on 1925-01-01" in \
         answer["headline"]
+
+
+@pytest.mark.parametrize(("code", "day", "name"), [
+    # the Federal Republic beside East Germany until unification on 3 October 1990 (bpb)
+    ("DEU", "1955-05-09", "West Germany"), ("DEU", "1990-10-02", "West Germany"),
+    ("DEU", "1990-10-03", "Germany"),
+    # Turkey from the Republic (29 October 1923) until the UN took up Türkiye on 1 June 2022
+    ("TUR", "1923-10-28", "Ottoman Empire"), ("TUR", "1923-10-29", "Turkey"),
+    ("TUR", "2022-05-31", "Turkey"), ("TUR", "2022-06-01", "Türkiye"),
+])
+def test_the_name_of_the_day_after_1945(api, code, day, name):
+    assert api.dataset.states[code].name_on(date.fromisoformat(day)) == name
+    answer = api.allies(code, "USA", on=day)
+    assert answer["headline"].split(" and ")[0].endswith(name)
