@@ -270,8 +270,10 @@ def test_yugoslavia_was_the_kingdom_of_serbs_croats_and_slovenes_until_october_1
     # Turkey from the Republic (29 October 1923) until the UN took up Türkiye on 1 June 2022
     ("TUR", "1923-10-28", "Ottoman Empire"), ("TUR", "1923-10-29", "Turkey"),
     ("TUR", "2022-05-31", "Turkey"), ("TUR", "2022-06-01", "Türkiye"),
+    # the Irish Free State until the Constitution of Ireland took effect on 29 December 1937
+    ("IRL", "1937-12-28", "Irish Free State"), ("IRL", "1937-12-29", "Ireland"),
 ])
-def test_the_name_of_the_day_after_1945(api, code, day, name):
+def test_the_name_of_the_day_in_the_twentieth_century(api, code, day, name):
     assert api.dataset.states[code].name_on(date.fromisoformat(day)) == name
     answer = api.allies(code, "USA", on=day)
     assert answer["headline"].split(" and ")[0].endswith(name)
