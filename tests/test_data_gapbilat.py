@@ -70,3 +70,24 @@ def test_malta_libya_treaty_binds_malta_to_neutrality_not_defence():
 )
 def test_chad_libya_treaty_in_force_on_signature(day, expected):
     assert ("chad-libya-1980" in via("Chad", "Libya", day)) is expected
+
+
+def test_ueac_charter_binds_its_three_members_to_mutual_assistance():
+    # Art. 30 of the charter: military assistance to each other in the event of foreign aggression
+    assert set(members("ueac-1968", "1968-06-01")) == {"CAF", "TCD", "COD"}
+    assert "ueac-1968" in via("Central African Republic", "DR Congo", "1968-06-01")
+    assert "ueac-1968" in via("Chad", "DR Congo", "1968-06-01", "consultation")
+
+
+@pytest.mark.parametrize("day, expected", [("1998-05-10", False), ("1998-05-11", True)])
+def test_car_drc_defence_agreement_of_11_may_1998(day, expected):
+    assert ("car-drc-1998" in via("Central African Republic", "DR Congo", day)) is expected
+
+
+def test_car_drc_agreement_has_no_recorded_end():
+    # Gibler: "remained continuously in force since its signing"
+    assert "car-drc-1998" in via("Central African Republic", "DR Congo", "2018-12-31")
+
+
+def test_franco_lao_treaty_ties_france_and_laos_before_geneva():
+    assert "france-laos-1953" in via("France", "Laos", "1954-01-01")
