@@ -91,3 +91,13 @@ def test_car_drc_agreement_has_no_recorded_end():
 
 def test_franco_lao_treaty_ties_france_and_laos_before_geneva():
     assert "france-laos-1953" in via("France", "Laos", "1954-01-01")
+
+
+@pytest.mark.parametrize("day, expected", [("1981-05-07", False), ("1981-05-08", True)])
+def test_italian_guarantee_of_malta_from_its_entry_into_force(day, expected):
+    # Ronzitti: the exchange of notes of 15 September 1980 entered into force on 8 May 1981
+    assert ("italy-malta-1980" in via("Italy", "Malta", day)) is expected
+
+
+def test_malta_is_only_a_signatory_of_the_italian_guarantee_before_it_entered_into_force():
+    assert members("italy-malta-1980", "1981-01-01")["MLT"]["status"] == "signatory"
