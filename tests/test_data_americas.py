@@ -105,7 +105,6 @@ def test_russia_belarus_guarantees_treaty_in_force_13_march_2025():
     ("treaty", "a", "b", "day"),
     [
         ("saudi-pakistan-smda", "SAU", "PAK", "2025-09-17"),
-        ("france-poland-nancy", "FRA", "POL", "2025-05-09"),
         ("australia-png-pukpuk", "AUS", "PNG", "2025-10-06"),
         ("aes-liptako-gourma", "MLI", "NER", "2023-09-16"),
     ],
