@@ -287,9 +287,10 @@ def _year_bits(spans: list[Span], lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _pair_pieces(links: list[tuple], changes: list[tuple[list, list] | None], lo: int, hi: int,
-                 crosswalk: Callable[[str], tuple]) -> list[tuple[int, int, tuple]]:
-    """A pair's tails by runs of years, in one sweep: (first, last, (allied, treaties, ids,
-    statuses of a and b per treaty, *obligations, certain)).
+                 crosswalk: Callable[[str], tuple]) -> list[tuple[int, int, tuple, tuple]]:
+    """A pair's tails by runs of years, in one sweep, each in two parts: (first, last,
+    (allied, treaties, ids), (statuses of a and b per treaty, *obligations, certain)); the
+    first part is one tuple for all the runs with the same treaties, to be rendered once.
 
     What _pair_runs and with_statuses give together, in fewer steps: `links` as _pair_runs takes
     them, in treaty id order; `changes[i]`: the years where a's and b's status in link i's treaty
@@ -357,19 +358,22 @@ def _pair_pieces(links: list[tuple], changes: list[tuple[list, list] | None], lo
             status_a[event[2]] = event[3]
         else:
             status_b[event[2]] = event[3]
-    parts: dict[int, tuple] = {}  # the treaties' part of the tail, per set of links
-    out: list[tuple[int, int, tuple]] = []
+    parts: dict[int, tuple] = {}  # per set of links: (the treaties' part, `member`s, obligations)
+    out: list[tuple[int, int, tuple, tuple]] = []
     for first, last, (bits, certain, statuses) in pieces:
         part = parts.get(bits)
         if part is None:
-            here = [i for i in range(n) if bits >> i & 1]
-            tids = " ".join([links[i][0] for i in here])
-            masks = [links[i][1] for i in here]
-            obs = masks[0] if len(masks) == 1 else tuple(map(any, zip(*masks, strict=True)))
-            part = parts[bits] = (tids, *crosswalk(tids), _members(len(here)), obs)
-        tids, atop, cow, plain, obs = part
+            if bits & (bits - 1) == 0:  # one link
+                tid, obs, _, _ = links[bits.bit_length() - 1]
+                part = parts[bits] = ((True, tid, *crosswalk(tid)), "member", obs)
+            else:
+                here = [link for i, link in enumerate(links) if bits >> i & 1]
+                tids = " ".join([link[0] for link in here])
+                obs = tuple(map(any, zip(*[link[1] for link in here], strict=True)))
+                part = parts[bits] = ((True, tids, *crosswalk(tids)), _members(len(here)), obs)
+        treaties, plain, obs = part
         sa, sb = statuses or (plain, plain)
-        out.append((first, last, (True, tids, atop, cow, sa, sb, *obs, certain)))
+        out.append((first, last, treaties, (sa, sb, *obs, certain)))
     return out
 
 
@@ -673,20 +677,26 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
             changes = [status_changes(link[0], a, b) for link in pair_links]
             pieces = _pair_pieces(pair_links, changes, lo, hi, crosswalk)
             if system is not None:
-                pieces = [(f1, l1, tail) for f0, l0, tail in pieces
+                pieces = [(f1, l1, treaties, rest) for f0, l0, treaties, rest in pieces
                           for f1, l1 in in_system_runs(f0, l0, ia, ib)]
             if not pieces:
                 continue
             for skey, head, swap in plan:
+                # a row is the head, the treaties' part and the rest of the tail, joined; the
+                # head and the treaties' part are joined once for the runs that share them
                 h = part(head)
+                with_treaties: dict[tuple, Any] = {}
                 rows = []
-                for f1, l1, tail in pieces:
-                    if swap:
-                        tail = _swapped(tail)
-                    t = rendered.get(tail)
+                for f1, l1, treaties, rest in pieces:
+                    ht = with_treaties.get(treaties)
+                    if ht is None:
+                        ht = with_treaties[treaties] = join(h, part(treaties))
+                    if swap and rest[0] != rest[1]:
+                        rest = (rest[1], rest[0], *rest[2:])
+                    t = rendered.get(rest)
                     if t is None:
-                        t = rendered[tail] = render(tail)
-                    rows.append((f1, l1, join(h, t)))
+                        t = rendered[rest] = render(rest)
+                    rows.append((f1, l1, join(ht, t)))
                 records.append((skey, rows))
             continue
         by_stretches(a, b, pair_links)
