@@ -286,22 +286,22 @@ def _year_bits(spans: list[Span], lo: int, hi: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-def _pair_pieces(links: list[tuple], changes: list[tuple[list, list] | None], lo: int, hi: int,
-                 crosswalk: Callable[[str], tuple]) -> list[tuple[int, int, tuple, tuple]]:
+def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str, list]],
+                 lo: int, hi: int, crosswalk: Callable[[str], tuple]) -> list[tuple[int, int, tuple, tuple]]:
     """A pair's tails by runs of years, in one sweep, each in two parts: (first, last,
     (allied, treaties, ids), (statuses of a and b per treaty, *obligations, certain)); the
     first part is one tuple for all the runs with the same treaties, to be rendered once.
 
     What _pair_runs and with_statuses give together, in fewer steps: `links` as _pair_runs takes
-    them, in treaty id order; `changes[i]`: the years where a's and b's status in link i's treaty
-    changes (_status_changes), or None where neither was ever suspended. The links in force
+    them, in treaty id order, for states `a` and `b`; `changes`: treaty -> its members ever
+    suspended -> the years where their status changes (_status_changes). The links in force
     are a bit mask (bit i: link i), switched where a link's years begin and end.
     """
     events: list[tuple] = []
     same = 0  # links whose certain years are their possible years
     varying = 0  # links with status changes
     add = events.append
-    for i, (_, _, certain, possible) in enumerate(links):
+    for i, (tid, _, certain, possible) in enumerate(links):
         bit = 1 << i
         if len(possible) == 1:  # the commonest case, inline (as _year_bits)
             (start, end), = possible
@@ -320,13 +320,13 @@ def _pair_pieces(links: list[tuple], changes: list[tuple[list, list] | None], lo
             for first, after in _year_bits(certain, lo, hi):
                 events.append((first, 1, bit))
                 events.append((after, 1, bit))
-        side_changes = changes[i]
-        if side_changes is not None:
+        suspended = changes.get(tid)
+        if suspended is not None and (a in suspended or b in suspended):
             varying |= bit
-            for year, token in side_changes[0]:
+            for year, token in suspended.get(a, ()):
                 if year <= hi:
                     events.append((year, 2, i, token))
-            for year, token in side_changes[1]:
+            for year, token in suspended.get(b, ()):
                 if year <= hi:
                     events.append((year, 3, i, token))
     events.sort()
@@ -489,14 +489,6 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 found = _status_changes(engine.segments(tid, code), lo, hi)
                 if found:
                     change_maps.setdefault(tid, {})[code] = found
-
-    def status_changes(tid: str, a: str, b: str) -> tuple[list, list] | None:
-        """The years where a's and b's statuses in the treaty change, or None if neither
-        was ever suspended in it (see _status_changes)."""
-        found = change_maps.get(tid)
-        if found is None or (a not in found and b not in found):
-            return None
-        return found.get(a, []), found.get(b, [])
 
     def pair_statuses(a: str, b: str, pair_links: list[tuple]
                       ) -> dict[str, tuple[list, list]]:
@@ -674,8 +666,7 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
             # the orders the pair is written in, worked out once: (sort key, head, swapped?)
             plan = [(skey, head, tail[4] == "b")
                     for skey, head, tail in orders(a, b, ia, ib, _PROBE)]
-            changes = [status_changes(link[0], a, b) for link in pair_links]
-            pieces = _pair_pieces(pair_links, changes, lo, hi, crosswalk)
+            pieces = _pair_pieces(pair_links, a, b, change_maps, lo, hi, crosswalk)
             if system is not None:
                 pieces = [(f1, l1, treaties, rest) for f0, l0, treaties, rest in pieces
                           for f1, l1 in in_system_runs(f0, l0, ia, ib)]
