@@ -333,21 +333,30 @@ def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str
     n = len(links)
     active = certain_bits = 0
     status_a, status_b = ["member"] * n, ["member"] * n
-    # [first, last, (links in force, certain, statuses of a and b or None)], joined where equal
+    indices: dict[int, list[int]] = {}  # a set of links (bits) -> their indices
+    # [first, last, (links in force, certain[, statuses of a and b where some link's vary])],
+    # joined where equal
     pieces: list[list] = []
+    last_key = None
     year = events[0][0] if events else 0
     for event in events:
         if event[0] != year:
             # what the events up to `year` set holds until the next event's year
             if active:
-                statuses = ((" ".join([status_a[i] for i in range(n) if active >> i & 1]),
-                             " ".join([status_b[i] for i in range(n) if active >> i & 1]))
-                            if active & varying else None)
-                key = (active, bool(certain_bits or active & same), statuses)
-                if pieces and pieces[-1][2] == key and pieces[-1][1] == year - 1:
+                if active & varying:
+                    here = indices.get(active)
+                    if here is None:
+                        here = indices[active] = [i for i in range(n) if active >> i & 1]
+                    key = (active, bool(certain_bits or active & same),
+                           " ".join([status_a[i] for i in here]),
+                           " ".join([status_b[i] for i in here]))
+                else:
+                    key = (active, bool(certain_bits or active & same))
+                if key == last_key and pieces[-1][1] == year - 1:
                     pieces[-1][1] = event[0] - 1
                 else:
                     pieces.append([year, event[0] - 1, key])
+                    last_key = key
             year = event[0]
         kind = event[1]
         if kind == 0:
@@ -360,7 +369,8 @@ def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str
             status_b[event[2]] = event[3]
     parts: dict[int, tuple] = {}  # per set of links: (the treaties' part, `member`s, obligations)
     out: list[tuple[int, int, tuple, tuple]] = []
-    for first, last, (bits, certain, statuses) in pieces:
+    for first, last, key in pieces:
+        bits = key[0]
         part = parts.get(bits)
         if part is None:
             if bits & (bits - 1) == 0:  # one link
@@ -372,8 +382,10 @@ def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str
                 obs = tuple(map(any, zip(*[link[1] for link in here], strict=True)))
                 part = parts[bits] = ((True, tids, *crosswalk(tids)), _members(len(here)), obs)
         treaties, plain, obs = part
-        sa, sb = statuses or (plain, plain)
-        out.append((first, last, treaties, (sa, sb, *obs, certain)))
+        if len(key) == 2:
+            out.append((first, last, treaties, (plain, plain, *obs, key[1])))
+        else:
+            out.append((first, last, treaties, (key[2], key[3], *obs, key[1])))
     return out
 
 
