@@ -493,10 +493,13 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 if counts_suspended else [])
         return found
 
-    # treaty -> its members ever suspended (in an allied status) -> their status changes
+    # treaty -> its members ever suspended (in an allied status) -> their status changes; only
+    # treaties with obligations link states (the others' events need not even be read)
     change_maps: dict[str, dict[str, list[tuple[int, str]]]] = {}
     if counts_suspended:
         for tid, treaty in treaties.items():
+            if not treaty.obligations:
+                continue
             for code in treaty.members:
                 found = _status_changes(engine.segments(tid, code), lo, hi)
                 if found:
