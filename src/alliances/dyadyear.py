@@ -479,8 +479,9 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
             if k is not None:
                 holders.setdefault(k, set()).add(code)
     shared = {code for owners in holders.values() if len(owners) > 1 for code in owners}
-    fixed = {code for code, entries in ids.items()
-             if len(entries) == 1 and code not in shared}
+    # the states that held one code all their lives: their (COW, GW) codes and key
+    fixed = {code: ((c, g), g if by_gw else c) for code, entries in ids.items()
+             if len(entries) == 1 and code not in shared for _, _, c, g in entries}
 
     status_maps: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     counts_suspended = "suspended" in engine.allied_statuses
@@ -675,8 +676,8 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                     by_stretches(x, y, one_way, True)
             continue
         if FAST_PAIRS and a in fixed and b in fixed:
-            (ia,), (ib,) = [(e[2], e[3]) for e in ids[a]], [(e[2], e[3]) for e in ids[b]]
-            if key_of(*ia) is None or key_of(*ib) is None or key_of(*ia) == key_of(*ib):
+            (ia, ka), (ib, kb) = fixed[a], fixed[b]
+            if ka is None or kb is None or ka == kb:
                 continue
             # the orders the pair is written in, worked out once: (sort key, head, swapped?)
             plan = [(skey, head, tail[4] == "b")

@@ -487,8 +487,8 @@ class Engine:
         key = (treaty_id, code)
         if key not in self._allied:
             runs = _runs(self.segments(treaty_id, code), self.allied_statuses)
-            certain = [_run_spans(r)[0][0] for r in runs]
-            possible = [_run_spans(r)[1][0] for r in runs]
+            certain = [certain_span(r[0].start, r[-1].end) for r in runs]
+            possible = [possible_span(r[0].start, r[-1].end) for r in runs]
             # one list when they are the same days, so that callers can tell by identity
             self._allied[key] = (certain, certain if certain == possible else possible)
         return self._allied[key]
