@@ -307,28 +307,41 @@ def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str
             (start, end), = possible
             first = start.year if start.year > lo else lo
             after = hi + 1 if end is None else min((end - _DAY).year, hi) + 1
-            if first < after:
-                add((first, 0, bit))
-                add((after, 0, bit))
+            if first >= after:
+                continue  # not in [lo, hi]
+            add((first, 0, bit))
+            add((after, 0, bit))
         else:
-            for first, after in _year_bits(possible, lo, hi):
+            ranges = _year_bits(possible, lo, hi)
+            if not ranges:
+                continue
+            for first, after in ranges:
                 add((first, 0, bit))
                 add((after, 0, bit))
+            first, after = ranges[0][0], ranges[-1][1]
         if certain is possible or certain == possible:
             same |= bit
         else:
-            for first, after in _year_bits(certain, lo, hi):
-                events.append((first, 1, bit))
-                events.append((after, 1, bit))
+            for start_year, after_year in _year_bits(certain, lo, hi):
+                add((start_year, 1, bit))
+                add((after_year, 1, bit))
         suspended = changes.get(tid)
         if suspended is not None and (a in suspended or b in suspended):
             varying |= bit
-            for year, token in suspended.get(a, ()):
-                if year <= hi:
-                    events.append((year, 2, i, token))
-            for year, token in suspended.get(b, ()):
-                if year <= hi:
-                    events.append((year, 3, i, token))
+            for kind, code in ((2, a), (3, b)):
+                # the status in force in the link's first year, then its changes in the link's
+                # years (those outside them do not show)
+                status_changes = suspended.get(code, ())
+                status = "member"
+                for year, token in status_changes:
+                    if year > first:
+                        break
+                    status = token
+                if status != "member":
+                    add((first, kind, i, status))
+                for year, token in status_changes:
+                    if first < year < after:
+                        add((year, kind, i, token))
     events.sort()
     n = len(links)
     active = certain_bits = 0
