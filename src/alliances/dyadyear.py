@@ -287,14 +287,16 @@ def _year_bits(spans: list[Span], lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str, list]],
-                 lo: int, hi: int, crosswalk: Callable[[str], tuple]) -> list[tuple[int, int, tuple, tuple]]:
+                 lo: int, hi: int, treaty_parts: dict[str, tuple]
+                 ) -> list[tuple[int, int, tuple, tuple]]:
     """A pair's tails by runs of years, in one sweep, each in two parts: (first, last,
     (allied, treaties, ids), (statuses of a and b per treaty, *obligations, certain)); the
     first part is one tuple for all the runs with the same treaties, to be rendered once.
 
     What _pair_runs and with_statuses give together, in fewer steps: `links` as _pair_runs takes
     them, in treaty id order, for states `a` and `b`; `changes`: treaty -> its members ever
-    suspended -> the years where their status changes (_status_changes). The links in force
+    suspended -> the years where their status changes (_status_changes); `treaty_parts`: the
+    treaties' part of the tails (_TreatyParts). The links in force
     are a bit mask (bit i: link i), switched where a link's years begin and end.
     """
     events: list[tuple] = []
@@ -388,18 +390,37 @@ def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str
         if part is None:
             if bits & (bits - 1) == 0:  # one link
                 tid, obs, _, _ = links[bits.bit_length() - 1]
-                part = parts[bits] = ((True, tid, *crosswalk(tid)), "member", obs)
+                part = parts[bits] = (treaty_parts[tid], "member", obs)
             else:
                 here = [link for i, link in enumerate(links) if bits >> i & 1]
                 tids = " ".join([link[0] for link in here])
                 obs = tuple(map(any, zip(*[link[1] for link in here], strict=True)))
-                part = parts[bits] = ((True, tids, *crosswalk(tids)), _members(len(here)), obs)
+                part = parts[bits] = (treaty_parts[tids], _members(len(here)), obs)
         treaties, plain, obs = part
         if len(key) == 2:
             out.append((first, last, treaties, (plain, plain, *obs, key[1])))
         else:
             out.append((first, last, treaties, (key[2], key[3], *obs, key[1])))
     return out
+
+
+class _TreatyParts(dict):
+    """Treaty ids (joined by spaces) -> (allied, the ids, their ATOP ids, their COW ids): the
+    treaties' part of a row's tail as text, made on first use (by __missing__: later uses are a
+    plain lookup)."""
+
+    def __init__(self, treaties: dict[str, Any]) -> None:
+        super().__init__()
+        # each treaty's ATOP and COW ids as text, for the treaties that have some
+        self._atop = {t: " ".join(map(str, x.atop_ids)) for t, x in treaties.items() if x.atop_ids}
+        self._cow = {t: " ".join(map(str, x.cow_ids)) for t, x in treaties.items() if x.cow_ids}
+
+    def __missing__(self, tids: str) -> tuple[bool, str, str | None, str | None]:
+        names = tids.split(" ")
+        found = self[tids] = (True, tids,
+                              " ".join([self._atop[t] for t in names if t in self._atop]) or None,
+                              " ".join([self._cow[t] for t in names if t in self._cow]) or None)
+        return found
 
 
 def _status_ranges(by_year: dict[int, str]) -> list[tuple[int, int, str]]:
@@ -469,20 +490,11 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
     ids = {code: identities(s) for code, s in states.items()}
     iso2 = {code: s.iso2 for code, s in states.items()}
     treaties = ds.treaties
-    ids_text: dict[str, tuple[str | None, str | None]] = {}
-
-    # each treaty's ATOP and COW ids as text, and the treaties that have some
-    atop_text = {t: " ".join(map(str, x.atop_ids)) for t, x in treaties.items() if x.atop_ids}
-    cow_text = {t: " ".join(map(str, x.cow_ids)) for t, x in treaties.items() if x.cow_ids}
+    treaty_parts = _TreatyParts(treaties)
 
     def crosswalk(tids: str) -> tuple[str | None, str | None]:
-        found = ids_text.get(tids)
-        if found is None:
-            names = tids.split(" ")
-            found = ids_text[tids] = (
-                " ".join([atop_text[t] for t in names if t in atop_text]) or None,
-                " ".join([cow_text[t] for t in names if t in cow_text]) or None)
-        return found
+        """The ATOP and COW ids of treaties `tids` as text."""
+        return treaty_parts[tids][2:]
 
     # the codes one of our states shares with another: rows of those pairs may need merging
     holders: dict[int, set[str]] = {}
@@ -695,7 +707,7 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
             # the orders the pair is written in, worked out once: (sort key, head, swapped?)
             plan = [(skey, head, tail[4] == "b")
                     for skey, head, tail in orders(a, b, ia, ib, _PROBE)]
-            pieces = _pair_pieces(pair_links, a, b, change_maps, lo, hi, crosswalk)
+            pieces = _pair_pieces(pair_links, a, b, change_maps, lo, hi, treaty_parts)
             if system is not None:
                 pieces = [(f1, l1, treaties, rest) for f0, l0, treaties, rest in pieces
                           for f1, l1 in in_system_runs(f0, l0, ia, ib)]
