@@ -518,11 +518,12 @@ class Engine:
         pairs = sorted({(owner[x], owner[y]) for x, y in
                         overlapping_pairs([sp for c in codes for sp in spans[c][1]])
                         if owner[x] != owner[y]})
+        by_index = [spans[c] for c in codes]
         for i, j in pairs:
             a, b = codes[i], codes[j]
-            (ca, pa), (cb, pb) = spans[a], spans[b]
+            (ca, pa), (cb, pb) = by_index[i], by_index[j]
             possible = intersect(pa, pb)
-            if a in related or b in related:
+            if related and (a in related or b in related):
                 certain, possible, _ = self.link_spans(treaty_id, a, b)
                 if not possible:
                     continue
