@@ -475,7 +475,10 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                      render: Callable[[tuple], Any], join: Callable[[Any, Any], Any]
                      ) -> Iterator[tuple[int, list]]:
     """(year, rows) in year order; a row is `join` of the `render`ed cells after the year column,
-    in two parts: the pair (HEAD_COLUMNS) and the link (TAIL_COLUMNS).
+    in two parts: the pair (HEAD_COLUMNS) and the link (TAIL_COLUMNS). The link's part may come
+    in two parts too (the treaties, then statuses, obligations and certainty: the fast path), so
+    `render` must render cells one by one and `join` put two rendered parts side by side (as
+    the CSV writer's and the tuples' do).
 
     Each part is rendered once (a pair's states, a set of treaties), each row once per pair and
     run of identical years, not once per year; each year's rows come out in key order because
