@@ -296,8 +296,8 @@ def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str
     What _pair_runs and with_statuses give together, in fewer steps: `links` as _pair_runs takes
     them, in treaty id order, for states `a` and `b`; `changes`: treaty -> its members ever
     suspended -> the years where their status changes (_status_changes); `treaty_parts`: the
-    treaties' part of the tails (_TreatyParts). The links in force
-    are a bit mask (bit i: link i), switched where a link's years begin and end.
+    treaties' part of the tails (_TreatyParts). The links in force are a bit mask (bit i: link
+    i), switched where a link's years begin and end.
     """
     events: list[tuple] = []
     same = 0  # links whose certain years are their possible years
@@ -913,7 +913,7 @@ def write_dyad_years(ds: Dataset, engine: Engine, f: Filters, years: range, fmt:
     """
     # The export builds millions of small acyclic objects (a pair's runs, rows, rendered
     # parts); each batch of them would set off the cyclic collector, which walks the whole
-    # dataset and every timeline again each time (a fifth of the export's time on 100k events).
+    # dataset and every timeline again each time (a quarter of the export's time on 100k events).
     collecting = gc.isenabled()
     gc.disable()
     try:
