@@ -101,6 +101,18 @@ def test_fast_pairs_agree_on_synthetic_data_dense_with_suspensions(synthetic, na
     _same(fast, general)
 
 
+@pytest.mark.parametrize("years", [range(1975, 1981), range(1990, 1991), range(2019, 2026)])
+def test_fast_pairs_agree_on_a_window_of_years(synthetic, years, monkeypatch):
+    """Years that cut through links: links that begin before the window or end after it, status
+    changes before and after a link's years in the window (those before give the status the
+    link starts with, those after it do not show), links wholly outside it."""
+    fast, general = _both(synthetic, years, {}, False, monkeypatch)
+    lines = fast.splitlines()[1:]
+    assert len(lines) > 1000
+    assert any("suspended" in line for line in lines if line.startswith(f"{years[0]},"))
+    _same(fast, general)
+
+
 def test_status_changes_are_the_status_years_as_changes(bundled):
     """dyadyear._status_changes (the fast path's statuses) against _status_years (the general
     path's) for every member of every bundled treaty, year by year."""

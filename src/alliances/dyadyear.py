@@ -18,6 +18,7 @@ are built once per pair and run of identical years, not once per year (see `dyad
 
 from __future__ import annotations
 
+import gc
 import operator
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -285,67 +286,92 @@ def _year_bits(spans: list[Span], lo: int, hi: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-def _pair_pieces(links: list[tuple], changes: list[tuple[list, list] | None], lo: int, hi: int,
-                 crosswalk: Callable[[str], tuple]) -> list[tuple[int, int, tuple]]:
-    """A pair's tails by runs of years, in one sweep: (first, last, (allied, treaties, ids,
-    statuses of a and b per treaty, *obligations, certain)).
+def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str, list]],
+                 lo: int, hi: int, treaty_parts: dict[str, tuple]
+                 ) -> list[tuple[int, int, tuple, tuple]]:
+    """A pair's tails by runs of years, in one sweep, each in two parts: (first, last,
+    (allied, treaties, ids), (statuses of a and b per treaty, *obligations, certain)); the
+    first part is one tuple for all the runs with the same treaties, to be rendered once.
 
     What _pair_runs and with_statuses give together, in fewer steps: `links` as _pair_runs takes
-    them, in treaty id order; `changes[i]`: the years where a's and b's status in link i's treaty
-    changes (_status_changes), or None where neither was ever suspended. The links in force
-    are a bit mask (bit i: link i), switched where a link's years begin and end.
+    them, in treaty id order, for states `a` and `b`; `changes`: treaty -> its members ever
+    suspended -> the years where their status changes (_status_changes); `treaty_parts`: the
+    treaties' part of the tails (_TreatyParts). The links in force are a bit mask (bit i: link
+    i), switched where a link's years begin and end.
     """
     events: list[tuple] = []
     same = 0  # links whose certain years are their possible years
     varying = 0  # links with status changes
     add = events.append
-    for i, (_, _, certain, possible) in enumerate(links):
+    for i, (tid, _, certain, possible) in enumerate(links):
         bit = 1 << i
         if len(possible) == 1:  # the commonest case, inline (as _year_bits)
             (start, end), = possible
             first = start.year if start.year > lo else lo
             after = hi + 1 if end is None else min((end - _DAY).year, hi) + 1
-            if first < after:
-                add((first, 0, bit))
-                add((after, 0, bit))
+            if first >= after:
+                continue  # not in [lo, hi]
+            add((first, 0, bit))
+            add((after, 0, bit))
         else:
-            for first, after in _year_bits(possible, lo, hi):
+            ranges = _year_bits(possible, lo, hi)
+            if not ranges:
+                continue
+            for first, after in ranges:
                 add((first, 0, bit))
                 add((after, 0, bit))
+            first, after = ranges[0][0], ranges[-1][1]
         if certain is possible or certain == possible:
             same |= bit
         else:
-            for first, after in _year_bits(certain, lo, hi):
-                events.append((first, 1, bit))
-                events.append((after, 1, bit))
-        side_changes = changes[i]
-        if side_changes is not None:
+            for start_year, after_year in _year_bits(certain, lo, hi):
+                add((start_year, 1, bit))
+                add((after_year, 1, bit))
+        suspended = changes.get(tid)
+        if suspended is not None and (a in suspended or b in suspended):
             varying |= bit
-            for year, token in side_changes[0]:
-                if year <= hi:
-                    events.append((year, 2, i, token))
-            for year, token in side_changes[1]:
-                if year <= hi:
-                    events.append((year, 3, i, token))
+            for kind, code in ((2, a), (3, b)):
+                # the status in force in the link's first year, then its changes in the link's
+                # years (those outside them do not show)
+                status_changes = suspended.get(code, ())
+                status = "member"
+                for year, token in status_changes:
+                    if year > first:
+                        break
+                    status = token
+                if status != "member":
+                    add((first, kind, i, status))
+                for year, token in status_changes:
+                    if first < year < after:
+                        add((year, kind, i, token))
     events.sort()
     n = len(links)
     active = certain_bits = 0
     status_a, status_b = ["member"] * n, ["member"] * n
-    # [first, last, (links in force, certain, statuses of a and b or None)], joined where equal
+    indices: dict[int, list[int]] = {}  # a set of links (bits) -> their indices
+    # [first, last, (links in force, certain[, statuses of a and b where some link's vary])],
+    # joined where equal
     pieces: list[list] = []
+    last_key = None
     year = events[0][0] if events else 0
     for event in events:
         if event[0] != year:
             # what the events up to `year` set holds until the next event's year
             if active:
-                statuses = ((" ".join([status_a[i] for i in range(n) if active >> i & 1]),
-                             " ".join([status_b[i] for i in range(n) if active >> i & 1]))
-                            if active & varying else None)
-                key = (active, bool(certain_bits or active & same), statuses)
-                if pieces and pieces[-1][2] == key and pieces[-1][1] == year - 1:
+                if active & varying:
+                    here = indices.get(active)
+                    if here is None:
+                        here = indices[active] = [i for i in range(n) if active >> i & 1]
+                    key = (active, bool(certain_bits or active & same),
+                           " ".join([status_a[i] for i in here]),
+                           " ".join([status_b[i] for i in here]))
+                else:
+                    key = (active, bool(certain_bits or active & same))
+                if key == last_key and pieces[-1][1] == year - 1:
                     pieces[-1][1] = event[0] - 1
                 else:
                     pieces.append([year, event[0] - 1, key])
+                    last_key = key
             year = event[0]
         kind = event[1]
         if kind == 0:
@@ -356,20 +382,45 @@ def _pair_pieces(links: list[tuple], changes: list[tuple[list, list] | None], lo
             status_a[event[2]] = event[3]
         else:
             status_b[event[2]] = event[3]
-    parts: dict[int, tuple] = {}  # the treaties' part of the tail, per set of links
-    out: list[tuple[int, int, tuple]] = []
-    for first, last, (bits, certain, statuses) in pieces:
+    parts: dict[int, tuple] = {}  # per set of links: (the treaties' part, `member`s, obligations)
+    out: list[tuple[int, int, tuple, tuple]] = []
+    for first, last, key in pieces:
+        bits = key[0]
         part = parts.get(bits)
         if part is None:
-            here = [i for i in range(n) if bits >> i & 1]
-            tids = " ".join([links[i][0] for i in here])
-            masks = [links[i][1] for i in here]
-            obs = masks[0] if len(masks) == 1 else tuple(map(any, zip(*masks, strict=True)))
-            part = parts[bits] = (tids, *crosswalk(tids), _members(len(here)), obs)
-        tids, atop, cow, plain, obs = part
-        sa, sb = statuses or (plain, plain)
-        out.append((first, last, (True, tids, atop, cow, sa, sb, *obs, certain)))
+            if bits & (bits - 1) == 0:  # one link
+                tid, obs, _, _ = links[bits.bit_length() - 1]
+                part = parts[bits] = (treaty_parts[tid], "member", obs)
+            else:
+                here = [link for i, link in enumerate(links) if bits >> i & 1]
+                tids = " ".join([link[0] for link in here])
+                obs = tuple(map(any, zip(*[link[1] for link in here], strict=True)))
+                part = parts[bits] = (treaty_parts[tids], _members(len(here)), obs)
+        treaties, plain, obs = part
+        if len(key) == 2:
+            out.append((first, last, treaties, (plain, plain, *obs, key[1])))
+        else:
+            out.append((first, last, treaties, (key[2], key[3], *obs, key[1])))
     return out
+
+
+class _TreatyParts(dict):
+    """Treaty ids (joined by spaces) -> (allied, the ids, their ATOP ids, their COW ids): the
+    treaties' part of a row's tail as text, made on first use (by __missing__: later uses are a
+    plain lookup)."""
+
+    def __init__(self, treaties: dict[str, Any]) -> None:
+        super().__init__()
+        # each treaty's ATOP and COW ids as text, for the treaties that have some
+        self._atop = {t: " ".join(map(str, x.atop_ids)) for t, x in treaties.items() if x.atop_ids}
+        self._cow = {t: " ".join(map(str, x.cow_ids)) for t, x in treaties.items() if x.cow_ids}
+
+    def __missing__(self, tids: str) -> tuple[bool, str, str | None, str | None]:
+        names = tids.split(" ")
+        found = self[tids] = (True, tids,
+                              " ".join([self._atop[t] for t in names if t in self._atop]) or None,
+                              " ".join([self._cow[t] for t in names if t in self._cow]) or None)
+        return found
 
 
 def _status_ranges(by_year: dict[int, str]) -> list[tuple[int, int, str]]:
@@ -424,7 +475,10 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                      render: Callable[[tuple], Any], join: Callable[[Any, Any], Any]
                      ) -> Iterator[tuple[int, list]]:
     """(year, rows) in year order; a row is `join` of the `render`ed cells after the year column,
-    in two parts: the pair (HEAD_COLUMNS) and the link (TAIL_COLUMNS).
+    in two parts: the pair (HEAD_COLUMNS) and the link (TAIL_COLUMNS). The link's part may come
+    in two parts too (the treaties, then statuses, obligations and certainty: the fast path), so
+    `render` must render cells one by one and `join` put two rendered parts side by side (as
+    the CSV writer's and the tuples' do).
 
     Each part is rendered once (a pair's states, a set of treaties), each row once per pair and
     run of identical years, not once per year; each year's rows come out in key order because
@@ -439,20 +493,11 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
     ids = {code: identities(s) for code, s in states.items()}
     iso2 = {code: s.iso2 for code, s in states.items()}
     treaties = ds.treaties
-    ids_text: dict[str, tuple[str | None, str | None]] = {}
-
-    # each treaty's ATOP and COW ids as text, and the treaties that have some
-    atop_text = {t: " ".join(map(str, x.atop_ids)) for t, x in treaties.items() if x.atop_ids}
-    cow_text = {t: " ".join(map(str, x.cow_ids)) for t, x in treaties.items() if x.cow_ids}
+    treaty_parts = _TreatyParts(treaties)
 
     def crosswalk(tids: str) -> tuple[str | None, str | None]:
-        found = ids_text.get(tids)
-        if found is None:
-            names = tids.split(" ")
-            found = ids_text[tids] = (
-                " ".join([atop_text[t] for t in names if t in atop_text]) or None,
-                " ".join([cow_text[t] for t in names if t in cow_text]) or None)
-        return found
+        """The ATOP and COW ids of treaties `tids` as text."""
+        return treaty_parts[tids][2:]
 
     # the codes one of our states shares with another: rows of those pairs may need merging
     holders: dict[int, set[str]] = {}
@@ -462,8 +507,9 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
             if k is not None:
                 holders.setdefault(k, set()).add(code)
     shared = {code for owners in holders.values() if len(owners) > 1 for code in owners}
-    fixed = {code for code, entries in ids.items()
-             if len(entries) == 1 and code not in shared}
+    # the states that held one code all their lives: their (COW, GW) codes and key
+    fixed = {code: ((c, g), g if by_gw else c) for code, entries in ids.items()
+             if len(entries) == 1 and code not in shared for _, _, c, g in entries}
 
     status_maps: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     counts_suspended = "suspended" in engine.allied_statuses
@@ -476,22 +522,17 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                 if counts_suspended else [])
         return found
 
-    # treaty -> its members ever suspended (in an allied status) -> their status changes
+    # treaty -> its members ever suspended (in an allied status) -> their status changes; only
+    # treaties with obligations link states (the others' events need not even be read)
     change_maps: dict[str, dict[str, list[tuple[int, str]]]] = {}
     if counts_suspended:
         for tid, treaty in treaties.items():
+            if not treaty.obligations:
+                continue
             for code in treaty.members:
                 found = _status_changes(engine.segments(tid, code), lo, hi)
                 if found:
                     change_maps.setdefault(tid, {})[code] = found
-
-    def status_changes(tid: str, a: str, b: str) -> tuple[list, list] | None:
-        """The years where a's and b's statuses in the treaty change, or None if neither
-        was ever suspended in it (see _status_changes)."""
-        found = change_maps.get(tid)
-        if found is None or (a not in found and b not in found):
-            return None
-        return found.get(a, []), found.get(b, [])
 
     def pair_statuses(a: str, b: str, pair_links: list[tuple]
                       ) -> dict[str, tuple[list, list]]:
@@ -663,29 +704,34 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
                     by_stretches(x, y, one_way, True)
             continue
         if FAST_PAIRS and a in fixed and b in fixed:
-            (ia,), (ib,) = [(e[2], e[3]) for e in ids[a]], [(e[2], e[3]) for e in ids[b]]
-            if key_of(*ia) is None or key_of(*ib) is None or key_of(*ia) == key_of(*ib):
+            (ia, ka), (ib, kb) = fixed[a], fixed[b]
+            if ka is None or kb is None or ka == kb:
                 continue
             # the orders the pair is written in, worked out once: (sort key, head, swapped?)
             plan = [(skey, head, tail[4] == "b")
                     for skey, head, tail in orders(a, b, ia, ib, _PROBE)]
-            changes = [status_changes(link[0], a, b) for link in pair_links]
-            pieces = _pair_pieces(pair_links, changes, lo, hi, crosswalk)
+            pieces = _pair_pieces(pair_links, a, b, change_maps, lo, hi, treaty_parts)
             if system is not None:
-                pieces = [(f1, l1, tail) for f0, l0, tail in pieces
+                pieces = [(f1, l1, treaties, rest) for f0, l0, treaties, rest in pieces
                           for f1, l1 in in_system_runs(f0, l0, ia, ib)]
             if not pieces:
                 continue
             for skey, head, swap in plan:
+                # a row is the head, the treaties' part and the rest of the tail, joined; the
+                # head and the treaties' part are joined once for the runs that share them
                 h = part(head)
+                with_treaties: dict[tuple, Any] = {}
                 rows = []
-                for f1, l1, tail in pieces:
-                    if swap:
-                        tail = _swapped(tail)
-                    t = rendered.get(tail)
+                for f1, l1, treaties, rest in pieces:
+                    ht = with_treaties.get(treaties)
+                    if ht is None:
+                        ht = with_treaties[treaties] = join(h, part(treaties))
+                    if swap and rest[0] != rest[1]:
+                        rest = (rest[1], rest[0], *rest[2:])
+                    t = rendered.get(rest)
                     if t is None:
-                        t = rendered[tail] = render(tail)
-                    rows.append((f1, l1, join(h, t)))
+                        t = rendered[rest] = render(rest)
+                    rows.append((f1, l1, join(ht, t)))
                 records.append((skey, rows))
             continue
         by_stretches(a, b, pair_links)
@@ -865,7 +911,23 @@ def write_dyad_years(ds: Dataset, engine: Engine, f: Filters, years: range, fmt:
     treaties) and written a year at a time; a field that needs quoting goes through csv.writer,
     so the bytes are csv.writer's. `progress` gets the running row count.
     """
-    opts = opts or PanelOptions()
+    # The export builds millions of small acyclic objects (a pair's runs, rows, rendered
+    # parts); each batch of them would set off the cyclic collector, which walks the whole
+    # dataset and every timeline again each time (a quarter of the export's time on 100k events).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _write(ds, engine, f, years, fmt, out, opts or PanelOptions(), progress, booleans,
+                      metadata)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write(ds: Dataset, engine: Engine, f: Filters, years: range, fmt: str, out: IO,
+           opts: PanelOptions, progress: Callable[[int], None] | None, booleans: str,
+           metadata: dict[str, Any] | None) -> int:
+    """write_dyad_years, with the collector paused."""
     delimiter = ROW_FORMATS[fmt].delimiter if fmt in ROW_FORMATS else None
     if delimiter is None:
         rows = dyad_year_rows(ds, engine, f, years, opts)

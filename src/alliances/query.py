@@ -487,8 +487,8 @@ class Engine:
         key = (treaty_id, code)
         if key not in self._allied:
             runs = _runs(self.segments(treaty_id, code), self.allied_statuses)
-            certain = [_run_spans(r)[0][0] for r in runs]
-            possible = [_run_spans(r)[1][0] for r in runs]
+            certain = [certain_span(r[0].start, r[-1].end) for r in runs]
+            possible = [possible_span(r[0].start, r[-1].end) for r in runs]
             # one list when they are the same days, so that callers can tell by identity
             self._allied[key] = (certain, certain if certain == possible else possible)
         return self._allied[key]
@@ -518,11 +518,12 @@ class Engine:
         pairs = sorted({(owner[x], owner[y]) for x, y in
                         overlapping_pairs([sp for c in codes for sp in spans[c][1]])
                         if owner[x] != owner[y]})
+        by_index = [spans[c] for c in codes]
         for i, j in pairs:
             a, b = codes[i], codes[j]
-            (ca, pa), (cb, pb) = spans[a], spans[b]
+            (ca, pa), (cb, pb) = by_index[i], by_index[j]
             possible = intersect(pa, pb)
-            if a in related or b in related:
+            if related and (a in related or b in related):
                 certain, possible, _ = self.link_spans(treaty_id, a, b)
                 if not possible:
                     continue
