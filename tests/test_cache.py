@@ -289,6 +289,32 @@ def test_a_damaged_state_in_the_cache_falls_back_to_the_data_files(data):
     assert not path.exists()  # and the damaged cache is gone, to be rebuilt
 
 
+def test_treaties_are_built_from_the_cache_only_when_asked_for(data):
+    parsed = load(data, bundled=False, env=False)
+    cached = load(data, bundled=False, env=False)
+    assert type(cached.treaties).__name__ == "LazyTreaties"
+    assert list(cached.treaties) == list(parsed.treaties) and len(cached.treaties) == len(
+        parsed.treaties)
+    assert cached.treaties._built == {}  # nothing decoded yet: a query names a few treaties
+    assert cached.treaties["beta"].name == parsed.treaties["beta"].name
+    assert list(cached.treaties._built) == ["beta"]
+    assert cached.treaties["beta"] is cached.treaties["beta"]  # built once
+    assert cached.treaties.get("nope") is None and "nope" not in cached.treaties
+
+
+def test_a_damaged_treaty_in_the_cache_falls_back_to_the_data_files(data):
+    parsed = load(data, bundled=False, env=False)
+    [path] = cache_files()
+    doc, blobs = split(path)
+    doc["treaties"]["beta"][5] = "not a date"  # its signature
+    reseal(path, doc, blobs)
+    ds = load(data, bundled=False, env=False)
+    assert ds.from_cache
+    assert ds.treaties["beta"].signed == parsed.treaties["beta"].signed  # from the YAML instead
+    assert members(ds, "beta", "2024-07-01") == ["AAA", "BBB"]
+    assert not path.exists()  # and the damaged cache is gone, to be rebuilt
+
+
 def test_writing_a_cache_prunes_stale_ones_and_keeps_the_rest(data):
     folder = cache_dir()
     month_ago = time.time() - 31 * 86400

@@ -548,6 +548,53 @@ class LazyStates(Mapping):
         return code in self._raw
 
 
+class LazyTreaties(Mapping):
+    """The dataset's treaties, each built from its cached fields when first asked for (a query
+    names a few of some 400); its events stay in the cache until read (LazyMembers). The fields
+    come from the header, whose digest was checked.
+
+    A treaty whose cached fields turn out to be malformed comes from `fallback` (a full load of
+    the data files) instead, and the cache file is removed so the next run rebuilds it.
+    """
+
+    def __init__(self, raw: dict[str, list], opened: _Opened, base: int,
+                 fallback: Callable[[], Dataset]):
+        self._raw = raw
+        self._opened = opened
+        self._base = base
+        self._fallback = fallback
+        self._built: dict[str, Treaty] = {}
+
+    def __getitem__(self, tid: str) -> Treaty:
+        treaty = self._built.get(tid)
+        if treaty is None:
+            try:
+                *fields, offset, length, digest = self._raw[tid]
+                treaty = Treaty(tid, *_TREATY.decode(fields))
+                treaty.members = LazyMembers(  # type: ignore[assignment]
+                    tid, self._opened, self._base + int(offset), int(length), str(digest),
+                    self._fallback)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                if tid not in self._raw:
+                    raise
+                self._opened.discard()
+                treaty = self._fallback().treaties[tid]
+            self._built[tid] = treaty
+        return treaty
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def get(self, tid: str, default=None):
+        return self[tid] if tid in self._raw else default
+
+    def __contains__(self, tid: object) -> bool:
+        return tid in self._raw
+
+
 class _Damaged(Exception):
     """A cache file that is not whole or not what its seal says; the message says how."""
 
@@ -587,11 +634,13 @@ def _dataset(doc: dict, opened: _Opened, base: int, fallback: Callable[[], Datas
     ds = Dataset(as_of=_p(doc["as_of"]), declared_from=doc["covers_from"],
                  files=tuple(doc["files"]), from_cache=True,
                  name_index=_name_index(doc["names"]))
-    for tid, raw in doc["treaties"].items():
-        *fields, offset, length, digest = raw
-        treaty = ds.treaties[tid] = Treaty(tid, *_TREATY.decode(fields))
-        treaty.members = LazyMembers(tid, opened, base + int(offset), int(length), str(digest),  # type: ignore[assignment]
-                                     fallback)
+    treaties = doc["treaties"]
+    size = _TREATY.size + 3  # the fields, then where the events are: offset, length, digest
+    if not (isinstance(treaties, dict) and all(
+            type(v) is list and len(v) == size and type(v[-3]) is int and type(v[-2]) is int
+            and type(v[-1]) is str for v in treaties.values())):
+        raise ValueError("the cached treaties have the wrong shape")
+    ds.treaties = LazyTreaties(treaties, opened, base, fallback)  # type: ignore[assignment]
     states = doc["states"]
     if not (isinstance(states, dict) and all(isinstance(v, list) for v in states.values())):
         raise ValueError("the cached states have the wrong shape")
