@@ -300,6 +300,11 @@ def test_treaties_are_built_from_the_cache_only_when_asked_for(data):
     assert list(cached.treaties._built) == ["beta"]
     assert cached.treaties["beta"] is cached.treaties["beta"]  # built once
     assert cached.treaties.get("nope") is None and "nope" not in cached.treaties
+    # and it can be changed like the dict it stands for
+    beta = cached.treaties.pop("beta")
+    assert "beta" not in cached.treaties and len(cached.treaties) == len(parsed.treaties) - 1
+    cached.treaties["beta"] = beta
+    assert list(cached.treaties)[-1] == "beta" and cached.treaties["beta"] is beta
 
 
 def test_a_damaged_treaty_in_the_cache_falls_back_to_the_data_files(data):

@@ -38,7 +38,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 
 from .dates import PartialDate, parse_date
@@ -548,10 +548,11 @@ class LazyStates(Mapping):
         return code in self._raw
 
 
-class LazyTreaties(Mapping):
+class LazyTreaties(MutableMapping):
     """The dataset's treaties, each built from its cached fields when first asked for (a query
     names a few of some 400); its events stay in the cache until read (LazyMembers). The fields
-    come from the header, whose digest was checked.
+    come from the header, whose digest was checked. Like the dict it stands for, it can be
+    changed (a treaty set or removed).
 
     A treaty whose cached fields turn out to be malformed comes from `fallback` (a full load of
     the data files) instead, and the cache file is removed so the next run rebuilds it.
@@ -581,6 +582,14 @@ class LazyTreaties(Mapping):
                 treaty = self._fallback().treaties[tid]
             self._built[tid] = treaty
         return treaty
+
+    def __setitem__(self, tid: str, treaty: Treaty) -> None:
+        self._built[tid] = treaty
+        self._raw.setdefault(tid, [])  # its place in the order; never decoded (built above)
+
+    def __delitem__(self, tid: str) -> None:
+        del self._raw[tid]
+        self._built.pop(tid, None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
