@@ -509,31 +509,34 @@ class LazyMembers(Mapping):
         return code in self._load()
 
 
-class LazyStates(Mapping):
-    """The dataset's states, each built from its cached fields when first asked for (a query
-    names a few dozen of some 200). The fields come from the header, whose digest was checked.
+class _LazyRecords(Mapping):
+    """Records built from their cached fields when first asked for. The fields come from the
+    header, whose digest was checked. A record whose cached fields turn out to be malformed comes
+    from `fallback` (a full load of the data files) instead, and the cache file is removed so the
+    next run rebuilds it."""
 
-    A state whose cached fields turn out to be malformed comes from `fallback` (a full load of
-    the data files) instead, and the cache file is removed so the next run rebuilds it.
-    """
+    _kind = ""  # the Dataset attribute the records stand for, e.g. "states"
 
     def __init__(self, raw: dict[str, list], opened: _Opened, fallback: Callable[[], Dataset]):
         self._raw = raw
         self._opened = opened
         self._fallback = fallback
-        self._built: dict[str, State] = {}
+        self._built: dict = {}
 
-    def __getitem__(self, code: str) -> State:
-        state = self._built.get(code)
-        if state is None:
-            fields = self._raw[code]
+    def _build(self, key: str, fields: list):
+        raise NotImplementedError
+
+    def __getitem__(self, key: str):
+        record = self._built.get(key)
+        if record is None:
+            fields = self._raw[key]
             try:
-                state = _state(code, fields)
+                record = self._build(key, fields)
             except (ValueError, KeyError, TypeError, AttributeError):
                 self._opened.discard()
-                state = self._fallback().states[code]
-            self._built[code] = state
-        return state
+                record = getattr(self._fallback(), self._kind)[key]
+            self._built[key] = record
+        return record
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
@@ -541,46 +544,40 @@ class LazyStates(Mapping):
     def __len__(self) -> int:
         return len(self._raw)
 
-    def get(self, code: str, default=None):
-        return self[code] if code in self._raw else default
+    def get(self, key: str, default=None):
+        return self[key] if key in self._raw else default
 
-    def __contains__(self, code: object) -> bool:
-        return code in self._raw
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
 
 
-class LazyTreaties(MutableMapping):
+class LazyStates(_LazyRecords):
+    """The dataset's states, each built from its cached fields when first asked for (a query
+    names a few dozen of some 200)."""
+
+    _kind = "states"
+
+    def _build(self, code: str, fields: list) -> State:
+        return _state(code, fields)
+
+
+class LazyTreaties(_LazyRecords, MutableMapping):
     """The dataset's treaties, each built from its cached fields when first asked for (a query
-    names a few of some 400); its events stay in the cache until read (LazyMembers). The fields
-    come from the header, whose digest was checked. Like the dict it stands for, it can be
-    changed (a treaty set or removed).
+    names a few of some 400); its events stay in the cache until read (LazyMembers). Like the
+    dict it stands for, it can be changed (a treaty set or removed)."""
 
-    A treaty whose cached fields turn out to be malformed comes from `fallback` (a full load of
-    the data files) instead, and the cache file is removed so the next run rebuilds it.
-    """
+    _kind = "treaties"
 
     def __init__(self, raw: dict[str, list], opened: _Opened, base: int,
                  fallback: Callable[[], Dataset]):
-        self._raw = raw
-        self._opened = opened
+        super().__init__(raw, opened, fallback)
         self._base = base
-        self._fallback = fallback
-        self._built: dict[str, Treaty] = {}
 
-    def __getitem__(self, tid: str) -> Treaty:
-        treaty = self._built.get(tid)
-        if treaty is None:
-            try:
-                *fields, offset, length, digest = self._raw[tid]
-                treaty = Treaty(tid, *_TREATY.decode(fields))
-                treaty.members = LazyMembers(  # type: ignore[assignment]
-                    tid, self._opened, self._base + int(offset), int(length), str(digest),
-                    self._fallback)
-            except (ValueError, KeyError, TypeError, AttributeError):
-                if tid not in self._raw:
-                    raise
-                self._opened.discard()
-                treaty = self._fallback().treaties[tid]
-            self._built[tid] = treaty
+    def _build(self, tid: str, fields: list) -> Treaty:
+        *fields, offset, length, digest = fields
+        treaty = Treaty(tid, *_TREATY.decode(fields))
+        treaty.members = LazyMembers(  # type: ignore[assignment]
+            tid, self._opened, self._base + int(offset), int(length), str(digest), self._fallback)
         return treaty
 
     def __setitem__(self, tid: str, treaty: Treaty) -> None:
@@ -590,18 +587,6 @@ class LazyTreaties(MutableMapping):
     def __delitem__(self, tid: str) -> None:
         del self._raw[tid]
         self._built.pop(tid, None)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    def get(self, tid: str, default=None):
-        return self[tid] if tid in self._raw else default
-
-    def __contains__(self, tid: object) -> bool:
-        return tid in self._raw
 
 
 class _Damaged(Exception):
