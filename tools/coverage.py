@@ -550,8 +550,8 @@ def compute(ref_def, ref_any, our_def, our_any) -> dict[str, dict]:
 
 GAP_CAUSES = (
     ("signed", "both states hold a status in one of our defence treaties that year but are not "
-               "defence-allied by it: mostly signed, not yet ratified or in force for both (ATOP "
-               "and COW date from signature)"),
+               "defence-allied by it: signed but not yet ratified or in force for both (ATOP and "
+               "COW date from signature), or each bound only to a third state (guarantors)"),
     ("one side", "one of the two is in one of our defence treaties that the other is not in"),
     ("none", "neither is in a defence treaty of ours that year"),
 )
