@@ -31,3 +31,14 @@ def pair(a, b, on, obligation="defence"):
 
 def via(a, b, on, obligation="defence"):
     return set(pair(a, b, on, obligation)["via"] or [])
+
+
+def check_window(treaty, a, b, before, first, last, after, obligation="defence"):
+    """`treaty` links a and b from `first` to `last` inclusive, not on `before` or `after` (each
+    may be None: not checked)."""
+    if before:
+        assert treaty not in via(a, b, before, obligation)
+    assert treaty in via(a, b, first, obligation)
+    assert treaty in via(a, b, last, obligation)
+    if after:
+        assert treaty not in via(a, b, after, obligation)

@@ -7,17 +7,7 @@ it), never from the tool's output.
 
 import pytest
 
-from .facts import pair, via
-
-
-def check_window(treaty, a, b, before, first, last, after, obligation="defence"):
-    """`treaty` links a and b from `first` to `last` inclusive, not on `before` or `after`."""
-    if before:
-        assert treaty not in via(a, b, before, obligation)
-    assert treaty in via(a, b, first, obligation)
-    assert treaty in via(a, b, last, obligation)
-    if after:
-        assert treaty not in via(a, b, after, obligation)
+from .facts import check_window, pair, via
 
 
 # -- Bismarck's alliances --------------------------------------------------------------------------

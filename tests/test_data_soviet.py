@@ -7,12 +7,9 @@ parliamentary documents, encyclopedias), never from the tool's output.
 
 
 import pytest
-from typer.testing import CliRunner
 
+from .facts import check_window, via
 from .facts import pair as allies
-from .facts import via
-
-runner = CliRunner()
 
 
 # -- Finland and the USSR, 1948 ----------------------------------------------------------------
@@ -52,10 +49,7 @@ def test_finno_soviet_treaty(a, b, on, expected):
     ],
 )
 def test_first_generation_treaties(treaty, a, b, before, first, last, after):
-    assert treaty not in via(a, b, before)
-    assert treaty in via(a, b, first)
-    assert treaty in via(a, b, last)
-    assert treaty not in via(a, b, after)
+    check_window(treaty, a, b, before, first, last, after)
 
 
 def test_mongolia_allied_with_the_ussr_then_russia_until_1993():

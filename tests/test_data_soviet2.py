@@ -6,27 +6,10 @@ gazettes, encyclopedias, agency reports; ATOP 4.01 where a note says the date re
 from the tool's output.
 """
 
-import json
-
 import pytest
-from typer.testing import CliRunner
 
-from alliances.cli import app
-
+from .facts import check_window, cli_json, via
 from .facts import pair as allies
-from .facts import via
-
-runner = CliRunner()
-
-
-def check_window(treaty, a, b, before, first, last, after):
-    """`treaty` links a and b from `first` to `last` inclusive, not on `before` or `after`."""
-    if before:
-        assert treaty not in via(a, b, before)
-    assert treaty in via(a, b, first)
-    assert treaty in via(a, b, last)
-    if after:
-        assert treaty not in via(a, b, after)
 
 
 # -- Russia and the Central Asian states ---------------------------------------------------------
@@ -97,10 +80,7 @@ def test_bloc_treaties_1964_1977(treaty, a, b, before, first, last, after):
 
 
 def test_czechoslovakia_poland_signatories_before_entry_into_force():
-    result = runner.invoke(app, ["--quiet", "memberships", "POL", "--on", "1967-04-01",
-                                 "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    rows = {r["treaty"]: r for r in json.loads(result.stdout)}
+    rows = {r["treaty"]: r for r in cli_json("memberships", "POL", "--on", "1967-04-01")}
     assert rows["czechoslovakia-poland-1967"]["status"] == "signatory"
     assert "czechoslovakia-poland-1947" not in rows  # ended on 1 March 1967, the day of signature
 
@@ -114,9 +94,7 @@ def test_bilateral_treaties_outlive_the_warsaw_pact():
 
 
 def test_predecessors_link_to_the_renewals():
-    result = runner.invoke(app, ["--quiet", "treaties", "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    rows = {r["treaty"]: r for r in json.loads(result.stdout)}
+    rows = {r["treaty"]: r for r in cli_json("treaties")}
     assert rows["ussr-poland-1945"]["successor"] == "ussr-poland-1965"
     assert rows["ussr-czechoslovakia-1970"]["predecessor"] == "ussr-czechoslovakia-1943"
     assert rows["hungary-romania-1972"]["predecessor"] == "hungary-romania-1948"
@@ -124,10 +102,7 @@ def test_predecessors_link_to_the_renewals():
 
 # -- the USSR's treaties of friendship and co-operation with Third-World states ------------------
 def via_any(a, b, on):
-    result = runner.invoke(app, ["--quiet", "allies", a, b, "--on", on, "--obligation", "any",
-                                 "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    return set(json.loads(result.stdout)["via"] or [])
+    return via(a, b, on, "any")
 
 
 @pytest.mark.parametrize(
