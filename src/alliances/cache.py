@@ -544,10 +544,7 @@ class _LazyRecords(Mapping):
     def __len__(self) -> int:
         return len(self._raw)
 
-    def get(self, key: str, default=None):
-        return self[key] if key in self._raw else default
-
-    def __contains__(self, key: object) -> bool:
+    def __contains__(self, key: object) -> bool:  # without building the record
         return key in self._raw
 
 
