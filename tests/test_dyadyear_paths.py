@@ -5,6 +5,7 @@ the reference, switched on for every pair with dyadyear.FAST_PAIRS = False."""
 
 from __future__ import annotations
 
+import csv
 import io
 import sys
 from pathlib import Path
@@ -15,26 +16,30 @@ from alliances import dyadyear
 from alliances.dyadyear import PanelOptions, write_dyad_years
 from alliances.filters import Filters
 from alliances.loading import load
+from alliances.model import ALLIED_STATUSES, allied_statuses
 from alliances.query import Engine
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
-OPTIONS = {
-    "plain": ({}, False),
-    "directed": ({"directed": True}, False),
-    "as-member": ({"uncertain": "as-member"}, False),
-    "as-nonmember": ({"uncertain": "as-nonmember"}, False),
-    "suspended excluded": ({}, True),
-    "gw system": ({"system": "gw"}, False),
-    "cow panel": ({"system": "cow", "panel": True}, False),
+SIGNATORIES = allied_statuses("count", "count")
+OPTIONS = {  # name -> (PanelOptions' arguments, the statuses that bind)
+    "plain": ({}, ALLIED_STATUSES),
+    "directed": ({"directed": True}, ALLIED_STATUSES),
+    "as-member": ({"uncertain": "as-member"}, ALLIED_STATUSES),
+    "as-nonmember": ({"uncertain": "as-nonmember"}, ALLIED_STATUSES),
+    "suspended excluded": ({}, allied_statuses("exclude")),
+    "signatories counted": ({}, SIGNATORIES),
+    "signatories counted, suspended excluded": ({}, allied_statuses("exclude", "count")),
+    "gw system": ({"system": "gw"}, ALLIED_STATUSES),
+    "cow panel": ({"system": "cow", "panel": True}, ALLIED_STATUSES),
 }
 
 
-def _both(ds, years: range, kwargs: dict, exclude_suspended: bool, monkeypatch) -> list[str]:
+def _both(ds, years: range, kwargs: dict, statuses: frozenset[str], monkeypatch) -> list[str]:
     out = []
     for fast in (True, False):
         monkeypatch.setattr(dyadyear, "FAST_PAIRS", fast)
-        engine = Engine(ds, frozenset({"member"})) if exclude_suspended else Engine(ds)
+        engine = Engine(ds, statuses)
         opts = PanelOptions(covered=ds.covered_years() if kwargs.get("panel") else None, **kwargs)
         text = io.StringIO()
         write_dyad_years(ds, engine, Filters(), years, "csv", text, opts)
@@ -61,8 +66,8 @@ def bundled():
 @pytest.mark.parametrize("name", list(OPTIONS))
 def test_fast_pairs_write_what_the_general_path_writes_on_the_bundled_data(bundled, name,
                                                                            monkeypatch):
-    kwargs, exclude = OPTIONS[name]
-    fast, general = _both(bundled, range(1940, 2027), kwargs, exclude, monkeypatch)
+    kwargs, statuses = OPTIONS[name]
+    fast, general = _both(bundled, range(1940, 2027), kwargs, statuses, monkeypatch)
     assert fast.count("\n") > 1000
     _same(fast, general)
 
@@ -70,10 +75,20 @@ def test_fast_pairs_write_what_the_general_path_writes_on_the_bundled_data(bundl
 def test_the_comparison_covers_suspended_members_and_ranged_dates(bundled, monkeypatch):
     """The bundled rows the fast path writes hold suspended statuses and uncertain links, so
     the test above compares those codings too (Cuba in the OAS and the Rio Treaty, 1962-2009)."""
-    fast, _ = _both(bundled, range(1940, 2027), {}, False, monkeypatch)
+    fast, _ = _both(bundled, range(1940, 2027), {}, ALLIED_STATUSES, monkeypatch)
     lines = fast.splitlines()
     assert any(",suspended" in line or "suspended," in line for line in lines)
     assert any(line.endswith(",0") for line in lines[1:])  # certain = 0
+    assert not any("signatory" in line for line in lines)
+
+
+def test_the_comparison_covers_signatories_when_they_count(bundled, monkeypatch):
+    """Counted, signatories show in the status columns, alone and in the year they became bound
+    (`member+signatory`), so the comparison above covers those codings too."""
+    fast, _ = _both(bundled, range(1940, 2027), {}, SIGNATORIES, monkeypatch)
+    rows = list(csv.DictReader(io.StringIO(fast)))
+    tokens = {tok for r in rows for cell in (r["status1"], r["status2"]) for tok in cell.split()}
+    assert {"signatory", "member+signatory"} <= tokens
 
 
 @pytest.fixture(scope="module")
@@ -92,11 +107,12 @@ def synthetic(tmp_path_factory):
     return load([folder], bundled=False, env=False)
 
 
-@pytest.mark.parametrize("name", ["plain", "directed", "as-member", "suspended excluded"])
+@pytest.mark.parametrize("name", ["plain", "directed", "as-member", "suspended excluded",
+                                  "signatories counted"])
 def test_fast_pairs_agree_on_synthetic_data_dense_with_suspensions(synthetic, name, monkeypatch):
-    kwargs, exclude = OPTIONS[name]
-    fast, general = _both(synthetic, range(1950, 2026), kwargs, exclude, monkeypatch)
-    if not exclude:
+    kwargs, statuses = OPTIONS[name]
+    fast, general = _both(synthetic, range(1950, 2026), kwargs, statuses, monkeypatch)
+    if "suspended" in statuses:
         assert "suspended" in fast
     _same(fast, general)
 
@@ -106,25 +122,28 @@ def test_fast_pairs_agree_on_a_window_of_years(synthetic, years, monkeypatch):
     """Years that cut through links: links that begin before the window or end after it, status
     changes before and after a link's years in the window (those before give the status the
     link starts with, those after it do not show), links wholly outside it."""
-    fast, general = _both(synthetic, years, {}, False, monkeypatch)
+    fast, general = _both(synthetic, years, {}, ALLIED_STATUSES, monkeypatch)
     lines = fast.splitlines()[1:]
     assert len(lines) > 1000
     assert any("suspended" in line for line in lines if line.startswith(f"{years[0]},"))
     _same(fast, general)
 
 
-def test_status_changes_are_the_status_years_as_changes(bundled):
+@pytest.mark.parametrize("statuses", [ALLIED_STATUSES, SIGNATORIES])
+def test_status_changes_are_the_status_years_as_changes(bundled, statuses):
     """dyadyear._status_changes (the fast path's statuses) against _status_years (the general
     path's) for every member of every bundled treaty, year by year."""
-    engine = Engine(bundled)
+    engine = Engine(bundled, statuses)
+    extra = statuses - {"member"}
     lo, hi = 1900, 2030
     seen = 0
     for tid, treaty in bundled.treaties.items():
         for code in treaty.members:
             segments = engine.segments(tid, code)
-            by_year = {y: s for y, s in dyadyear._status_years(segments, hi).items() if y >= lo}
+            by_year = {y: s for y, s in dyadyear._status_years(segments, hi, extra).items()
+                       if y >= lo}
             current, expanded = "member", {}
-            changes = dict(dyadyear._status_changes(segments, lo, hi))
+            changes = dict(dyadyear._status_changes(segments, lo, hi, extra))
             for y in range(lo, hi + 2):
                 current = changes.get(y, current)
                 if current != "member":

@@ -33,7 +33,15 @@ from typing import IO, Any
 
 from .dates import UNCERTAIN, DateError, Period, bounded, parse_date
 from .errors import InputError, UnknownName, UsageError
-from .model import OBLIGATIONS, Dataset, Treaty, normalize_obligation
+from .model import (
+    OBLIGATIONS,
+    SIGNATORY_MODES,
+    SUSPENDED_MODES,
+    Dataset,
+    Treaty,
+    allied_statuses,
+    normalize_obligation,
+)
 from .names import Resolver
 from .query import AllyLink, Engine, link_allied
 from .records import Frozen, set_field
@@ -57,11 +65,10 @@ __all__ = [
 PAIR_COLUMNS = ["allied", "via", "obligations", "status_a", "status_b", "certain"]
 STATE_COLUMNS = ["treaties", "statuses", "certain"]
 FORMATS = ("csv", "tsv", "jsonl", "parquet")
-SUSPENDED = ("count", "exclude")
+SUSPENDED = SUSPENDED_MODES
 UNCERTAIN_RULES = ("keep", "as-member", "as-nonmember")
 _EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl",
                ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
-_MEMBER_ONLY = frozenset({"member"})
 # Caches of texts seen (names, dates) and of period answers are emptied when they reach this
 # size, so that a file of a million distinct bad names still runs in flat memory.
 _CACHE_LIMIT = 200_000
@@ -95,7 +102,9 @@ class Options(Frozen):
     treaty). suspended: 'count' (a frozen member is still bound, as everywhere in the tool) or
     'exclude'. uncertain: 'keep' (allied is empty/'uncertain'), 'as-member' or 'as-nonmember'
     (an uncertain membership is taken as held, or not). three_valued: allied as true/false/
-    uncertain instead of 1/0/empty. prefix: put before each new column's name.
+    uncertain instead of 1/0/empty. prefix: put before each new column's name. signatories:
+    'exclude' (a signatory not yet bound links no one, as everywhere in the tool) or 'count'
+    (pairs only: as ATOP and COW date membership from signature).
     """
 
     obligations: tuple[str, ...] | None
@@ -103,11 +112,13 @@ class Options(Frozen):
     uncertain: str
     three_valued: bool
     prefix: str
+    signatories: str
 
-    __slots__ = ("obligations", "suspended", "uncertain", "three_valued", "prefix")
+    __slots__ = ("obligations", "suspended", "uncertain", "three_valued", "prefix", "signatories")
 
     def __init__(self, obligations: Iterable[str] | None = None, suspended: str = "count",
-                 uncertain: str = "keep", three_valued: bool = False, prefix: str = "") -> None:
+                 uncertain: str = "keep", three_valued: bool = False, prefix: str = "",
+                 signatories: str = "exclude") -> None:
         wanted = None
         if obligations is not None:
             wanted = []
@@ -121,6 +132,9 @@ class Options(Frozen):
                 wanted.append(ob)
         if suspended not in SUSPENDED:
             raise UsageError(f"suspended '{suspended}' is not one of {', '.join(SUSPENDED)}")
+        if signatories not in SIGNATORY_MODES:
+            raise UsageError(f"signatories '{signatories}' is not one of "
+                             f"{', '.join(SIGNATORY_MODES)}")
         if uncertain not in UNCERTAIN_RULES:
             raise UsageError(f"uncertain '{uncertain}' is not one of {', '.join(UNCERTAIN_RULES)}")
         set_field(self, "obligations", tuple(dict.fromkeys(wanted)) if wanted else None)
@@ -128,6 +142,7 @@ class Options(Frozen):
         set_field(self, "uncertain", uncertain)
         set_field(self, "three_valued", three_valued)
         set_field(self, "prefix", prefix)
+        set_field(self, "signatories", signatories)
 
 
 class _Missing:
@@ -178,8 +193,9 @@ class Annotator:
     def __init__(self, dataset: Dataset, engine: Engine, resolver: Resolver, options: Options,
                  pair: bool, render: Callable[[tuple], Any],
                  columns: tuple[str, ...] = ("a", "b", "date")) -> None:
-        if options.suspended == "exclude" and engine.allied_statuses != _MEMBER_ONLY:
-            engine = Engine(dataset, _MEMBER_ONLY)  # a suspended member binds no one
+        statuses = allied_statuses(options.suspended, options.signatories)
+        if engine.allied_statuses != statuses:
+            engine = Engine(dataset, statuses)  # e.g. a suspended member binds no one
         self.ds, self.engine, self.resolver, self.options = dataset, engine, resolver, options
         self.pair = pair
         self.columns = columns

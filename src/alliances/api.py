@@ -33,15 +33,23 @@ from .exports import EXPORT_KINDS, ExportRequest, export_rows
 from .filters import Filters
 from .loading import Paths
 from .loading import load as load_dataset
-from .model import OBLIGATIONS, TREATY_KINDS, Dataset, Event, State, normalize_obligation
+from .model import (
+    OBLIGATIONS,
+    SIGNATORY_MODES,
+    SUSPENDED_MODES,
+    TREATY_KINDS,
+    Dataset,
+    Event,
+    State,
+    allied_statuses,
+    normalize_obligation,
+)
 from .names import Resolver
 from .query import AllyLink, Engine
 from .regions import REGIONS, region_name, region_of
 from .statesystems import SYSTEMS
 
-__all__ = ["EXPORT_KINDS", "Alliances", "load"]
-
-SUSPENDED_MODES = ("count", "exclude")
+__all__ = ["EXPORT_KINDS", "SIGNATORY_MODES", "SUSPENDED_MODES", "Alliances", "load"]
 
 DateLike = str | int | date | PartialDate | Period
 
@@ -178,16 +186,20 @@ class Alliances:
         self.engine = Engine(dataset)
         self.resolver = Resolver(dataset)
         self.today = today
-        self._engines = {"count": self.engine}
+        self._engines = {self.engine.allied_statuses: self.engine}
 
-    def engine_for(self, suspended: str = "count") -> Engine:
-        """The engine that counts suspended members as allies ("count", as the data's default
-        reading) or leaves them out ("exclude"); UsageError for another word."""
-        if suspended not in SUSPENDED_MODES:
-            raise UsageError(f"suspended '{suspended}' is not one of {', '.join(SUSPENDED_MODES)}")
-        engine = self._engines.get(suspended)
+    def engine_for(self, suspended: str = "count", signatories: str = "exclude") -> Engine:
+        """The engine whose allies are bound as the user reads it: suspended members count
+        ("count", the data's default reading) or not ("exclude"); signatories not yet bound do
+        not count ("exclude", the default) or do ("count", as ATOP and COW date membership from
+        signature). UsageError for another word."""
+        try:
+            statuses = allied_statuses(suspended, signatories)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        engine = self._engines.get(statuses)
         if engine is None:
-            engine = self._engines[suspended] = Engine(self.dataset, frozenset({"member"}))
+            engine = self._engines[statuses] = Engine(self.dataset, statuses)
         return engine
 
     def __repr__(self) -> str:
@@ -267,7 +279,7 @@ class Alliances:
 
     def allies(self, a: Any, b: Any = None, on: DateLike = "today",
                obligations: str | Iterable[str] | None = None, suspended: str = "count",
-               uncertain: str = "keep") -> Pair | AlliesOf:
+               uncertain: str = "keep", signatories: str = "exclude") -> Pair | AlliesOf:
         """With two states: were they allied (True, False or "uncertain"), and through what.
         With one state: every ally, one row per ally and linking treaty.
 
@@ -275,10 +287,12 @@ class Alliances:
         `suspended`: "count" (a suspended member is still bound) or "exclude".
         `uncertain`: a membership that may or may not hold in the period (a range date):
         "keep" (allied is "uncertain"), "as-member" or "as-nonmember".
+        `signatories`: "exclude" (a state that has signed but is not yet bound links no one) or
+        "count" (it does, as ATOP and COW date membership from signature).
         """
         period = self.period(on)
         wanted = as_obligations(obligations)
-        engine = self.engine_for(suspended)
+        engine = self.engine_for(suspended, signatories)
         mode = uncertain_mode(uncertain)
         notes = self.as_of_notes(period)
         sa = self._state_on(a, period, notes)
@@ -369,7 +383,7 @@ class Alliances:
                  state: str | None = None, date: str = "date",
                  obligations: Iterable[str] | None = None, suspended: str = "count",
                  uncertain: str = "keep", three_valued: bool = False, prefix: str = "",
-                 problems: list | None = None) -> Any:
+                 problems: list | None = None, signatories: str = "exclude") -> Any:
         """Alliance status for your own dated rows, as `alliances annotate` gives it.
 
         rows: an iterable of dicts (a generator of new dicts is returned, each row's keys
@@ -382,7 +396,7 @@ class Alliances:
         from .annotate import Options, annotate_frame, annotate_rows, row_columns
 
         columns = row_columns(a, b, state, date)
-        options = Options(obligations, suspended, uncertain, three_valued, prefix)
+        options = Options(obligations, suspended, uncertain, three_valued, prefix, signatories)
         if type(rows).__module__.split(".")[0] == "pandas" and hasattr(rows, "columns"):
             return annotate_frame(self.dataset, self.engine, self.resolver, rows, columns, options,
                                   problems)
@@ -454,6 +468,7 @@ class Alliances:
                        on: DateLike | None = None, directed: bool = False,
                        system: str | None = None, panel: str | None = None,
                        suspended: str = "count", uncertain: str = "keep",
+                       signatories: str = "exclude",
                        names: dict[str, str] | None = None) -> ExportRequest:
         """An export's options read and checked: UsageError for an unknown kind or an option the
         kind does not take. `names`: the options' names in messages (the command line's flags).
@@ -461,7 +476,7 @@ class Alliances:
         system: "cow" or "gw", only states in that system (keys in that system's codes).
         panel: "cow" or "gw", every state or dyad of that system in every year (state-year,
           dyad-year), 0 where not allied, empty outside the years the data covers.
-        suspended, uncertain: as for `allies`.
+        suspended, uncertain, signatories: as for `allies`.
         """
         names = {"start": "start", "end": "end", "on": "on", "directed": "directed",
                  "panel": "panel", "system": "system", "uncertain": "uncertain",
@@ -482,7 +497,7 @@ class Alliances:
                 raise UsageError(f"{names['panel']} {panel} and {names['system']} {system} "
                                  "disagree; a panel is keyed by its own system")
             system = panel
-        engine = self.engine_for(suspended)
+        engine = self.engine_for(suspended, signatories)
         mode = uncertain_mode(uncertain)
         f = self.filters(treaties=treaties, states=states, kinds=kinds, start=start, end=end,
                          names=(names["start"], names["end"]), system=system)
@@ -507,14 +522,14 @@ class Alliances:
                states: Iterable[Any] | None = None, kinds: Iterable[str] | None = None,
                start: DateLike | None = None, end: DateLike | None = None,
                on: DateLike | None = None, directed: bool = False, system: str | None = None,
-               panel: str | None = None, suspended: str = "count", uncertain: str = "keep"
-               ) -> Iterator[dict[str, Any]]:
+               panel: str | None = None, suspended: str = "count", uncertain: str = "keep",
+               signatories: str = "exclude") -> Iterator[dict[str, Any]]:
         """Rows of an export kind: intervals, events, snapshot (`on`), state-year or dyad-year
         (see export_request for the options)."""
         request = self.export_request(kind, treaties=treaties, states=states, kinds=kinds,
                                       start=start, end=end, on=on, directed=directed,
                                       system=system, panel=panel, suspended=suspended,
-                                      uncertain=uncertain)
+                                      uncertain=uncertain, signatories=signatories)
         return export_rows(kind, request)
 
 def load(paths: Paths = None, *, bundled: bool = True, env: bool = True) -> Alliances:

@@ -71,6 +71,12 @@ ObligationOpt = Annotated[
                  f"(repeatable; default defence). One of: {', '.join(OBLIGATIONS)}, or 'any'.",
                  show_default=False),
 ]
+SignatoriesOpt = Annotated[
+    str,
+    typer.Option("--signatories", help="Whether a state that has signed a treaty but is not yet "
+                 "bound by it counts as an ally: exclude, or count (ATOP's and COW's convention: "
+                 "they date membership from signature)."),
+]
 
 
 # -- plumbing ---------------------------------------------------------------------------------
@@ -306,6 +312,7 @@ def allies(
     uncertain: Annotated[str, typer.Option(
         "--uncertain", help="A membership with a range date: keep (uncertain), as-member or "
         "as-nonmember.")] = "keep",
+    signatories: SignatoriesOpt = "exclude",
     fmt: FormatOpt = Format.table,
     data: DataOpt = None,
 ) -> None:
@@ -317,7 +324,7 @@ def allies(
     """
     with _errors():
         api = _api(data)
-        answer = api.allies(state, other, _on(on), obligation, suspended, uncertain)
+        answer = api.allies(state, other, _on(on), obligation, suspended, uncertain, signatories)
         if isinstance(answer, AlliesOf):
             def table() -> None:
                 from .render import render_allies_of
@@ -718,6 +725,7 @@ def export(
     uncertain: Annotated[UncertainChoice, typer.Option(
         "--uncertain", help="state-year, dyad-year: a membership with a range date: keep (with "
         "certain=0), as-member, as-nonmember.")] = "keep",
+    signatories: SignatoriesOpt = "exclude",
     booleans: Annotated[BooleansChoice, typer.Option(
         "--booleans", help="CSV/TSV booleans: numbers (1/0) or words (true/false).")] = "numbers",
     metadata: Annotated[bool, typer.Option(
@@ -754,6 +762,7 @@ def export(
             on=on, directed=directed, system=_value(system and SystemChoice(system)),
             panel=_value(panel and SystemChoice(panel)),
             suspended=SuspendedChoice(suspended).value, uncertain=UncertainChoice(uncertain).value,
+            signatories=signatories,
             names={"start": "--from", "end": "--to", "on": "--on", "directed": "--directed",
                    "panel": "--panel", "system": "--system", "uncertain": "--uncertain"})
         if request.on is not None:
@@ -828,6 +837,7 @@ def annotate(
                                                      "depends on an imprecise date: left uncertain "
                                                      "(keep), or taken as held or not.")
                          ] = UncertainRule.keep,
+    signatories: SignatoriesOpt = "exclude",
     three_valued: Annotated[bool, typer.Option("--three-valued", help="allied as true/false/"
                                                "uncertain instead of 1/0/empty.")] = False,
     prefix: Annotated[str, typer.Option("--prefix", help="Put before the new columns' names.")] = "",
@@ -861,7 +871,8 @@ def annotate(
     with _errors():
         columns = row_columns(col_a, col_b, col_state, col_date)
         fmt = input_format(file, in_format)
-        options = Options(obligation, suspended.value, uncertain.value, three_valued, prefix)
+        options = Options(obligation, suspended.value, uncertain.value, three_valued, prefix,
+                          signatories)
         if fmt == "parquet" and output is None:
             raise UsageError("Parquet output is binary: give -o FILE")
         if file == "-":

@@ -222,46 +222,58 @@ def _members(n: int) -> str:
     return _MEMBERS[n] if n < len(_MEMBERS) else " ".join(["member"] * n)
 
 
-def _status_years(segments: list, hi: int) -> dict[int, str]:
-    """A state's status in a treaty in each year it was suspended on some day (up to `hi`):
-    `suspended`, or `member+suspended` when it was also a member that year; in the other years
-    of its membership it is `member`."""
+# The allied statuses in the order a year's status token joins them (`member+suspended`).
+ALLIED_ORDER = ("member", "signatory", "suspended")
+
+
+def _token(statuses: set[str]) -> str:
+    return "+".join([s for s in ALLIED_ORDER if s in statuses])
+
+
+def _overlaps_year(seg, y: int) -> bool:
+    start, end = seg.possible()
+    return start < date(y + 1, 1, 1) and (end is None or end > date(y, 1, 1))
+
+
+def _status_years(segments: list, hi: int, extra: frozenset[str]) -> dict[int, str]:
+    """A state's status in a treaty in each year (up to `hi`) it held one of the `extra` allied
+    statuses (those besides `member`: `suspended`, and `signatory` when signatories count) on
+    some day: the statuses it held that year joined by `+` (`suspended`, `member+suspended`);
+    in the other years of its membership it is `member`."""
     out: dict[int, str] = {}
     for seg in segments:
-        if seg.status != "suspended":
+        if seg.status not in extra:
             continue
         start, end = seg.possible()
         last = hi if end is None else min((end - timedelta(days=1)).year, hi)
         for y in range(start.year, last + 1):
-            first, after = date(y, 1, 1), date(y + 1, 1, 1)
-            member = any(other.status == "member" and other.possible()[0] < after
-                         and (other.possible()[1] is None or other.possible()[1] > first)
-                         for other in segments)
-            out[y] = "member+suspended" if member else "suspended"
+            if y not in out:
+                out[y] = _token({other.status for other in segments
+                                 if (other.status == "member" or other.status in extra)
+                                 and _overlaps_year(other, y)})
     return out
 
 
-def _status_changes(segments: list, lo: int, hi: int) -> list[tuple[int, str]]:
+def _status_changes(segments: list, lo: int, hi: int, extra: frozenset[str]
+                    ) -> list[tuple[int, str]]:
     """The years in [lo, hi] where a state's status in a treaty changes, coded as
     _status_years codes it, and the status from then on: [(year, status), ...] in year order;
-    `member` where a stretch of suspended years ends."""
-    suspended = [seg.possible() for seg in segments if seg.status == "suspended"]
-    if not suspended:
+    `member` where a stretch of years with another status ends."""
+    years_of: dict[str, set[int]] = {}
+    for status in ("member", *extra):
+        years: set[int] = set()
+        for first, last in _year_ranges([seg.possible() for seg in segments
+                                         if seg.status == status], lo, hi):
+            years.update(range(first, last + 1))
+        years_of[status] = years
+    special = set().union(*(years_of[s] for s in extra)) if extra else set()
+    if not special:
         return []
-    suspended_years: set[int] = set()
-    for first, last in _year_ranges(suspended, lo, hi):
-        suspended_years.update(range(first, last + 1))
-    if not suspended_years:
-        return []
-    member_years: set[int] = set()
-    for first, last in _year_ranges([seg.possible() for seg in segments if seg.status == "member"],
-                                    lo, hi):
-        member_years.update(range(first, last + 1))
     out: list[tuple[int, str]] = []
     current = "member"
-    for y in range(min(suspended_years), max(suspended_years) + 2):
-        token = ("member" if y not in suspended_years
-                 else "member+suspended" if y in member_years else "suspended")
+    for y in range(min(special), max(special) + 2):
+        token = ("member" if y not in special
+                 else _token({s for s, years in years_of.items() if y in years}))
         if token != current:
             out.append((y, token))
             current = token
@@ -295,7 +307,8 @@ def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str
 
     What _pair_runs and with_statuses give together, in fewer steps: `links` as _pair_runs takes
     them, in treaty id order, for states `a` and `b`; `changes`: treaty -> its members ever
-    suspended -> the years where their status changes (_status_changes); `treaty_parts`: the
+    in another allied status -> the years where their status changes (_status_changes);
+    `treaty_parts`: the
     treaties' part of the tails (_TreatyParts). The links in force are a bit mask (bit i: link
     i), switched where a link's years begin and end.
     """
@@ -512,32 +525,34 @@ def dyad_year_blocks(ds: Dataset, engine: Engine, f: Filters, years: range, opts
              if len(entries) == 1 and code not in shared for _, _, c, g in entries}
 
     status_maps: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
-    counts_suspended = "suspended" in engine.allied_statuses
+    # the allied statuses besides `member` (suspended; signatory when signatories count)
+    extra = engine.allied_statuses - {"member"}
 
     def status_ranges(tid: str, code: str) -> list[tuple[int, int, str]]:
         found = status_maps.get((tid, code))
         if found is None:
             found = status_maps[(tid, code)] = (
-                _status_ranges(_status_years(engine.segments(tid, code), hi))
-                if counts_suspended else [])
+                _status_ranges(_status_years(engine.segments(tid, code), hi, extra))
+                if extra else [])
         return found
 
-    # treaty -> its members ever suspended (in an allied status) -> their status changes; only
+    # treaty -> its members ever in another allied status -> their status changes; only
     # treaties with obligations link states (the others' events need not even be read)
     change_maps: dict[str, dict[str, list[tuple[int, str]]]] = {}
-    if counts_suspended:
+    if extra:
         for tid, treaty in treaties.items():
             if not treaty.obligations:
                 continue
             for code in treaty.members:
-                found = _status_changes(engine.segments(tid, code), lo, hi)
+                found = _status_changes(engine.segments(tid, code), lo, hi, extra)
                 if found:
                     change_maps.setdefault(tid, {})[code] = found
 
     def pair_statuses(a: str, b: str, pair_links: list[tuple]
                       ) -> dict[str, tuple[list, list]]:
-        """The linking treaties in which a or b was ever suspended: tid -> their status ranges."""
-        if not counts_suspended:
+        """The linking treaties in which a or b was ever in another allied status than
+        `member`: tid -> their status ranges."""
+        if not extra:
             return {}
         out = {}
         for link in pair_links:
@@ -822,7 +837,7 @@ def _merge(merged: dict, y: int, a: str, b: str, ia: tuple, ib: tuple, ka: int, 
                 by_treaty.setdefault(tid, set()).update(token.split("+"))
         sides.append(by_treaty)
     tids = sorted(sides[0])
-    tokens = [" ".join("+".join(s for s in ("member", "suspended") if s in side[t]) for t in tids)
+    tokens = [" ".join(_token(side[t]) for t in tids)
               for side in sides]
     atop, cow = crosswalk(" ".join(tids))
     obs = tuple(x or y for x, y in zip(old[6:-1], tail[6:-1], strict=True))
@@ -880,11 +895,11 @@ def dyad_year_tuples(ds: Dataset, engine: Engine, f: Filters, years: range,
                      booleans: str = "numbers") -> Iterator[tuple]:
     """Dyad-year rows as tuples in DYAD_YEAR_COLUMNS order, streamed year by year.
 
-    Two states are linked in a year when both were in an allied status (`member`, and
-    `suspended` unless the engine leaves it out) on a same day of it, in a treaty with at least
-    one obligation (relation suspensions excepted). Non-directed rows keep ccode1 < ccode2 (the
-    GW codes with system "gw"); `directed`
-    writes both orders. `csv_ready` renders cells as CSV writes them (booleans per `booleans`).
+    Two states are linked in a year when both were in an allied status (`member`, `suspended`
+    unless the engine leaves it out, `signatory` if it counts it) on a same day of it, in a
+    treaty with at least one obligation (relation suspensions excepted). Non-directed rows keep
+    ccode1 < ccode2 (the GW codes with system "gw"); `directed` writes both orders.
+    `csv_ready` renders cells as CSV writes them (booleans per `booleans`).
     """
     opts = opts or PanelOptions()
     cell = cell_renderer(booleans)

@@ -11,6 +11,9 @@ from .records import Frozen, Record, set_field
 __all__ = [
     "ACCEPTABLE_RULES",
     "ALLIED_STATUSES",
+    "SIGNATORY_MODES",
+    "SUSPENDED_MODES",
+    "allied_statuses",
     "COVERAGE_FROM",
     "EVENT_KINDS",
     "RELATION_EVENT_KINDS",
@@ -39,6 +42,23 @@ STATUSES = ("member", "signatory", "observer", "partner", "suspended")
 # Statuses under which a state is bound by the treaty's obligations. A frozen participation
 # does not release a state from a treaty it has not left, so `suspended` counts (and is shown).
 ALLIED_STATUSES = frozenset({"member", "suspended"})
+# What a user may say of the statuses that are not plain membership: whether a suspended member
+# still counts as an ally (it does by default), and whether a signatory does (it does not by
+# default: it is not bound; ATOP and COW date membership from signature, so "count" reproduces
+# their convention).
+SUSPENDED_MODES = ("count", "exclude")
+SIGNATORY_MODES = ("exclude", "count")
+
+
+def allied_statuses(suspended: str = "count", signatories: str = "exclude") -> frozenset[str]:
+    """The statuses that bind a state to its allies under the user's choices (see
+    SUSPENDED_MODES, SIGNATORY_MODES); ValueError for another word."""
+    if suspended not in SUSPENDED_MODES:
+        raise ValueError(f"suspended '{suspended}' is not one of {', '.join(SUSPENDED_MODES)}")
+    if signatories not in SIGNATORY_MODES:
+        raise ValueError(f"signatories '{signatories}' is not one of {', '.join(SIGNATORY_MODES)}")
+    return frozenset({"member", *(("suspended",) if suspended == "count" else ()),
+                      *(("signatory",) if signatories == "count" else ())})
 # The first year data claims to cover when no file declares `covers_from` (the bundled data
 # declares its own): panels leave earlier years empty (NA), not "not allied".
 COVERAGE_FROM = 1945

@@ -11,6 +11,7 @@ from typing import Any
 from .dates import UNCERTAIN, Period, Span, intersect, resolve_presence
 from .dyadyear import (
     _OBLIGATIONS,
+    ALLIED_ORDER,
     ATOP_OBLIGATION_COLUMNS,
     PanelOptions,
     YearEndCodes,
@@ -219,7 +220,7 @@ def state_year_panel_rows(ds: Dataset, engine: Engine, f: Filters, years: range,
                 ts = sorted({t.id: t for t in entry["treaties"]}.values(), key=lambda t: t.id)
                 atop, cow = _crosswalk(ts)
                 row.update(allied=True, treaties=" ".join(t.id for t in ts), atop_ids=atop,
-                           cow_ids=cow, statuses=" ".join(s for s in ("member", "suspended")
+                           cow_ids=cow, statuses=" ".join(s for s in ALLIED_ORDER
                                                           if s in entry["statuses"]),
                            **dict(zip(ATOP_OBLIGATION_COLUMNS.values(), entry["mask"], strict=True)),
                            certain=entry["certain"])
