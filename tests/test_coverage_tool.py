@@ -155,3 +155,19 @@ def test_bad_input_is_one_message_and_exit_2(tmp_path, capsys):
     bad = write(tmp_path, "bad.csv", "a,b\n1,2\n")
     with pytest.raises(cov.InputError, match="stateA/stateB"):
         cov.dyads_from_rows(cov.read_table(bad), bad)
+
+
+def test_signatories_are_measured_both_ways(tmp_path, monkeypatch):
+    """The tables use the default export; a last table counts signatories as ATOP and COW do.
+    Botswana (571) and Namibia (565) had signed SADC's Mutual Defence Pact (26 August 2003) and
+    were not yet bound by it in 2005 (in force 17 August 2008)."""
+    monkeypatch.syspath_prepend(str(_PATH.parents[1] / "src"))
+    atop = write(tmp_path, "atop.csv", "stateA,stateB,year,defense,offense,neutral,nonagg,consul\n"
+                                       "565,571,2005,1,0,0,0,0\n")
+    out = tmp_path / "tables.md"
+    assert cov.main(["--atop-dyad", str(atop), "--from", "2005", "--to", "2005",
+                     "--markdown", str(out)]) == 0
+    text = out.read_text()
+    head, convention = text.split("### Counting signatories as ATOP and COW do")
+    assert "| all | 0.0% (0/1) |" in head
+    assert "| ATOP (2005-2005) | 100.0% (1/1) |" in convention

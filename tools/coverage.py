@@ -168,18 +168,19 @@ def dyads_from_rows(rows: list[dict[str, str]], path="input") -> tuple[set[Dyad]
     return defence, anyob
 
 
-def ours(start: int, end: int, data_paths: Iterable[str] = ()):
+def ours(start: int, end: int, data_paths: Iterable[str] = (), signatories: str = "exclude"):
     """Our (defence, any, treaties-by-dyad, rows without a COW code, treaty info) for start..end.
 
     Treaty info: (ids of treaties with a defence obligation, treaty id -> id of the first
-    treaty of its predecessor/successor chain).
+    treaty of its predecessor/successor chain). `signatories`: the export's option ("count":
+    a state that has signed but is not yet bound counts, as ATOP and COW date membership).
     """
     import alliances  # the library under test; run with PYTHONPATH=src from a checkout
 
     data = alliances.load(list(data_paths))
     defence, anyob, by = set(), set(), {}
     no_cow = 0
-    for r in data.export("dyad-year", start=str(start), end=str(end)):
+    for r in data.export("dyad-year", start=str(start), end=str(end), signatories=signatories):
         if r["ccode1"] is None or r["ccode2"] is None:
             no_cow += 1
             continue
@@ -588,6 +589,17 @@ def gap_table(ref_def: set[Dyad], our_def: set[Dyad], held) -> str:
             + table(["cause", "dyad-years", "meaning", "recall_def if closed"], rows) + "\n")
 
 
+def convention_table(rows: list[tuple[str, dict]]) -> str:
+    """Markdown: each reference's overall shares when our export counts signatories."""
+    cols = ("recall_def", "recall_any", "precision_def", "precision_any")
+    return ("Our dyad-year export with `--signatories count`: a state that has signed a treaty "
+            "but is not yet bound by it counts as an ally, as ATOP and COW date membership from "
+            "signature. The tables above use the default (`exclude`): a signatory is not "
+            "bound.\n\n"
+            + table(["reference"] + list(cols),
+                    [[ref] + [pct(m[c].get("all")) for c in cols] for ref, m in rows]) + "\n")
+
+
 def name_of(names: dict[int, str], code: int) -> str:
     return names.get(code, str(code))
 
@@ -739,13 +751,16 @@ def run(args) -> int:
     if args.states:
         srows = read_table(args.states)
         tenures, names = system_years(srows, args.states), state_names(srows)
-    results, gaps, notes = {}, {}, []
+    sig_def, sig_any = ours(args.start, args.end, args.data, signatories="count")[:2]
+    results, gaps, notes, convention = {}, {}, [], []
     atop_def = atop_any = None
     if args.atop_dyad:
         atop_def, atop_any = (in_years(s, args.start, args.end)
                               for s in dyads_from_rows(read_table(args.atop_dyad), args.atop_dyad))
         results[f"ATOP ({args.start}-{args.end})"] = compute(atop_def, atop_any, our_def, our_any)
         gaps[f"ATOP ({args.start}-{args.end})"] = gap_table(atop_def, our_def, held)
+        convention.append((f"ATOP ({args.start}-{args.end})",
+                           metrics(atop_def, atop_any, sig_def, sig_any)))
     if args.cow_dyad:
         cow_end = min(args.end, args.cow_to)
         cd, ca = (in_years(s, args.start, cow_end)
@@ -753,6 +768,9 @@ def run(args) -> int:
         results[f"COW ({args.start}-{cow_end})"] = compute(
             cd, ca, in_years(our_def, args.start, cow_end), in_years(our_any, args.start, cow_end))
         gaps[f"COW ({args.start}-{cow_end})"] = gap_table(cd, our_def, held)
+        convention.append((f"COW ({args.start}-{cow_end})",
+                           metrics(cd, ca, in_years(sig_def, args.start, cow_end),
+                                   in_years(sig_any, args.start, cow_end))))
     if tenures is not None and args.atop_dyad:
         sd = {d for d in our_def if in_system(tenures, d[0], d[2]) and in_system(tenures, d[1], d[2])}
         sa = {d for d in our_any if in_system(tenures, d[0], d[2]) and in_system(tenures, d[1], d[2])}
@@ -768,6 +786,7 @@ def run(args) -> int:
     if notes:
         text += "\n" + "\n".join(f"- {n}" for n in notes) + "\n"
     text += "".join(f"\n### Gap by cause: {ref}\n\n{table_text}" for ref, table_text in gaps.items())
+    text += f"\n### Counting signatories as ATOP and COW do\n\n{convention_table(convention)}"
     if args.markdown:
         atomic_write(args.markdown, text)
     else:
