@@ -259,6 +259,8 @@ def _status_changes(segments: list, lo: int, hi: int, extra: frozenset[str]
     """The years in [lo, hi] where a state's status in a treaty changes, coded as
     _status_years codes it, and the status from then on: [(year, status), ...] in year order;
     `member` where a stretch of years with another status ends."""
+    if not any(seg.status in extra for seg in segments):
+        return []
     years_of: dict[str, set[int]] = {}
     for status in ("member", *extra):
         years: set[int] = set()
