@@ -9,9 +9,12 @@ consultation; no defence obligation (Rudenko to the State Duma).
 Russia-DPRK Comprehensive Strategic Partnership Treaty: signed 19 June 2024; in force 4 December 2024.
 Russia-Belarus Security Guarantees Treaty: signed 6 December 2024; in force 13 March 2025.
 Falepili Union: in force 28 August 2024; Australia's pledge to Tuvalu.
-Franco-Greek agreement of 28 September 2021 and the UK-Poland Northolt Treaty of 27 May 2026: signed,
+Franco-Greek agreement of 28 September 2021, Greece-UAE agreement of 18 November 2020, UK-Poland
+Northolt Treaty of 27 May 2026 and Australia-Indonesia Treaty of Jakarta of 6 February 2026: signed,
 entry into force not verified, so signatories only.
 """
+
+from datetime import date, timedelta
 
 import pytest
 
@@ -73,11 +76,14 @@ def test_falepili_union_links_australia_and_tuvalu_from_28_august_2024():
 @pytest.mark.parametrize(("treaty", "a", "b", "signed"), [
     ("france-greece-2021", "FRA", "GRC", "2021-09-28"),
     ("uk-poland-northolt", "GBR", "POL", "2026-05-27"),
+    ("greece-uae-2020", "GRC", "ARE", "2020-11-18"),
+    ("australia-indonesia-jakarta-2026", "AUS", "IDN", "2026-02-06"),
 ])
 def test_signed_only_pacts_make_signatories_not_allies(treaty, a, b, signed):
-    assert members(treaty, "2021-09-27" if signed.startswith("2021") else "2026-05-26") == {}
+    assert members(treaty, (date.fromisoformat(signed) - timedelta(days=1)).isoformat()) == {}
     rows = members(treaty, signed)
     assert rows[a]["status"] == rows[b]["status"] == "signatory"
     rows = members(treaty, "2026-12-01")
     assert rows[a]["status"] == rows[b]["status"] == "signatory"
     assert treaty not in via(a, b, "2026-12-01")
+    assert treaty not in via(a, b, "2026-12-01", "consultation")
