@@ -9,6 +9,7 @@ consultation; no defence obligation (Rudenko to the State Duma).
 Russia-DPRK Comprehensive Strategic Partnership Treaty: signed 19 June 2024; in force 4 December 2024.
 Russia-Belarus Security Guarantees Treaty: signed 6 December 2024; in force 13 March 2025.
 Falepili Union: in force 28 August 2024; Australia's pledge to Tuvalu.
+US-Ukraine Bilateral Security Agreement: in force on signature, 13 June 2024; consultation only.
 Franco-Greek agreement of 28 September 2021, Greece-UAE agreement of 18 November 2020, UK-Poland
 Northolt Treaty of 27 May 2026 and Australia-Indonesia Treaty of Jakarta of 6 February 2026: signed,
 entry into force not verified, so signatories only.
@@ -87,3 +88,10 @@ def test_signed_only_pacts_make_signatories_not_allies(treaty, a, b, signed):
     assert rows[a]["status"] == rows[b]["status"] == "signatory"
     assert treaty not in via(a, b, "2026-12-01")
     assert treaty not in via(a, b, "2026-12-01", "consultation")
+
+
+# -- US-Ukraine Bilateral Security Agreement (2024) ----------------------------------------------
+def test_us_ukraine_agreement_binds_to_consult_from_its_signature():
+    check_window("us-ukraine-bsa-2024", "United States", "Ukraine",
+                 "2024-06-12", "2024-06-13", "2026-12-01", None, obligation="consultation")
+    assert "us-ukraine-bsa-2024" not in via("United States", "Ukraine", "2025-01-01", "defence")
