@@ -10,9 +10,10 @@ Russia-DPRK Comprehensive Strategic Partnership Treaty: signed 19 June 2024; in 
 Russia-Belarus Security Guarantees Treaty: signed 6 December 2024; in force 13 March 2025.
 Falepili Union: in force 28 August 2024; Australia's pledge to Tuvalu.
 US-Ukraine Bilateral Security Agreement: in force on signature, 13 June 2024; consultation only.
-Franco-Greek agreement of 28 September 2021, Greece-UAE agreement of 18 November 2020, UK-Poland
-Northolt Treaty of 27 May 2026 and Australia-Indonesia Treaty of Jakarta of 6 February 2026: signed,
-entry into force not verified, so signatories only.
+Franco-Greek agreement: signed 28 September 2021; in force December 2021 (month only).
+Greece-UAE agreement of 18 November 2020, UK-Poland Northolt Treaty of 27 May 2026 and
+Australia-Indonesia Treaty of Jakarta of 6 February 2026: signed, entry into force not verified, so
+signatories only.
 """
 
 from datetime import date, timedelta
@@ -73,9 +74,15 @@ def test_falepili_union_links_australia_and_tuvalu_from_28_august_2024():
     check_window("falepili-union", "Australia", "Tuvalu", "2024-08-27", "2024-08-28", "2026-12-01", None)
 
 
+# -- Franco-Greek agreement (2021) --------------------------------------------------------------
+def test_franco_greek_agreement_in_force_from_december_2021():
+    check_window("france-greece-2021", "France", "Greece", "2021-11-30", "2022-01-01", "2026-11-30", None)
+    assert members("france-greece-2021", "2021-11-30")["GRC"]["status"] == "signatory"
+    assert members("france-greece-2021", "2021-09-27") == {}
+
+
 # -- signed, entry into force not verified ------------------------------------------------------
 @pytest.mark.parametrize(("treaty", "a", "b", "signed"), [
-    ("france-greece-2021", "FRA", "GRC", "2021-09-28"),
     ("uk-poland-northolt", "GBR", "POL", "2026-05-27"),
     ("greece-uae-2020", "GRC", "ARE", "2020-11-18"),
     ("australia-indonesia-jakarta-2026", "AUS", "IDN", "2026-02-06"),
