@@ -15,7 +15,7 @@ import shlex
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from numbers import Integral, Real
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .answers import AlliesOf, History, Members, Memberships, Pair, States, Treaties
 from .dates import (
@@ -27,19 +27,37 @@ from .dates import (
     parse_period,
     resolve_presence,
 )
-from .dyadyear import UNCERTAIN_MODES, PanelOptions
 from .errors import UsageError
-from .exports import EXPORT_KINDS, ExportRequest, export_rows
 from .filters import Filters
 from .loading import Paths
 from .loading import load as load_dataset
-from .model import OBLIGATIONS, TREATY_KINDS, Dataset, Event, State, normalize_obligation
+from .model import (
+    OBLIGATIONS,
+    SYSTEM_NAMES,
+    TREATY_KINDS,
+    UNCERTAIN_MODES,
+    Dataset,
+    Event,
+    State,
+    normalize_obligation,
+)
 from .names import Resolver
 from .query import AllyLink, Engine
 from .regions import REGIONS, region_name, region_of
-from .statesystems import SYSTEMS
+
+if TYPE_CHECKING:
+    from .exports import EXPORT_KINDS, ExportRequest
 
 __all__ = ["EXPORT_KINDS", "Alliances", "load"]
+
+
+def __getattr__(name: str):
+    """EXPORT_KINDS, from exports.py when first asked for: a query does not import the exports."""
+    if name == "EXPORT_KINDS":
+        from .exports import EXPORT_KINDS
+
+        return EXPORT_KINDS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 SUSPENDED_MODES = ("count", "exclude")
 
@@ -431,8 +449,8 @@ class Alliances:
         for k in kinds or ():
             if k not in TREATY_KINDS:
                 raise UsageError(f"kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
-        if system is not None and system not in SYSTEMS:
-            raise UsageError(f"system '{system}' is not one of {', '.join(SYSTEMS)}")
+        if system is not None and system not in SYSTEM_NAMES:
+            raise UsageError(f"system '{system}' is not one of {', '.join(SYSTEM_NAMES)}")
         return Filters(
             treaties=frozenset(self.treaty(t) for t in treaties) if treaties else None,
             states=frozenset(self.state(s, first or last) for s in states) if states else None,
@@ -463,6 +481,9 @@ class Alliances:
           dyad-year), 0 where not allied, empty outside the years the data covers.
         suspended, uncertain: as for `allies`.
         """
+        from .dyadyear import PanelOptions
+        from .exports import EXPORT_KINDS, ExportRequest
+
         names = {"start": "start", "end": "end", "on": "on", "directed": "directed",
                  "panel": "panel", "system": "system", "uncertain": "uncertain",
                  **(names or {})}
@@ -476,8 +497,9 @@ class Alliances:
                 hint = f"; use {names['start']} and {names['end']}" if option == "on" else ""
                 raise UsageError(f"{names[option]} applies to the {takers} export only{hint}")
         if panel is not None:
-            if panel not in SYSTEMS:
-                raise UsageError(f"{names['panel']} '{panel}' is not one of {', '.join(SYSTEMS)}")
+            if panel not in SYSTEM_NAMES:
+                raise UsageError(f"{names['panel']} '{panel}' is not one of "
+                                 f"{', '.join(SYSTEM_NAMES)}")
             if system is not None and system != panel:
                 raise UsageError(f"{names['panel']} {panel} and {names['system']} {system} "
                                  "disagree; a panel is keyed by its own system")
@@ -515,6 +537,8 @@ class Alliances:
                                       start=start, end=end, on=on, directed=directed,
                                       system=system, panel=panel, suspended=suspended,
                                       uncertain=uncertain)
+        from .exports import export_rows
+
         return export_rows(kind, request)
 
 def load(paths: Paths = None, *, bundled: bool = True, env: bool = True) -> Alliances:

@@ -20,13 +20,10 @@ from . import __version__
 from .answers import AlliesOf
 from .api import SUSPENDED_MODES, Alliances, as_date, as_period, as_range
 from .dates import DateError, PartialDate, Period
-from .dyadyear import UNCERTAIN_MODES
 from .errors import AlliancesError, DataError, OutputError, UnknownName, UsageError
-from .exports import EXPORT_KINDS
 from .loading import ENV_VAR, check, load
-from .model import OBLIGATIONS
+from .model import EXPORT_KIND_NAMES, OBLIGATIONS, SYSTEM_NAMES, UNCERTAIN_MODES
 from .safetext import printable
-from .statesystems import SYSTEMS
 from .terminal import columns, data_stream, display_stream
 from .writers import BOOLEANS, FILE_FORMATS, ROW_FORMATS, write_rows
 
@@ -672,11 +669,11 @@ def site(
         _note(f"wrote {len(written)} files into {folder}; open {folder / 'index.html'}")
 
 
-ExportKind = Enum("ExportKind", {name: name for name in EXPORT_KINDS}, type=str)
+ExportKind = Enum("ExportKind", {name: name for name in EXPORT_KIND_NAMES}, type=str)
 ExportKind.__doc__ = "The export kinds (exports.EXPORT_KINDS)."
 ExportFormat = Enum("ExportFormat", {name: name for name in (*FILE_FORMATS, "yaml")}, type=str)
 ExportFormat.__doc__ = "The export formats: the row formats, Parquet and the data format (yaml)."
-SystemChoice = Enum("SystemChoice", {name: name for name in SYSTEMS}, type=str)
+SystemChoice = Enum("SystemChoice", {name: name for name in SYSTEM_NAMES}, type=str)
 SuspendedChoice = Enum("SuspendedChoice", {name: name for name in SUSPENDED_MODES}, type=str)
 UncertainChoice = Enum("UncertainChoice", {name: name for name in UNCERTAIN_MODES}, type=str)
 BooleansChoice = Enum("BooleansChoice", {name: name for name in BOOLEANS}, type=str)
@@ -733,7 +730,7 @@ def export(
     Example: alliances export dyad-year --panel cow --from 1946 --to 2014 -o dyads.csv.gz
     """
     from .atomic import atomic_write
-    from .exports import write_export
+    from .exports import EXPORT_KINDS, write_export
     from .model import TREATY_KINDS
     from .writers import output_format, text_layer
     from .yamlout import dataset_document, write_yaml, yaml_header
