@@ -48,6 +48,7 @@ _ALLOWED_TAGS = {
 }
 NULL_TAG = _STD + "null"
 STR_TAG = _STD + "str"
+_MERGE_TAG = _STD + "merge"
 
 
 # Tags without YAML 1.1 implicit typing (_compose_document gives them): every plain scalar stays
@@ -309,7 +310,7 @@ class NodeReader:
 
     def mapping(self, node: Node, what: str) -> list[tuple[str, Node, Node]] | None:
         """The (key, key node, value node) triples of a mapping, or None if it is not one."""
-        if not self.visit(node):
+        if node.tag not in _ALLOWED_TAGS and not self.visit(node):  # visit: the problem
             return None
         if not isinstance(node, MappingNode):
             self.error(node, f"{what} must be a mapping (key: value), not {kind_of(node)}",
@@ -318,7 +319,7 @@ class NodeReader:
         seen: dict[str, Node] = {}
         items = []
         for key_node, value_node in node.value:
-            if key_node.tag == _STD + "merge" or (key_node.value == "<<" and not key_node.style):
+            if key_node.tag == _MERGE_TAG or (key_node.value == "<<" and not key_node.style):
                 self.error(key_node, "merge keys (<<) are not supported",
                            "write the keys out in full")
                 continue
@@ -349,15 +350,16 @@ class NodeReader:
 
     def text(self, node: Node, what: str) -> str | None:
         """A non-empty scalar, read as written (so `NO` stays `NO`)."""
-        if not self.visit(node):
+        if node.tag not in _ALLOWED_TAGS and not self.visit(node):  # visit: the problem
             return None
         if not isinstance(node, ScalarNode):
             self.error(node, f"{what} must be text, not {kind_of(node)}", f"write {what} as one value")
             return None
-        if node.tag == NULL_TAG or node.value.strip() == "":
+        value = node.value.strip()
+        if node.tag == NULL_TAG or not value:
             self.error(node, f"{what} is empty", f"give {what} a value or remove the key")
             return None
-        return node.value.strip()
+        return value
 
     def is_null(self, node: Node) -> bool:
         return isinstance(node, ScalarNode) and node.tag == NULL_TAG
