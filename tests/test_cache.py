@@ -215,6 +215,15 @@ def test_name_indexes_come_from_the_cache_and_agree_with_built_ones(data, monkey
     assert cached.state("ålandia") == "AAA" and cached.treaty("BETA") == "beta"
 
 
+def test_a_load_that_writes_the_cache_keeps_the_name_indexes_it_wrote(data, monkeypatch):
+    from alliances import names
+
+    parsed = load(data, bundled=False, env=False)
+    assert not parsed.from_cache and list(parsed.name_index) == header(cache_files()[0])["names"]
+    monkeypatch.setattr(names, "treaty_index", lambda ds: 1 / 0)  # not built a second time
+    assert names.Resolver(parsed).treaty("BETA") == "beta"
+
+
 def test_cache_with_a_damaged_name_index_is_rebuilt(data):
     load(data, bundled=False, env=False)
     [path] = cache_files()

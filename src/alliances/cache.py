@@ -476,10 +476,13 @@ def _encode(ds: Dataset, snap: Snapshot) -> bytes:
         blobs += (detail, blob)
         offset += len(detail) + len(blob)
     states = {s.code: _STATE.encode(s) for s in ds.states.values()}
-    from .names import state_index, treaty_index
+    if ds.name_index is None:  # built once: kept on the dataset, whose queries resolve names too
+        from .names import state_index, treaty_index
+
+        ds.name_index = (state_index(ds), treaty_index(ds))
 
     header = _header({"key": snap.key, "built_ns": snap.built_ns, "stamps": snap.stamps,
-                      "names": [state_index(ds), treaty_index(ds)],
+                      "names": list(ds.name_index),
                       "digest": snap.digest, "as_of": _d(ds.as_of),
                       "covers_from": ds.declared_from, "files": list(ds.files),
                       "treaties": treaties, "states": states, "blob_bytes": offset})

@@ -1,6 +1,7 @@
 """The command line: parse arguments, call the library, render tables, CSV or JSON."""
 
 import errno
+import gc
 import io
 import json
 import os
@@ -102,10 +103,19 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(EXIT_DATA) from None
 
 
+_process = {"whole": False}  # main() runs the command as the whole process
+
+
 def _api(data: list[Path] | None) -> Alliances:
     """The API over the data this run loads (bundled, ALLIANCES_DATA, --data)."""
     notes: list[str] = []
     ds = load([*_global.data, *(data or [])], bundled=not _global.no_bundled, notes=notes)
+    if _process["whole"]:
+        # The dataset lives until the process ends: frozen, as entry.py freezes the imports, it
+        # is left out of the collections the command's own work triggers (which would traverse
+        # all of it, fresh from loading, at least once more). Not when the app is run in a
+        # process that goes on (tests): what is frozen is never freed.
+        gc.freeze()
     if _global.verbose:
         for note in notes:
             sys.stderr.write(f"{printable(note)}\n")  # paths may hold any character
@@ -972,6 +982,7 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     commands = getattr(app, "registered_commands", None)
+    _process["whole"] = True
     try:
         if commands is not None:
             app.registered_commands = _needed_commands(commands, _command_named(sys.argv[1:]))
