@@ -27,7 +27,7 @@ def test_a_members_query_does_not_import_the_exports_or_the_state_systems(tmp_pa
             " 'json']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('alliances.dyadyear', 'alliances.exports', 'gzip', 'csv',"
-            " 'alliances.statesystems', 'alliances.panels', 'yaml') if m in sys.modules),"
+            " 'alliances.statesystems', 'alliances.panels', 'yaml', 'shlex') if m in sys.modules),"
             " file=sys.stderr)")
     for _ in range(2):  # the cache written, then read
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

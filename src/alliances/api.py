@@ -11,7 +11,6 @@ True
 from __future__ import annotations
 
 import math
-import shlex
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from numbers import Integral, Real
@@ -517,6 +516,8 @@ class Alliances:
                         ) -> dict[str, Any]:
         """What a `--metadata` sidecar (and a Parquet file's header) says about an export: the
         tool, its version, the data's as-of date and version, the kind, the format, the command."""
+        import shlex
+
         from . import __version__
 
         as_of = str(self.dataset.as_of) if self.dataset.as_of is not None else None

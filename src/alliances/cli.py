@@ -5,7 +5,6 @@ import gc
 import io
 import json
 import os
-import shlex
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -556,6 +555,8 @@ def _command_line(*parts: Any) -> str:
             words += part
         else:
             words.append(part)
+    import shlex  # here, as in the other rarely taken paths: every start pays for an import
+
     return shlex.join(words)
 
 
@@ -773,6 +774,8 @@ def export(
 
         def write_text(out) -> None:
             if name == "yaml":
+                import shlex
+
                 header = yaml_header(shlex.quote(str(output)) if output else "FILE",
                                      by_date=filters.start is not None or filters.end is not None,
                                      clear_env=bool(os.environ.get(ENV_VAR)))
