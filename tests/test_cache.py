@@ -215,6 +215,15 @@ def test_name_indexes_come_from_the_cache_and_agree_with_built_ones(data, monkey
     assert cached.state("ålandia") == "AAA" and cached.treaty("BETA") == "beta"
 
 
+def test_a_load_that_writes_the_cache_keeps_the_name_indexes_it_wrote(data, monkeypatch):
+    from alliances import names
+
+    parsed = load(data, bundled=False, env=False)
+    assert not parsed.from_cache and list(parsed.name_index) == header(cache_files()[0])["names"]
+    monkeypatch.setattr(names, "treaty_index", lambda ds: 1 / 0)  # not built a second time
+    assert names.Resolver(parsed).treaty("BETA") == "beta"
+
+
 def test_cache_with_a_damaged_name_index_is_rebuilt(data):
     load(data, bundled=False, env=False)
     [path] = cache_files()
@@ -392,6 +401,78 @@ def test_a_flipped_bit_in_a_treatys_events_is_caught(data):
     ds = load(data, bundled=False, env=False)
     assert ds.from_cache  # the header is sound; the events are checked when read
     assert "BBB" in members(ds, "beta", "2006-01-01")  # from the data files instead
+    assert not path.exists()  # and the damaged cache is gone, to be rebuilt
+
+
+@pytest.fixture
+def noted(data, tmp_path):
+    """The fixture files and a treaty with a note and titled sources."""
+    extra = tmp_path / "noted.yaml"
+    extra.write_text("treaties:\n  noted: {name: Noted Pact, kind: treaty, obligations: [defence], "
+                     "signed: 1960, note: 'Signed in Paris; in force on deposit.', sources: ["
+                     "{url: 'https://example.org/n1', title: 'The text'}, https://example.org/n2], "
+                     "members: {AAA: {joined: 1960}, BBB: {joined: 1960}}}\n", encoding="utf-8")
+    return [*data, extra]
+
+
+def test_a_treatys_note_and_sources_are_read_from_the_cache_only_when_asked_for(noted):
+    parsed = load(noted, bundled=False, env=False)
+    [path] = cache_files()
+    assert b"Signed in Paris" not in split(path)[0] and b"example.org/n1" not in split(path)[0]
+    cached = load(noted, bundled=False, env=False)
+    treaty = cached.treaties["noted"]
+    assert type(treaty).__name__ == "_CachedTreaty"  # built, but its note not read yet
+    assert members(cached, "noted", "1970") == ["AAA", "BBB"]
+    assert type(treaty).__name__ == "_CachedTreaty"  # a query of its members does not read it
+    assert treaty.sources == parsed.treaties["noted"].sources
+    assert type(treaty) is type(parsed.treaties["noted"])  # read: now a plain Treaty
+    assert treaty.note == "Signed in Paris; in force on deposit."
+    assert [(s.url, s.title) for s in treaty.sources] == [("https://example.org/n1", "The text"),
+                                                          ("https://example.org/n2", None)]
+    # copied or changed before its note is read, it has the parsed treaty's note and sources
+    import copy
+
+    copied = copy.copy(load(noted, bundled=False, env=False).treaties["noted"])
+    assert copied.note == parsed.treaties["noted"].note
+    assert copied.sources == parsed.treaties["noted"].sources
+    changed = load(noted, bundled=False, env=False).treaties["noted"]
+    changed.note = "Changed."
+    assert changed.note == "Changed." and changed.sources == parsed.treaties["noted"].sources
+
+
+def test_a_cached_treaty_equals_the_parsed_one_before_its_note_is_read(noted):
+    parsed = load(noted, bundled=False, env=False).treaties["noted"]
+    for flip in (False, True):
+        cached = load(noted, bundled=False, env=False).treaties["noted"]
+        cached.members, parsed.members = {}, {}  # events are compared elsewhere
+        parsed.loc = parsed.member_locs = None
+        cached.loc = cached.member_locs = None
+        assert type(cached).__name__ == "_CachedTreaty"
+        assert (parsed == cached) if flip else (cached == parsed)
+        assert type(cached) is type(parsed)
+
+
+@pytest.mark.parametrize("damage", ["flip", "wrong shape"])
+def test_a_damaged_note_in_the_cache_falls_back_to_the_data_files(noted, damage):
+    parsed = load(noted, bundled=False, env=False).treaties["noted"]
+    [path] = cache_files()
+    doc, blobs = split(path)
+    offset, length = doc["treaties"]["noted"][-6:-4]
+    if damage == "flip":  # the digest catches it
+        at = blobs.index(b"Paris", offset, offset + length)
+        flip_bit(path, len(path.read_bytes()) - len(blobs) + at)
+        assert b"Qaris" in path.read_bytes()
+    else:  # sealed as the tool seals, but not a note and sources
+        blob = b'[["not", "a note"], 7]'
+        doc["treaties"]["noted"][-6:-4] = [len(blobs), len(blob)]
+        doc["treaties"]["noted"][-4] = hashlib.blake2b(blob, digest_size=16).hexdigest()
+        doc["blob_bytes"] += len(blob)
+        reseal(path, doc, blobs + blob)
+    ds = load(noted, bundled=False, env=False)
+    assert ds.from_cache
+    treaty = ds.treaties["noted"]
+    assert members(ds, "noted", "1970") == ["AAA", "BBB"]  # its events are sound
+    assert (treaty.note, treaty.sources) == (parsed.note, parsed.sources)  # from the YAML instead
     assert not path.exists()  # and the damaged cache is gone, to be rebuilt
 
 

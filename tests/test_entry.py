@@ -74,3 +74,45 @@ def test_ctrl_c_during_start_up_exits_130_without_a_traceback():
                           text=True, env={**os.environ, "PYTHONPATH": SRC})
     assert done.returncode == 130
     assert done.stderr.strip() == "" and done.stdout == ""
+
+
+def test_loading_runs_with_the_collector_paused_and_leaves_it_as_it_was(monkeypatch, tmp_path,
+                                                                         restore_gc):
+    from alliances import cache, loading
+
+    from .conftest import FIXTURES
+
+    seen = []
+    write = cache.write_cache
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "write_cache", watched)
+    monkeypatch.setenv("ALLIANCES_CACHE", str(tmp_path / "cache"))
+    files = [FIXTURES / "states.yaml", FIXTURES / "mini.yaml"]
+    gc.enable()
+    loading.load(files, bundled=False, env=False)
+    assert seen == [False] and gc.isenabled()  # paused while the cache was written
+    gc.disable()
+    loading.load(files, bundled=False, env=False)  # from the cache
+    assert not gc.isenabled()
+
+
+def test_only_the_console_script_freezes_the_loaded_dataset(monkeypatch, restore_gc):
+    from typer.testing import CliRunner
+
+    monkeypatch.setattr(cli, "_process", {"whole": False})
+    gc.unfreeze()
+    result = CliRunner().invoke(cli.app, ["members", "NATO", "--on", "2020-01-01"])
+    assert result.exit_code == 0 and "Belgium" in result.output
+    assert gc.get_freeze_count() == 0  # a process that goes on can still free it
+    code = ("import gc, sys\nfrom alliances import cli\n"
+            "sys.argv = ['alliances', '-q', 'members', 'NATO', '--on', '2020-01-01']\n"
+            "gc.unfreeze()\n"
+            "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+            "print(gc.get_freeze_count() > 10000, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": SRC, "ALLIANCES_NO_CACHE": "1"})
+    assert done.stderr.strip() == "True"

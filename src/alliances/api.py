@@ -11,11 +11,10 @@ True
 from __future__ import annotations
 
 import math
-import shlex
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from numbers import Integral, Real
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .answers import AlliesOf, History, Members, Memberships, Pair, States, Treaties
 from .dates import (
@@ -27,9 +26,7 @@ from .dates import (
     parse_period,
     resolve_presence,
 )
-from .dyadyear import UNCERTAIN_MODES, PanelOptions
 from .errors import UsageError
-from .exports import EXPORT_KINDS, ExportRequest, export_rows
 from .filters import Filters
 from .loading import Paths
 from .loading import load as load_dataset
@@ -37,7 +34,9 @@ from .model import (
     OBLIGATIONS,
     SIGNATORY_MODES,
     SUSPENDED_MODES,
+    SYSTEM_NAMES,
     TREATY_KINDS,
+    UNCERTAIN_MODES,
     Dataset,
     Event,
     State,
@@ -47,9 +46,21 @@ from .model import (
 from .names import Resolver
 from .query import AllyLink, Engine
 from .regions import REGIONS, region_name, region_of
-from .statesystems import SYSTEMS
+
+if TYPE_CHECKING:
+    from .exports import EXPORT_KINDS, ExportRequest
 
 __all__ = ["EXPORT_KINDS", "SIGNATORY_MODES", "SUSPENDED_MODES", "Alliances", "load"]
+
+
+def __getattr__(name: str):
+    """EXPORT_KINDS, from exports.py when first asked for: a query does not import the exports."""
+    if name == "EXPORT_KINDS":
+        from .exports import EXPORT_KINDS
+
+        return EXPORT_KINDS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 DateLike = str | int | date | PartialDate | Period
 
@@ -445,8 +456,8 @@ class Alliances:
         for k in kinds or ():
             if k not in TREATY_KINDS:
                 raise UsageError(f"kind '{k}' is not one of {', '.join(TREATY_KINDS)}")
-        if system is not None and system not in SYSTEMS:
-            raise UsageError(f"system '{system}' is not one of {', '.join(SYSTEMS)}")
+        if system is not None and system not in SYSTEM_NAMES:
+            raise UsageError(f"system '{system}' is not one of {', '.join(SYSTEM_NAMES)}")
         return Filters(
             treaties=frozenset(self.treaty(t) for t in treaties) if treaties else None,
             states=frozenset(self.state(s, first or last) for s in states) if states else None,
@@ -478,6 +489,9 @@ class Alliances:
           dyad-year), 0 where not allied, empty outside the years the data covers.
         suspended, uncertain, signatories: as for `allies`.
         """
+        from .dyadyear import PanelOptions
+        from .exports import EXPORT_KINDS, ExportRequest
+
         names = {"start": "start", "end": "end", "on": "on", "directed": "directed",
                  "panel": "panel", "system": "system", "uncertain": "uncertain",
                  **(names or {})}
@@ -491,8 +505,9 @@ class Alliances:
                 hint = f"; use {names['start']} and {names['end']}" if option == "on" else ""
                 raise UsageError(f"{names[option]} applies to the {takers} export only{hint}")
         if panel is not None:
-            if panel not in SYSTEMS:
-                raise UsageError(f"{names['panel']} '{panel}' is not one of {', '.join(SYSTEMS)}")
+            if panel not in SYSTEM_NAMES:
+                raise UsageError(f"{names['panel']} '{panel}' is not one of "
+                                 f"{', '.join(SYSTEM_NAMES)}")
             if system is not None and system != panel:
                 raise UsageError(f"{names['panel']} {panel} and {names['system']} {system} "
                                  "disagree; a panel is keyed by its own system")
@@ -510,6 +525,8 @@ class Alliances:
                         ) -> dict[str, Any]:
         """What a `--metadata` sidecar (and a Parquet file's header) says about an export: the
         tool, its version, the data's as-of date and version, the kind, the format, the command."""
+        import shlex
+
         from . import __version__
 
         as_of = str(self.dataset.as_of) if self.dataset.as_of is not None else None
@@ -530,6 +547,8 @@ class Alliances:
                                       start=start, end=end, on=on, directed=directed,
                                       system=system, panel=panel, suspended=suspended,
                                       uncertain=uncertain, signatories=signatories)
+        from .exports import export_rows
+
         return export_rows(kind, request)
 
 def load(paths: Paths = None, *, bundled: bool = True, env: bool = True) -> Alliances:

@@ -2,10 +2,11 @@
 
 The cache is JSON, never pickle (nothing read from it can run code). A file holds a seal line
 (`alliances-cache FORMAT HEADER-LENGTH BLAKE2B-OF-HEADER`; since format 7), a header line of
-JSON with the treaties' and states' fields, then each treaty's events as its own JSON text at an
-offset the header gives, beside that text's BLAKE2b. A query about one treaty reads only the header and
-that treaty's events, and checks both against their digests: a flipped bit anywhere in what a
-run reads is caught, without hashing the whole file on every start.
+JSON with the treaties' and states' fields, then, for each treaty, its note and sources (since
+format 13; they are most of a treaty's text and few queries show them) and its events, each as its
+own JSON text at an offset the header gives, beside that text's BLAKE2b. A query about one treaty
+reads only the header and that treaty's events, and checks both against their digests: a flipped
+bit anywhere in what a run reads is caught, without hashing the whole file on every start.
 
 There is one cache file per tool version and list of data files. It is used only while every
 file is unchanged, which is decided as git decides it for its index: each file's size,
@@ -39,6 +40,7 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from operator import attrgetter
 from pathlib import Path
 
 from .dates import PartialDate, parse_date
@@ -51,7 +53,8 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 __all__ = ["Snapshot", "cache_dir", "locate", "prune", "read_cache", "snapshot", "write_cache"]
 
-FORMAT = 12  # 10: fields in the order of the records' STORED declarations; 11: covers_from; 12: states' names
+FORMAT = 13  # 10: fields in the order of the records' STORED declarations; 11: covers_from;
+# 12: states' names; 13: treaties' notes and sources out of the header, read when first asked for
 RACY_NS = 2_000_000_000  # files changed this close to a cache's build are checked by content
 MAGIC = b"alliances-cache"
 MAX_BYTES = 1 << 31  # a cache file larger than this is neither read nor written
@@ -397,21 +400,30 @@ class _Layout:
     `given` are the fields the reader passes first (a treaty's id: the key it is cached under).
     Records take their fields positionally in the order of their slots (records.py; Frozen's
     copies rely on it too); a field the cache does not hold is passed as None (its default).
+    `only`: just these fields (else all but `skip`), in STORED's order.
     """
 
-    def __init__(self, cls: type, given: tuple[str, ...]):
-        stored = [(attr, codec) for attr, _, codec, _ in cls.STORED if codec != "members"]
+    def __init__(self, cls: type, given: tuple[str, ...], skip: tuple[str, ...] = (),
+                 only: tuple[str, ...] | None = None):
+        stored = [(attr, codec) for attr, _, codec, _ in cls.STORED if codec != "members"
+                  and attr not in skip and (only is None or attr in only)]
         self.size = len(stored)
-        self.encoders = tuple((attr, _ENCODE[codec]) for attr, codec in stored)
+        # all the fields in one call (a tuple even of one field), then each value's encoder
+        getter = attrgetter(*[attr for attr, _ in stored])
+        self._values = getter if len(stored) > 1 else (lambda record: (getter(record),))
+        self._encoders = tuple(_ENCODE[codec] for _, codec in stored)
         at = {attr: (i, _DECODE[codec], _EMPTY[codec]) for i, (attr, codec) in enumerate(stored)}
-        fields = cls._fields  # type: ignore[attr-defined]
+        fields = cls._fields if only is None else only  # type: ignore[attr-defined]
         if fields[:len(given)] != given:
             raise TypeError(f"{cls.__name__} does not begin with the fields {given}")
         self.plan = tuple(at.get(field, (None, None, None)) for field in fields[len(given):])
 
     def encode(self, record) -> list:
-        return [getattr(record, attr) if enc is None else enc(getattr(record, attr))
-                for attr, enc in self.encoders]
+        """The fields as JSON values. An empty value (None, "", 0, ()) is kept as it is: its
+        JSON is the JSON of its encoding (a tuple is written as a list), and decode reads it as
+        empty either way."""
+        return [value if enc is None or not value else enc(value)
+                for value, enc in zip(self._values(record), self._encoders, strict=True)]
 
     def decode(self, raw: list) -> list:
         """The arguments after the given ones, in order."""
@@ -430,30 +442,47 @@ class _Layout:
 
 
 _EVENT = _Layout(Event, ("treaty", "state"))
-_TREATY = _Layout(Treaty, ("id",))
+# A treaty's note and sources are most of its text, and few queries show them: they are cached
+# beside its events, and read when first asked for (_CachedTreaty), not parsed with the header.
+_DETAIL_FIELDS = ("note", "sources")
+_TREATY = _Layout(Treaty, ("id",), skip=_DETAIL_FIELDS)
+_DETAIL = _Layout(Treaty, (), only=_DETAIL_FIELDS)
 _STATE = _Layout(State, ("code",))
 
 
+# One encoder for every part (json.dumps with options would build one per call: a cache of
+# 2,000 treaties writes 4,000 parts).
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _encode_members(t: Treaty) -> bytes:
-    return json.dumps({code: [_EVENT.encode(e) for e in events]
-                       for code, events in t.members.items()},
-                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _JSON.encode({code: [_EVENT.encode(e) for e in events]
+                         for code, events in t.members.items()}).encode("utf-8")
+
+
+def _encode_detail(t: Treaty) -> bytes:
+    return _JSON.encode(_DETAIL.encode(t)).encode("utf-8")
 
 
 def _encode(ds: Dataset, snap: Snapshot) -> bytes:
-    """The seal line, one header line of JSON (everything but the events, and each treaty's
-    events' place and digest), then each treaty's events."""
+    """The seal line, one header line of JSON (everything but the treaties' notes, sources and
+    events, and the place and digest of each treaty's), then each treaty's note and sources, and
+    its events."""
     treaties, blobs, offset = {}, [], 0
     for t in ds.treaties.values():
-        blob = _encode_members(t)
-        treaties[t.id] = [*_TREATY.encode(t), offset, len(blob), _digest(blob)]
-        blobs.append(blob)
-        offset += len(blob)
+        detail, blob = _encode_detail(t), _encode_members(t)
+        treaties[t.id] = [*_TREATY.encode(t), offset, len(detail), _digest(detail),
+                          offset + len(detail), len(blob), _digest(blob)]
+        blobs += (detail, blob)
+        offset += len(detail) + len(blob)
     states = {s.code: _STATE.encode(s) for s in ds.states.values()}
-    from .names import state_index, treaty_index
+    if ds.name_index is None:  # built once: kept on the dataset, whose queries resolve names too
+        from .names import state_index, treaty_index
+
+        ds.name_index = (state_index(ds), treaty_index(ds))
 
     header = _header({"key": snap.key, "built_ns": snap.built_ns, "stamps": snap.stamps,
-                      "names": [state_index(ds), treaty_index(ds)],
+                      "names": list(ds.name_index),
                       "digest": snap.digest, "as_of": _d(ds.as_of),
                       "covers_from": ds.declared_from, "files": list(ds.files),
                       "treaties": treaties, "states": states, "blob_bytes": offset})
@@ -509,6 +538,86 @@ class LazyMembers(Mapping):
         return code in self._load()
 
 
+class _Detail:
+    """Where a cached treaty's note and sources are: what its note and sources slots hold until
+    first read."""
+
+    __slots__ = ("opened", "offset", "length", "digest", "fallback")
+
+    def __init__(self, opened: _Opened, offset: int, length: int, digest: str,
+                 fallback: Callable[[], Dataset]):
+        self.opened = opened
+        self.offset = offset
+        self.length = length
+        self.digest = digest
+        self.fallback = fallback
+
+    def read(self, tid: str) -> tuple[str | None, tuple[Source, ...]]:
+        """The note and sources; from `fallback` (the data files) if the cached ones are damaged,
+        and then the cache file is removed so the next run rebuilds it."""
+        try:
+            blob = self.opened.read(self.offset, self.length)
+            if _digest(blob) != self.digest:
+                raise ValueError("the cached note and sources do not match their digest")
+            raw = json.loads(blob)
+            if type(raw) is not list:
+                raise ValueError("the cached note and sources have the wrong shape")
+            note, sources = _DETAIL.decode(raw)
+            if not (note is None or type(note) is str):
+                raise ValueError("a cached note is not text")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.opened.discard()
+            parsed = self.fallback().treaties[tid]
+            note, sources = parsed.note, parsed.sources
+        return note, sources
+
+
+_NOTE, _SOURCES = Treaty.__dict__["note"], Treaty.__dict__["sources"]  # the slots themselves
+
+
+def _detail_field(slot):
+    def get(self: _CachedTreaty):
+        value = slot.__get__(self, Treaty)
+        if type(value) is _Detail:
+            self._read_detail()
+            value = slot.__get__(self, Treaty)
+        return value
+
+    def put(self: _CachedTreaty, value) -> None:
+        slot.__set__(self, value)
+
+    return property(get, put)
+
+
+class _CachedTreaty(Treaty):
+    """A Treaty read from the cache whose note and sources are still in the file: both slots
+    hold a _Detail until either is first read (or set). Then both are read, and the object
+    becomes a plain Treaty (the same slots, so its class can change in place): equal to the
+    parsed one, and as fast to use."""
+
+    __slots__ = ()
+
+    note = _detail_field(_NOTE)  # type: ignore[assignment]
+    sources = _detail_field(_SOURCES)  # type: ignore[assignment]
+
+    def _read_detail(self) -> None:
+        note, sources = _NOTE.__get__(self, Treaty), _SOURCES.__get__(self, Treaty)
+        detail = note if type(note) is _Detail else sources
+        if type(detail) is _Detail:
+            read_note, read_sources = detail.read(self.id)
+            if note is detail:
+                _NOTE.__set__(self, read_note)
+            if sources is detail:
+                _SOURCES.__set__(self, read_sources)
+        self.__class__ = Treaty
+
+    def __eq__(self, other: object) -> bool:
+        self._read_detail()
+        return self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class _LazyRecords(Mapping):
     """Records built from their cached fields when first asked for. The fields come from the
     header, whose digest was checked. A record whose cached fields turn out to be malformed comes
@@ -560,8 +669,9 @@ class LazyStates(_LazyRecords):
 
 class LazyTreaties(_LazyRecords, MutableMapping):
     """The dataset's treaties, each built from its cached fields when first asked for (a query
-    names a few of some 400); its events stay in the cache until read (LazyMembers). Like the
-    dict it stands for, it can be changed (a treaty set or removed)."""
+    names a few of some 400); its events (LazyMembers), note and sources (_CachedTreaty) stay in
+    the cache until read. Like the dict it stands for, it can be changed (a treaty set or
+    removed)."""
 
     _kind = "treaties"
 
@@ -571,8 +681,12 @@ class LazyTreaties(_LazyRecords, MutableMapping):
         self._base = base
 
     def _build(self, tid: str, fields: list) -> Treaty:
-        *fields, offset, length, digest = fields
-        treaty = Treaty(tid, *_TREATY.decode(fields))
+        *fields, d_offset, d_length, d_digest, offset, length, digest = fields
+        treaty = _CachedTreaty(tid, *_TREATY.decode(fields))
+        detail = _Detail(self._opened, self._base + int(d_offset), int(d_length), str(d_digest),
+                         self._fallback)
+        _NOTE.__set__(treaty, detail)
+        _SOURCES.__set__(treaty, detail)
         treaty.members = LazyMembers(  # type: ignore[assignment]
             tid, self._opened, self._base + int(offset), int(length), str(digest), self._fallback)
         return treaty
@@ -626,9 +740,12 @@ def _dataset(doc: dict, opened: _Opened, base: int, fallback: Callable[[], Datas
                  files=tuple(doc["files"]), from_cache=True,
                  name_index=_name_index(doc["names"]))
     treaties = doc["treaties"]
-    size = _TREATY.size + 3  # the fields, then where the events are: offset, length, digest
+    # the fields, then where the note and sources are and where the events are: offset, length,
+    # digest of each
+    size = _TREATY.size + 6
     if not (isinstance(treaties, dict) and all(
-            type(v) is list and len(v) == size and type(v[-3]) is int and type(v[-2]) is int
+            type(v) is list and len(v) == size and type(v[-6]) is int and type(v[-5]) is int
+            and type(v[-4]) is str and type(v[-3]) is int and type(v[-2]) is int
             and type(v[-1]) is str for v in treaties.values())):
         raise ValueError("the cached treaties have the wrong shape")
     ds.treaties = LazyTreaties(treaties, opened, base, fallback)  # type: ignore[assignment]

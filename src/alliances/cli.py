@@ -1,10 +1,10 @@
 """The command line: parse arguments, call the library, render tables, CSV or JSON."""
 
 import errno
+import gc
 import io
 import json
 import os
-import shlex
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -20,13 +20,10 @@ from . import __version__
 from .answers import AlliesOf
 from .api import SUSPENDED_MODES, Alliances, as_date, as_period, as_range
 from .dates import DateError, PartialDate, Period
-from .dyadyear import UNCERTAIN_MODES
 from .errors import AlliancesError, DataError, OutputError, UnknownName, UsageError
-from .exports import EXPORT_KINDS
 from .loading import ENV_VAR, check, load
-from .model import OBLIGATIONS
+from .model import EXPORT_KIND_NAMES, OBLIGATIONS, SYSTEM_NAMES, UNCERTAIN_MODES
 from .safetext import printable
-from .statesystems import SYSTEMS
 from .terminal import columns, data_stream, display_stream
 from .writers import BOOLEANS, FILE_FORMATS, ROW_FORMATS, write_rows
 
@@ -111,10 +108,19 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(EXIT_DATA) from None
 
 
+_process = {"whole": False}  # main() runs the command as the whole process
+
+
 def _api(data: list[Path] | None) -> Alliances:
     """The API over the data this run loads (bundled, ALLIANCES_DATA, --data)."""
     notes: list[str] = []
     ds = load([*_global.data, *(data or [])], bundled=not _global.no_bundled, notes=notes)
+    if _process["whole"]:
+        # The dataset lives until the process ends: frozen, as entry.py freezes the imports, it
+        # is left out of the collections the command's own work triggers (which would traverse
+        # all of it, fresh from loading, at least once more). Not when the app is run in a
+        # process that goes on (tests): what is frozen is never freed.
+        gc.freeze()
     if _global.verbose:
         for note in notes:
             sys.stderr.write(f"{printable(note)}\n")  # paths may hold any character
@@ -556,6 +562,8 @@ def _command_line(*parts: Any) -> str:
             words += part
         else:
             words.append(part)
+    import shlex  # here, as in the other rarely taken paths: every start pays for an import
+
     return shlex.join(words)
 
 
@@ -679,11 +687,11 @@ def site(
         _note(f"wrote {len(written)} files into {folder}; open {folder / 'index.html'}")
 
 
-ExportKind = Enum("ExportKind", {name: name for name in EXPORT_KINDS}, type=str)
+ExportKind = Enum("ExportKind", {name: name for name in EXPORT_KIND_NAMES}, type=str)
 ExportKind.__doc__ = "The export kinds (exports.EXPORT_KINDS)."
 ExportFormat = Enum("ExportFormat", {name: name for name in (*FILE_FORMATS, "yaml")}, type=str)
 ExportFormat.__doc__ = "The export formats: the row formats, Parquet and the data format (yaml)."
-SystemChoice = Enum("SystemChoice", {name: name for name in SYSTEMS}, type=str)
+SystemChoice = Enum("SystemChoice", {name: name for name in SYSTEM_NAMES}, type=str)
 SuspendedChoice = Enum("SuspendedChoice", {name: name for name in SUSPENDED_MODES}, type=str)
 UncertainChoice = Enum("UncertainChoice", {name: name for name in UNCERTAIN_MODES}, type=str)
 BooleansChoice = Enum("BooleansChoice", {name: name for name in BOOLEANS}, type=str)
@@ -741,7 +749,7 @@ def export(
     Example: alliances export dyad-year --panel cow --from 1946 --to 2014 -o dyads.csv.gz
     """
     from .atomic import atomic_write
-    from .exports import write_export
+    from .exports import EXPORT_KINDS, write_export
     from .model import TREATY_KINDS
     from .writers import output_format, text_layer
     from .yamlout import dataset_document, write_yaml, yaml_header
@@ -775,6 +783,8 @@ def export(
 
         def write_text(out) -> None:
             if name == "yaml":
+                import shlex
+
                 header = yaml_header(shlex.quote(str(output)) if output else "FILE",
                                      by_date=filters.start is not None or filters.end is not None,
                                      clear_env=bool(os.environ.get(ENV_VAR)))
@@ -986,6 +996,7 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     commands = getattr(app, "registered_commands", None)
+    _process["whole"] = True
     try:
         if commands is not None:
             app.registered_commands = _needed_commands(commands, _command_named(sys.argv[1:]))

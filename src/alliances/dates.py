@@ -82,12 +82,13 @@ class PartialDate(Frozen):
         return Period(self.earliest, self.latest, str(self))
 
     def __str__(self) -> str:
-        text = f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
+        # date.isoformat writes YYYY-MM-DD, the year with four digits as here (and in C: the
+        # cache and every export write many dates)
         if self.day is not None:
-            text += f"-{self.day:02d}"
-        return text
+            return self.earliest.isoformat()
+        if self.month is not None:
+            return self.earliest.isoformat()[:7]
+        return f"{self.year:04d}"
 
     def sort_key(self) -> tuple[date, date]:
         return (self.earliest, self.latest)

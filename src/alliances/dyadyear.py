@@ -26,6 +26,7 @@ from typing import IO, Any
 
 from .dates import Span, intersect
 from .filters import Filters
+from .model import UNCERTAIN_MODES as _UNCERTAIN_MODES
 from .model import Dataset, State
 from .query import Engine
 from .records import Frozen, set_field
@@ -47,7 +48,7 @@ HEAD_COLUMNS = ["ccode1", "ccode2", "gwcode1", "gwcode2", "state1", "state2", "i
 TAIL_COLUMNS = ["allied", "treaties", "atop_ids", "cow_ids", "status1", "status2",
                 *ATOP_OBLIGATION_COLUMNS.values(), "certain"]
 DYAD_YEAR_COLUMNS = ["year", *HEAD_COLUMNS, *TAIL_COLUMNS]
-UNCERTAIN_MODES = ("keep", "as-member", "as-nonmember")
+UNCERTAIN_MODES = _UNCERTAIN_MODES  # defined in model.py, so that a query need not import this
 _OBLIGATIONS = list(ATOP_OBLIGATION_COLUMNS)
 _NOT_ALLIED = (False, None, None, None, None, None, *([False] * len(_OBLIGATIONS)), None)
 _NOT_COVERED = (None,) * len(TAIL_COLUMNS)

@@ -62,6 +62,13 @@ def allied_statuses(suspended: str = "count", signatories: str = "exclude") -> f
 # The first year data claims to cover when no file declares `covers_from` (the bundled data
 # declares its own): panels leave earlier years empty (NA), not "not allied".
 COVERAGE_FROM = 1945
+# The names of options whose meaning lives in modules a query does not need (dyadyear's
+# UNCERTAIN_MODES, statesystems.SYSTEMS, exports.EXPORT_KINDS): here, so that the command line
+# and the API can offer and check them without importing those modules on every start.
+# tests/test_imports.py checks that they agree with the modules'.
+UNCERTAIN_MODES = ("keep", "as-member", "as-nonmember")
+SYSTEM_NAMES = ("cow", "gw")
+EXPORT_KIND_NAMES = ("intervals", "events", "snapshot", "state-year", "dyad-year")
 
 
 def normalize_obligation(text: str) -> str:

@@ -74,6 +74,8 @@ class _Reader(NodeReader):
         items = super().mapping(node, what)
         if items is None:
             return None
+        if unsafe_char("".join([key for key, _, _ in items])) is None:  # no key holds one
+            return items
         out = []
         for key, key_node, value_node in items:
             ch = unsafe_char(key)

@@ -8,7 +8,6 @@ read.csv, Stata and SPSS read as numbers; JSON and Parquet keep their own boolea
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import os
@@ -223,7 +222,11 @@ def output_format(path: str | os.PathLike[str] | None, flag: str | None, default
 def text_layer(raw: IO[bytes], compressed: bool) -> Iterator[IO[str]]:
     """A UTF-8 text stream over a binary one, gzipped when `compressed` (with no time stamp in
     the gzip header, so the same export gives the same bytes); `raw` stays open."""
-    gz = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) if compressed else None
+    gz = None
+    if compressed:
+        import gzip  # here: most outputs are not compressed
+
+        gz = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)
     text = io.TextIOWrapper(gz if gz is not None else raw, encoding="utf-8", newline="",
                             write_through=False)
     try:

@@ -48,19 +48,13 @@ _ALLOWED_TAGS = {
 }
 NULL_TAG = _STD + "null"
 STR_TAG = _STD + "str"
+_MERGE_TAG = _STD + "merge"
 
 
-def _resolve(kind, value, implicit) -> str:
-    """Tags without YAML 1.1 implicit typing: every plain scalar stays text.
-
-    The schema decides what a value means (`NO` is Norway's code, `1999-04` a month). Plain empty
-    values and `~`/`null` are read as null.
-    """
-    if kind is ScalarNode:
-        if implicit[0] and value in _NULLS:
-            return NULL_TAG
-        return STR_TAG
-    return _STD + ("seq" if kind is SequenceNode else "map")
+# Tags without YAML 1.1 implicit typing (_compose_document gives them): every plain scalar stays
+# text. The schema decides what a value means (`NO` is Norway's code, `1999-04` a month). Plain
+# empty values and `~`/`null` are read as null.
+_SEQ_TAG, _MAP_TAG = _STD + "seq", _STD + "map"
 
 
 # Which parser turns text into events: libyaml where PyYAML was built with it, else PyYAML's own.
@@ -78,12 +72,14 @@ class _Refused(Exception):
 
 
 class _Frame:
-    __slots__ = ("node", "key", "weight")
+    __slots__ = ("node", "key", "weight", "is_seq", "anchored")
 
-    def __init__(self, node: Node):
+    def __init__(self, node: Node, is_seq: bool, anchored: bool):
         self.node = node
         self.key: Node | None = None
         self.weight = 1
+        self.is_seq = is_seq
+        self.anchored = anchored
 
 
 def _compose(text: str, parser_name: str | None = None) -> Node | None:
@@ -111,19 +107,28 @@ def _compose(text: str, parser_name: str | None = None) -> Node | None:
 
 
 def _compose_document(parser, size: int) -> Node:
+    # This loop runs once per event (some 80,000 for 10,000 membership events): a scalar's tag
+    # is worked out here, and only an anchored node is looked at for anchors and weights.
     limit = max(MIN_EXPANSION_BUDGET, size * MAX_EXPANSION_PER_CHAR)
     anchors: dict[str, Node] = {}
-    weights: dict[int, int] = {}  # expanded size of each anchored node, once it is complete
+    # expanded size of each anchored node, once it is complete (only those can be aliased)
+    weights: dict[int, int] = {}
     stack: list[_Frame] = []
+    get_event = parser.get_event
     while True:
-        event = parser.get_event()
+        event = get_event()
         cls = type(event)
         if cls is ScalarEvent:
-            tag = event.tag if event.tag not in (None, "!") else _resolve(ScalarNode, event.value,
-                                                                           event.implicit)
-            node: Node = ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+            value = event.value
+            tag = event.tag
+            if tag is None or tag == "!":  # no implicit types (see _SEQ_TAG)
+                tag = NULL_TAG if event.implicit[0] and value in _NULLS else STR_TAG
+            node: Node = ScalarNode(tag, value, event.start_mark, event.end_mark,
                                     style=event.style or None)  # libyaml says "" for plain
-            weight = len(event.value) + 1
+            weight = len(value) + 1
+            if event.anchor is not None:
+                _anchor(anchors, event, node)
+                weights[id(node)] = weight
         elif cls is AliasEvent:
             node = anchors.get(event.anchor)  # type: ignore[assignment]
             if node is None:
@@ -138,20 +143,21 @@ def _compose_document(parser, size: int) -> Node:
                 raise _Refused(event.start_mark,
                                f"the document is nested more than {MAX_DEPTH} levels deep",
                                "flatten the structure (the data format needs about ten levels)")
-            kind = SequenceNode if cls is SequenceStartEvent else MappingNode
-            tag = event.tag if event.tag not in (None, "!") else _resolve(kind, None, event.implicit)
+            is_seq = cls is SequenceStartEvent
+            kind = SequenceNode if is_seq else MappingNode
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = _SEQ_TAG if is_seq else _MAP_TAG
             node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
             _anchor(anchors, event, node)
-            stack.append(_Frame(node))
+            stack.append(_Frame(node, is_seq, event.anchor is not None))
             continue
         else:  # the end of a sequence or mapping
             frame = stack.pop()
             node, weight = frame.node, frame.weight
             node.end_mark = event.end_mark
-            weights[id(node)] = weight
-        if cls is ScalarEvent:
-            _anchor(anchors, event, node)
-            weights[id(node)] = weight
+            if frame.anchored:
+                weights[id(node)] = weight
         if not stack:
             return node
         frame = stack[-1]
@@ -161,7 +167,7 @@ def _compose_document(parser, size: int) -> Node:
                            f"anchors and aliases expand to more than {limit:,} characters, far more "
                            "than the file holds (a 'billion laughs' document?)",
                            "write the values out instead of nesting aliases")
-        if isinstance(frame.node, SequenceNode):
+        if frame.is_seq:
             frame.node.value.append(node)
         elif frame.key is None:
             frame.key = node
@@ -304,7 +310,7 @@ class NodeReader:
 
     def mapping(self, node: Node, what: str) -> list[tuple[str, Node, Node]] | None:
         """The (key, key node, value node) triples of a mapping, or None if it is not one."""
-        if not self.visit(node):
+        if node.tag not in _ALLOWED_TAGS and not self.visit(node):  # visit: the problem
             return None
         if not isinstance(node, MappingNode):
             self.error(node, f"{what} must be a mapping (key: value), not {kind_of(node)}",
@@ -313,7 +319,7 @@ class NodeReader:
         seen: dict[str, Node] = {}
         items = []
         for key_node, value_node in node.value:
-            if key_node.tag == _STD + "merge" or (key_node.value == "<<" and not key_node.style):
+            if key_node.tag == _MERGE_TAG or (key_node.value == "<<" and not key_node.style):
                 self.error(key_node, "merge keys (<<) are not supported",
                            "write the keys out in full")
                 continue
@@ -344,15 +350,16 @@ class NodeReader:
 
     def text(self, node: Node, what: str) -> str | None:
         """A non-empty scalar, read as written (so `NO` stays `NO`)."""
-        if not self.visit(node):
+        if node.tag not in _ALLOWED_TAGS and not self.visit(node):  # visit: the problem
             return None
         if not isinstance(node, ScalarNode):
             self.error(node, f"{what} must be text, not {kind_of(node)}", f"write {what} as one value")
             return None
-        if node.tag == NULL_TAG or node.value.strip() == "":
+        value = node.value.strip()
+        if node.tag == NULL_TAG or not value:
             self.error(node, f"{what} is empty", f"give {what} a value or remove the key")
             return None
-        return node.value.strip()
+        return value
 
     def is_null(self, node: Node) -> bool:
         return isinstance(node, ScalarNode) and node.tag == NULL_TAG
