@@ -1,0 +1,80 @@
+"""Known facts about China's bilateral treaties of data/china-bilateral.yaml and the Declaration on
+the Neutrality of Laos (data/asia-pacific.yaml), read by hand from the sources each treaty cites.
+
+- China-Ghana: signed in Beijing on 18 August 1961 (People's Daily of 22 August 1961); in force on
+  the exchange of ratifications at Accra (Art. 4), whose date was not found: uncertain from the
+  day after the signature, never certain.
+- China-Tanzania: signed in Beijing on 20 February 1965; in force on the exchange of ratifications
+  in Dar es Salaam (Art. V), date not found: the same pattern.
+- China-India: the 1993 agreement comes into effect as of the date of signature (Art. 9),
+  7 September 1993; Art. 1: neither side shall use or threaten to use force against the other.
+- Laos: the declaration of 23 July 1962 entered into force on signature; the end on 12 June 1964 is
+  ATOP 4.01's date. Laos itself is not a member (ATOP's coding).
+"""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from alliances.cli import app
+
+from .facts import via
+
+runner = CliRunner()
+
+
+def member(state, treaty, on):
+    """A state's membership on a day: True, 'uncertain' (an imprecise date), another status
+    ('signatory') or False."""
+    result = runner.invoke(app, ["--quiet", "members", treaty, "--on", on, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    for row in json.loads(result.stdout):
+        if row["state"] == state:
+            if row["status"] != "member":
+                return row["status"]
+            return True if row["certain"] else "uncertain"
+    return False
+
+
+@pytest.mark.parametrize(
+    ("treaty", "state", "on", "expected"),
+    [
+        ("china-ghana-1961", "GHA", "1961-08-17", False),
+        ("china-ghana-1961", "GHA", "1961-08-18", "signatory"),
+        ("china-ghana-1961", "CHN", "1961-08-18", "signatory"),
+        ("china-ghana-1961", "GHA", "1961-08-19", "uncertain"),
+        ("china-ghana-1961", "CHN", "2018-12-31", "uncertain"),
+        ("china-tanzania-1965", "TZA", "1965-02-19", False),
+        ("china-tanzania-1965", "TZA", "1965-02-20", "signatory"),
+        ("china-tanzania-1965", "CHN", "1965-02-21", "uncertain"),
+        ("china-tanzania-1965", "TZA", "2018-12-31", "uncertain"),
+    ],
+)
+def test_friendship_treaties_wait_for_the_exchange_of_ratifications(treaty, state, on, expected):
+    assert member(state, treaty, on) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"), [("1993-09-06", False), ("1993-09-07", True), ("2020-06-15", True)]
+)
+def test_china_india_1993_agreement_in_effect_from_signature(day, expected):
+    assert ("china-india-1993" in via("China", "India", day, "non-aggression")) is expected
+
+
+def test_china_india_1993_agreement_is_not_a_defence_pact():
+    assert "china-india-1993" not in via("China", "India", "2000-01-01", "defence")
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [("1962-07-22", False), ("1962-07-23", True), ("1964-06-11", True), ("1964-06-12", False)],
+)
+def test_laos_declaration_consultation_from_signature_to_atop_end(day, expected):
+    assert ("laos-neutrality-1962" in via("United States", "China", day, "consultation")) is expected
+
+
+def test_laos_declaration_binds_the_two_vietnams_and_not_laos():
+    assert "laos-neutrality-1962" in via("North Vietnam", "South Vietnam", "1963-01-01", "consultation")
+    assert member("LAO", "laos-neutrality-1962", "1963-01-01") is False
+    assert "laos-neutrality-1962" not in via("United States", "China", "1963-01-01", "defence")
