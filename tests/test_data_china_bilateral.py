@@ -78,3 +78,23 @@ def test_laos_declaration_binds_the_two_vietnams_and_not_laos():
     assert "laos-neutrality-1962" in via("North Vietnam", "South Vietnam", "1963-01-01", "consultation")
     assert member("LAO", "laos-neutrality-1962", "1963-01-01") is False
     assert "laos-neutrality-1962" not in via("United States", "China", "1963-01-01", "defence")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "treaty", "before", "first"),
+    [
+        # communiqué signed and effective 24 January 1992 (text on Wikisource)
+        ("China", "Israel", "china-israel-1992", "1992-01-23", "1992-01-24"),
+        # joint statement of 6 September 1994 (State Council Gazette 1994 No. 20)
+        ("China", "Ukraine", "china-ukraine-1994", "1994-09-05", "1994-09-06"),
+        # joint statement signed 27 May 2002 during Qarase's visit
+        ("China", "Fiji", "china-fiji-2002", "2002-05-26", "2002-05-27"),
+        # communiqué: diplomatic relations from 6 July 2006
+        ("China", "Montenegro", "china-montenegro-2006", "2006-07-05", "2006-07-06"),
+    ],
+)
+def test_communiques_stating_mutual_non_aggression(a, b, treaty, before, first):
+    assert treaty not in via(a, b, before, "non-aggression")
+    assert treaty in via(a, b, first, "non-aggression")
+    assert treaty in via(a, b, "2018-12-31", "non-aggression")
+    assert treaty not in via(a, b, first, "defence")
