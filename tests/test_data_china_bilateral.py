@@ -98,3 +98,20 @@ def test_communiques_stating_mutual_non_aggression(a, b, treaty, before, first):
     assert treaty in via(a, b, first, "non-aggression")
     assert treaty in via(a, b, "2018-12-31", "non-aggression")
     assert treaty not in via(a, b, first, "defence")
+
+
+@pytest.mark.parametrize(
+    ("treaty", "state", "on", "expected"),
+    [
+        # signed 13 September 1960 (third-anniversary reception of 13 September 1963)
+        ("china-guinea-1960", "GIN", "1960-09-12", False),
+        ("china-guinea-1960", "GIN", "1970-01-01", "uncertain"),
+        # signed June 1964 (ATOP: 9 June); ATOP's end at Yemeni unification, 22 May 1990
+        ("china-yemen-1964", "YEM", "1964-06-08", False),
+        ("china-yemen-1964", "YEM", "1980-01-01", "uncertain"),
+        ("china-yemen-1964", "CHN", "1990-05-21", "uncertain"),
+        ("china-yemen-1964", "YEM", "1990-05-22", False),
+    ],
+)
+def test_friendship_treaties_whose_texts_were_not_read(treaty, state, on, expected):
+    assert member(state, treaty, on) == expected
