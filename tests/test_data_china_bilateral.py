@@ -115,3 +115,13 @@ def test_communiques_stating_mutual_non_aggression(a, b, treaty, before, first):
 )
 def test_friendship_treaties_whose_texts_were_not_read(treaty, state, on, expected):
     assert member(state, treaty, on) == expected
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [("2005-05-24", False), ("2010-01-01", "uncertain"), ("2013-09-08", "uncertain"),
+     ("2013-09-09", False)],
+)
+def test_china_uzbekistan_2005_treaty_to_atop_end(on, expected):
+    # signed 25 May 2005 (2007 joint communiqué); ATOP ends it when the 2013 treaty was signed
+    assert member("UZB", "china-uzbekistan-2005", on) == expected
