@@ -1,0 +1,55 @@
+"""Known facts about the treaties of friendship and co-operation of data/friendship-treaties.yaml,
+read by hand from the sources the file cites.
+
+- Jordan-Israel: signed 26 October 1994; peace effective from the exchange of the instruments of
+  ratification (Art. 1), made at Zemach on 10 November 1994. Art. 4: no use of force, no joining
+  of coalitions aimed at aggression against the other (non-aggression, neutrality); no defence.
+- Italy-Libya (Benghazi): signed 30 August 2008, in force 2 March 2009; declared suspended by the
+  Italian Defence Minister on 26 February 2011; reactivation announced on 7 July 2018, its day
+  unknown from 15 December 2011 (ATOP).
+- Spain-Algeria: signed 8 October 2002, in force 30 October 2003; suspended by Algeria on
+  8 June 2022.
+"""
+
+import pytest
+
+from .facts import check_window, members, pair, via
+
+
+def test_jordan_israel_peace_treaty_from_the_exchange_of_ratifications():
+    check_window("jordan-israel-1994", "Jordan", "Israel", "1994-11-09", "1994-11-10",
+                 "2024-01-01", None, "non-aggression")
+    check_window("jordan-israel-1994", "Jordan", "Israel", "1994-11-09", "1994-11-10",
+                 "2024-01-01", None, "neutrality")
+
+
+def test_jordan_israel_signatories_before_the_exchange():
+    status = members("jordan-israel-1994", "1994-10-26")
+    assert {s: r["status"] for s, r in status.items()} == {"ISR": "signatory", "JOR": "signatory"}
+
+
+def test_jordan_israel_treaty_carries_no_defence_pledge():
+    assert "jordan-israel-1994" not in via("Jordan", "Israel", "2000-01-01", "defence")
+
+
+@pytest.mark.parametrize(
+    "day, expected",
+    [("2009-03-01", False), ("2009-03-02", True), ("2011-02-25", True), ("2011-02-26", False),
+     ("2011-12-14", False), ("2018-07-08", True)],
+)
+def test_italy_libya_benghazi_treaty_in_force_suspended_and_reactivated(day, expected):
+    assert ("italy-libya-2008" in via("Italy", "Libya", day, "non-aggression")) is expected
+
+
+def test_italy_libya_reactivation_day_is_uncertain():
+    answer = pair("Italy", "Libya", "2015-01-01", "non-aggression")
+    assert answer["allied"] == "uncertain"
+
+
+def test_italy_libya_suspension_keeps_both_parties():
+    assert set(members("italy-libya-2008", "2012-01-01")) == {"ITA", "LBY"}
+
+
+def test_spain_algeria_treaty_from_entry_into_force_to_suspension():
+    check_window("spain-algeria-2002", "Spain", "Algeria", "2003-10-29", "2003-10-30",
+                 "2022-06-07", "2022-06-08", "non-aggression")
