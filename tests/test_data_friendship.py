@@ -9,6 +9,11 @@ read by hand from the sources the file cites.
   unknown from 15 December 2011 (ATOP).
 - Spain-Algeria: signed 8 October 2002, in force 30 October 2003; suspended by Algeria on
   8 June 2022.
+- Spain-Morocco: signed at Rabat on 4 July 1991; in force by 11 November 1994 (El País), the day
+  not found. Spain-Tunisia: signed 26 October 1995 (ATOP), ratified 1996, in force by
+  24 September 2001. Spain-Philippines: done at Manila on 30 June 2000, entry into force not found.
+- United Kingdom-Bahrain: signed 15 August 1971 and in force on signature (Treaty Series No. 79
+  (1971)). United States-Liberia: concluded 8 July 1959, consultation; entry into force not found.
 """
 
 import pytest
@@ -53,3 +58,35 @@ def test_italy_libya_suspension_keeps_both_parties():
 def test_spain_algeria_treaty_from_entry_into_force_to_suspension():
     check_window("spain-algeria-2002", "Spain", "Algeria", "2003-10-29", "2003-10-30",
                  "2022-06-07", "2022-06-08", "non-aggression")
+
+
+def test_spain_morocco_treaty_uncertain_until_shown_in_force():
+    assert "spain-morocco-1991" not in via("Spain", "Morocco", "1991-07-03", "non-aggression")
+    assert pair("Spain", "Morocco", "1992-01-01", "non-aggression")["allied"] == "uncertain"
+    check_window("spain-morocco-1991", "Spain", "Morocco", None, "1994-11-11", "2024-01-01", None,
+                 "non-aggression")
+
+
+def test_spain_tunisia_treaty_not_in_force_before_the_1996_ratification():
+    assert "spain-tunisia-1995" not in via("Spain", "Tunisia", "1995-12-31", "non-aggression")
+    assert pair("Spain", "Tunisia", "1996-06-01", "non-aggression")["allied"] == "uncertain"
+    check_window("spain-tunisia-1995", "Spain", "Tunisia", None, "2001-09-24", "2024-01-01", None,
+                 "non-aggression")
+
+
+def test_spain_philippines_treaty_signed_but_entry_into_force_unknown():
+    assert "spain-philippines-2000" not in via("Spain", "Philippines", "2000-06-29",
+                                               "non-aggression")
+    assert pair("Spain", "Philippines", "2010-01-01", "non-aggression")["allied"] == "uncertain"
+
+
+def test_uk_bahrain_treaty_in_force_on_signature_at_independence():
+    check_window("uk-bahrain-1971", "United Kingdom", "Bahrain", "1971-08-14", "1971-08-15",
+                 "2010-01-01", None, "non-aggression")
+    assert "uk-bahrain-1971" not in via("United Kingdom", "Bahrain", "1980-01-01", "defence")
+
+
+def test_us_liberia_agreement_is_consultation_from_1959_uncertain():
+    assert "us-liberia-1959" not in via("United States", "Liberia", "1959-07-07", "consultation")
+    assert pair("United States", "Liberia", "1960-01-01", "consultation")["allied"] == "uncertain"
+    assert "us-liberia-1959" not in via("United States", "Liberia", "1960-01-01", "defence")
