@@ -14,6 +14,9 @@ read by hand from the sources the file cites.
   24 September 2001. Spain-Philippines: done at Manila on 30 June 2000, entry into force not found.
 - United Kingdom-Bahrain: signed 15 August 1971 and in force on signature (Treaty Series No. 79
   (1971)). United States-Liberia: concluded 8 July 1959, consultation; entry into force not found.
+- Italy-Algeria: signed at Algiers on 27 January 2003; binding by the Alghero summit of November
+  2007. Brazil-Côte d'Ivoire: signed at Brasília on 14 September 1979, approved by the Brazilian
+  Congress on 25 May 1981, entry into force not found.
 """
 
 import pytest
@@ -90,3 +93,18 @@ def test_us_liberia_agreement_is_consultation_from_1959_uncertain():
     assert "us-liberia-1959" not in via("United States", "Liberia", "1959-07-07", "consultation")
     assert pair("United States", "Liberia", "1960-01-01", "consultation")["allied"] == "uncertain"
     assert "us-liberia-1959" not in via("United States", "Liberia", "1960-01-01", "defence")
+
+
+def test_italy_algeria_treaty_signed_2003_in_force_by_november_2007():
+    assert "italy-algeria-2003" not in via("Italy", "Algeria", "2003-01-26", "non-aggression")
+    assert pair("Italy", "Algeria", "2005-01-01", "non-aggression")["allied"] == "uncertain"
+    check_window("italy-algeria-2003", "Italy", "Algeria", None, "2007-12-01", "2024-01-01", None,
+                 "non-aggression")
+
+
+def test_brazil_cote_divoire_treaty_not_in_force_before_congress_approved_it():
+    status = members("brazil-cote-divoire-1979", "1980-01-01")
+    assert {s: r["status"] for s, r in status.items()} == {"BRA": "signatory", "CIV": "signatory"}
+    assert "brazil-cote-divoire-1979" not in via("Brazil", "Ivory Coast", "1981-05-24",
+                                                 "non-aggression")
+    assert pair("Brazil", "Ivory Coast", "1990-01-01", "non-aggression")["allied"] == "uncertain"
