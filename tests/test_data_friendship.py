@@ -17,6 +17,8 @@ read by hand from the sources the file cites.
 - Italy-Algeria: signed at Algiers on 27 January 2003; binding by the Alghero summit of November
   2007. Brazil-Côte d'Ivoire: signed at Brasília on 14 September 1979, approved by the Brazilian
   Congress on 25 May 1981, entry into force not found.
+- United Kingdom-Mauritius: signed at Port Louis on 12 March 1968; an obligation to consult, no
+  commitment to assist (FCO review of 1974); in force until 31 March 1976.
 """
 
 import pytest
@@ -108,3 +110,10 @@ def test_brazil_cote_divoire_treaty_not_in_force_before_congress_approved_it():
     assert "brazil-cote-divoire-1979" not in via("Brazil", "Ivory Coast", "1981-05-24",
                                                  "non-aggression")
     assert pair("Brazil", "Ivory Coast", "1990-01-01", "non-aggression")["allied"] == "uncertain"
+
+
+def test_uk_mauritius_agreement_is_consultation_and_lapsed_in_1976():
+    assert pair("United Kingdom", "Mauritius", "1970-01-01", "consultation")["allied"] == "uncertain"
+    check_window("uk-mauritius-1968", "United Kingdom", "Mauritius", None, "1975-01-01",
+                 "1976-03-30", "1976-03-31", "consultation")
+    assert "uk-mauritius-1968" not in via("United Kingdom", "Mauritius", "1975-01-01", "defence")
