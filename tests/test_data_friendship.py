@@ -19,6 +19,8 @@ read by hand from the sources the file cites.
   Congress on 25 May 1981, entry into force not found.
 - United Kingdom-Mauritius: signed at Port Louis on 12 March 1968; an obligation to consult, no
   commitment to assist (FCO review of 1974); in force until 31 March 1976.
+- United Kingdom-Brunei: signed 7 January 1979, in effect 31 December 1983; Brunei a state from
+  1 January 1984.
 """
 
 import pytest
@@ -117,3 +119,10 @@ def test_uk_mauritius_agreement_is_consultation_and_lapsed_in_1976():
     check_window("uk-mauritius-1968", "United Kingdom", "Mauritius", None, "1975-01-01",
                  "1976-03-30", "1976-03-31", "consultation")
     assert "uk-mauritius-1968" not in via("United Kingdom", "Mauritius", "1975-01-01", "defence")
+
+
+def test_uk_brunei_treaty_links_the_two_from_brunei_independence():
+    status = members("uk-brunei-1979", "1983-12-31")
+    assert {s: r["status"] for s, r in status.items()} == {"GBR": "member"}
+    check_window("uk-brunei-1979", "United Kingdom", "Brunei", "1983-12-31", "1984-01-01",
+                 "2024-01-01", None, "non-aggression")
