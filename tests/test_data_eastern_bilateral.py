@@ -1,0 +1,53 @@
+"""Known facts about the Eastern-bloc treaties of friendship and co-operation with Third World
+states (data/eastern-bloc-bilateral.yaml).
+
+Expected values are read by hand from the sources cited on each treaty (the Bulgarian State
+Gazette, Darzhaven Vestnik, for ratification and entry into force; Gibler's COW handbook and the
+bpb chronicle for signatures; ATOP 4.01 where a note says a date rests on it), never from the
+tool's output.
+"""
+
+import pytest
+
+from .facts import check_window, members, via
+
+NONAGG = "non-aggression"
+
+
+# -- Bulgaria: entry into force from the Darzhaven Vestnik --------------------------------------
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "before", "first", "last", "after"),
+    [
+        # signed October 1978 in Maputo; in force 24 March 1982 (DV No. 39 of 1982); no end
+        ("bulgaria-mozambique-1978", "BGR", "MOZ", "1982-03-23", "1982-03-24", "2018-12-31",
+         None),
+        # signed 21 January 1983; in force 8 March 1984 (DV No. 28 of 1984); ATOP ends it on
+        # 22 April 1992
+        ("bulgaria-libya-1983", "BGR", "LBY", "1984-03-07", "1984-03-08", "1992-04-21",
+         "1992-04-22"),
+        # signed 30 April 1985; in force 23 October 1987 (DV No. 90 of 1987); no end
+        ("bulgaria-syria-1985", "BGR", "SYR", "1987-10-22", "1987-10-23", "2018-12-31", None),
+    ],
+)
+def test_bulgarian_treaties(treaty, a, b, before, first, last, after):
+    check_window(treaty, a, b, before, first, last, after, obligation=NONAGG)
+
+
+@pytest.mark.parametrize(
+    ("treaty", "state", "on"),
+    [
+        # between signature and the entry into force the parties are signatories, not members
+        ("bulgaria-mozambique-1978", "MOZ", "1980-01-01"),
+        ("bulgaria-libya-1983", "LBY", "1983-06-01"),
+        ("bulgaria-syria-1985", "BGR", "1986-06-01"),
+    ],
+)
+def test_signatories_before_entry_into_force(treaty, state, on):
+    assert members(treaty, on)[state]["status"] == "signatory"
+
+
+def test_bulgarian_treaties_carry_no_defence_obligation():
+    # non-aggression and consultation only: no defence alliance on these treaties alone
+    assert "bulgaria-syria-1985" not in via("BGR", "SYR", "1990-01-01")
+    assert "bulgaria-syria-1985" in via("BGR", "SYR", "1990-01-01", "consultation")
+    assert "bulgaria-libya-1983" not in via("BGR", "LBY", "1990-01-01", "consultation")
