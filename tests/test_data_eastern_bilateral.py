@@ -7,9 +7,11 @@ bpb chronicle for signatures; ATOP 4.01 where a note says a date rests on it), n
 tool's output.
 """
 
+from datetime import date, timedelta
+
 import pytest
 
-from .facts import check_window, members, via
+from .facts import check_window, members, pair, via
 
 NONAGG = "non-aggression"
 
@@ -51,3 +53,31 @@ def test_bulgarian_treaties_carry_no_defence_obligation():
     assert "bulgaria-syria-1985" not in via("BGR", "SYR", "1990-01-01")
     assert "bulgaria-syria-1985" in via("BGR", "SYR", "1990-01-01", "consultation")
     assert "bulgaria-libya-1983" not in via("BGR", "LBY", "1990-01-01", "consultation")
+
+
+# -- the GDR: signatures from the bpb chronicle and Gibler; entry into force not found ----------
+@pytest.mark.parametrize(
+    ("treaty", "a", "b", "signed", "ended"),
+    [
+        ("gdr-angola-1979", "DDR", "AGO", "1979-02-19", "1990-10-03"),
+        ("gdr-mozambique-1979", "DDR", "MOZ", "1979-02-24", "1990-10-03"),
+        ("gdr-ethiopia-1979", "DDR", "ETH", "1979-11-15", "1990-10-03"),
+        # South Yemen merged into the Republic of Yemen on 22 May 1990
+        ("gdr-south-yemen-1979", "DDR", "YMD", "1979-11-17", "1990-05-22"),
+    ],
+)
+def test_gdr_treaties(treaty, a, b, signed, ended):
+    day_before = str(date.fromisoformat(signed) - timedelta(days=1))
+    last = str(date.fromisoformat(ended) - timedelta(days=1))
+    # not before the signature; certain from 1980 (ATOP's year); gone with the GDR / South Yemen
+    check_window(treaty, a, b, day_before, "1980-01-01", last, ended, obligation=NONAGG)
+    # between the signature and the end of 1979 the entry into force is uncertain
+    assert pair(a, b, signed, NONAGG)["allied"] == "uncertain"
+    assert members(treaty, "1979-12-31")[b]["certain"] is False
+    assert members(treaty, "1980-01-01")[b]["certain"] is True
+
+
+def test_gdr_south_yemen_consultation_from_the_text():
+    # Art. 9 of the text: consultation, which ATOP does not code
+    assert "gdr-south-yemen-1979" in via("DDR", "YMD", "1985-01-01", "consultation")
+    assert "gdr-angola-1979" not in via("DDR", "AGO", "1985-01-01", "consultation")
