@@ -73,7 +73,7 @@ def test_gdr_treaties(treaty, a, b, signed, ended):
     check_window(treaty, a, b, day_before, "1980-01-01", last, ended, obligation=NONAGG)
     # between the signature and the end of 1979 the entry into force is uncertain
     assert pair(a, b, signed, NONAGG)["allied"] == "uncertain"
-    assert members(treaty, "1979-12-31")[b]["certain"] is False
+    assert members(treaty, signed)[b]["certain"] is False
     assert members(treaty, "1980-01-01")[b]["certain"] is True
 
 
