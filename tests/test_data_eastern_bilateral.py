@@ -81,3 +81,12 @@ def test_gdr_south_yemen_consultation_from_the_text():
     # Art. 9 of the text: consultation, which ATOP does not code
     assert "gdr-south-yemen-1979" in via("DDR", "YMD", "1985-01-01", "consultation")
     assert "gdr-angola-1979" not in via("DDR", "AGO", "1985-01-01", "consultation")
+
+
+# -- Hungary and Angola: signed in Budapest on 9 October 1981 (Nógrád, 10 October 1981) ---------
+def test_hungary_angola():
+    check_window("hungary-angola-1981", "HUN", "AGO", "1981-10-08", "1982-01-01", "2018-12-31",
+                 None, obligation=NONAGG)
+    assert pair("HUN", "AGO", "1981-10-09", NONAGG)["allied"] == "uncertain"
+    # consultation: the report of the signature and ATOP
+    assert "hungary-angola-1981" in via("HUN", "AGO", "1985-01-01", "consultation")
