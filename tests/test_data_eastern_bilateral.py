@@ -90,3 +90,30 @@ def test_hungary_angola():
     assert pair("HUN", "AGO", "1981-10-09", NONAGG)["allied"] == "uncertain"
     # consultation: the report of the signature and ATOP
     assert "hungary-angola-1981" in via("HUN", "AGO", "1985-01-01", "consultation")
+
+
+# -- Czechoslovakia: signatures from the Federal Assembly's prints; entry into force not found --
+@pytest.mark.parametrize(
+    ("treaty", "other", "signed", "inside", "ended"),
+    [
+        # signed at Aden on 14 September 1981 (print 18); ends with South Yemen on 22 May 1990
+        ("czechoslovakia-south-yemen-1981", "YMD", "1981-09-14", "1985-01-01", "1990-05-22"),
+        # signed in Prague on 9 September 1982 (print 79); ATOP ends it on 15 April 1992
+        ("czechoslovakia-libya-1982", "LBY", "1982-09-09", "1985-01-01", "1992-04-15"),
+        # signed in Prague on 9 October 1985 (print 185); ends with Czechoslovakia
+        ("czechoslovakia-syria-1985", "SYR", "1985-10-09", "1988-01-01", "1993-01-01"),
+    ],
+)
+def test_czechoslovak_treaties(treaty, other, signed, inside, ended):
+    day_before = str(date.fromisoformat(signed) - timedelta(days=1))
+    last = str(date.fromisoformat(ended) - timedelta(days=1))
+    assert treaty not in via("CSK", other, day_before, NONAGG)
+    # the open range from the signature: never certain, but listed
+    for on in (signed, inside, last):
+        answer = pair("CSK", other, on, NONAGG)
+        assert answer["allied"] == "uncertain" and treaty in answer["via"]
+    assert treaty not in via("CSK", other, ended, NONAGG)
+
+
+def test_czechoslovak_treaties_not_continued_by_czechia():
+    assert "czechoslovakia-syria-1985" not in via("CZE", "SYR", "1993-01-01", NONAGG)
