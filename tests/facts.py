@@ -20,6 +20,17 @@ def members(treaty, on):
     return {r["state"]: r for r in cli_json("members", treaty, "--on", on)}
 
 
+def member(state, treaty, on):
+    """A state's membership on a day: True, 'uncertain' (an imprecise date), another status
+    ('signatory') or False."""
+    row = members(treaty, on).get(state)
+    if row is None:
+        return False
+    if row["status"] != "member":
+        return row["status"]
+    return True if row["certain"] else "uncertain"
+
+
 def allied(a, b, on):
     return cli_json("allies", a, b, "--on", on)["allied"]
 

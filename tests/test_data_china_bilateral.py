@@ -12,29 +12,10 @@ the Neutrality of Laos (data/asia-pacific.yaml), read by hand from the sources e
   ATOP 4.01's date. Laos itself is not a member (ATOP's coding).
 """
 
-import json
 
 import pytest
-from typer.testing import CliRunner
 
-from alliances.cli import app
-
-from .facts import via
-
-runner = CliRunner()
-
-
-def member(state, treaty, on):
-    """A state's membership on a day: True, 'uncertain' (an imprecise date), another status
-    ('signatory') or False."""
-    result = runner.invoke(app, ["--quiet", "members", treaty, "--on", on, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    for row in json.loads(result.stdout):
-        if row["state"] == state:
-            if row["status"] != "member":
-                return row["status"]
-            return True if row["certain"] else "uncertain"
-    return False
+from .facts import member, via
 
 
 @pytest.mark.parametrize(

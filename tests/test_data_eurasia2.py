@@ -4,33 +4,14 @@ Expected values are read by hand from the sources cited on each treaty (ratifica
 treaty texts, the US treaty series and FRUS), never from the tool's output.
 """
 
-import json
 
 import pytest
-from typer.testing import CliRunner
 
-from alliances.cli import app
-
-from .facts import pair
-
-runner = CliRunner()
+from .facts import member, pair
 
 
 def allies(a, b, on, obligation="any"):  # these treaties are mostly not defence pacts
     return pair(a, b, on, obligation)
-
-
-def member(state, treaty, on):
-    """A state's membership on a day: True, 'uncertain' (an imprecise date), another status
-    ('signatory') or False."""
-    result = runner.invoke(app, ["--quiet", "members", treaty, "--on", on, "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    for row in json.loads(result.stdout):
-        if row["state"] == state:
-            if row["status"] != "member":
-                return row["status"]
-            return True if row["certain"] else "uncertain"
-    return False
 
 
 def link(a, b, on, treaty):
