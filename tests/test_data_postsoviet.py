@@ -1,0 +1,96 @@
+"""Known facts about the treaties of friendship of the Soviet Union's successor states added in the
+second wave of issue 16 (data/post-soviet-bilateral.yaml, and the later part of
+data/russia-bilateral.yaml), read by hand from the sources cited on each treaty, never from the
+tool's output.
+
+Moldova-Ukraine: signed at Chisinau 23 October 1992, in force 5 January 1997 (Moldovan treaty
+register).
+Tajikistan-Uzbekistan Treaty of Eternal Friendship: signed 15 June 2000; in force by January 2007
+(Tajik Foreign Ministry via Asia-Plus), day unknown.
+Kazakhstan-Uzbekistan Treaty of Eternal Friendship: signed 31 October 1998; not ratified by
+Kazakhstan on 23 March 1999; in force by November 2012 (Kazakh Foreign Ministry).
+Russia-Azerbaijan: signed 3 July 1997; Russian ratification law 9 February 1998; in force by April
+2012 (foreign ministers' joint statement).
+Russia-India: signed 28 January 1993; in force by September 2013 (twentieth anniversary).
+Russia-DPRK: signed 9 February 2000; ended 4 December 2024 when the 2024 treaty entered into force.
+"""
+
+import pytest
+
+from .facts import members, pair
+
+
+def link(treaty, a, b, on, obligation):
+    """How `treaty` alone links a and b on `on` under `obligation`: "all" (certainly),
+    "uncertain", or None when it does not link them. (The link's `allied` field repeats the
+    overall answer, which other treaties may make certain, so the link's coverage is read.)"""
+    for row in pair(a, b, on, obligation)["links"]:
+        if row["treaty"] == treaty:
+            return row["coverage"]
+    return None
+
+
+# -- Moldova-Ukraine 1992: a day-exact entry into force ---------------------------------------------
+@pytest.mark.parametrize(("on", "expected"), [
+    ("1992-10-22", None),          # before the signature
+    ("1992-10-23", None),          # signed: signatories, not bound
+    ("1997-01-04", None),          # the day before the entry into force
+    ("1997-01-05", "all"),         # in force
+    ("2025-01-01", "all"),         # still in force
+])
+def test_moldova_ukraine_neutrality_window(on, expected):
+    assert link("moldova-ukraine-1992", "MDA", "UKR", on, "neutrality") == expected
+
+
+def test_moldova_ukraine_signatories_before_entry_into_force():
+    rows = members("moldova-ukraine-1992", "1996-12-31")
+    assert rows["MDA"]["status"] == rows["UKR"]["status"] == "signatory"
+    rows = members("moldova-ukraine-1992", "1997-01-05")
+    assert rows["MDA"]["status"] == rows["UKR"]["status"] == "member"
+
+
+def test_moldova_ukraine_is_not_a_defence_pact():
+    assert link("moldova-ukraine-1992", "MDA", "UKR", "2000-01-01", "defence") is None
+
+
+# -- ranges: uncertain between the first possible day and the day shown in force ------------------
+@pytest.mark.parametrize(("treaty", "a", "b", "obligation", "before", "inside", "certain"), [
+    ("tajikistan-uzbekistan-2000", "TJK", "UZB", "defence", "2000-06-14", "2003-01-01", "2007-01-05"),
+    ("kazakhstan-uzbekistan-1998", "KAZ", "UZB", "non-aggression", "1999-03-22", "2005-01-01",
+     "2012-11-20"),
+    ("russia-azerbaijan-1997", "RUS", "AZE", "non-aggression", "1998-02-08", "2000-01-01", "2012-04-30"),
+    ("russia-india-1993", "RUS", "IND", "consultation", "1993-01-27", "1995-01-01", "2013-09-11"),
+    ("russia-dprk-2000", "RUS", "PRK", "non-aggression", "2000-02-08", "2010-01-01", "2024-06-17"),
+])
+def test_uncertain_entry_into_force(treaty, a, b, obligation, before, inside, certain):
+    assert link(treaty, a, b, before, obligation) is None
+    assert link(treaty, a, b, inside, obligation) == "uncertain"
+    assert link(treaty, a, b, certain, obligation) == "all"
+
+
+def test_tajikistan_uzbekistan_signed_before_in_force():
+    rows = members("tajikistan-uzbekistan-2000", "2000-06-15")
+    assert set(rows) == {"TJK", "UZB"}
+    assert not rows["TJK"]["certain"]
+    assert members("tajikistan-uzbekistan-2000", "2000-06-14") == {}
+
+
+def test_kazakhstan_uzbekistan_only_signatories_when_ratification_was_proposed():
+    rows = members("kazakhstan-uzbekistan-1998", "1999-03-22")
+    assert rows["KAZ"]["status"] == rows["UZB"]["status"] == "signatory"
+
+
+def test_kazakhstan_uzbekistan_1998_has_no_defence_clause():
+    assert link("kazakhstan-uzbekistan-1998", "KAZ", "UZB", "2015-01-01", "defence") is None
+
+
+def test_russia_dprk_2000_ends_when_the_2024_treaty_enters_into_force():
+    assert link("russia-dprk-2000", "RUS", "PRK", "2024-12-03", "non-aggression") == "all"
+    assert link("russia-dprk-2000", "RUS", "PRK", "2024-12-04", "non-aggression") is None
+    # from that day the 2024 treaty carries a defence obligation
+    assert link("russia-dprk-2024", "RUS", "PRK", "2024-12-04", "defence") == "all"
+    assert link("russia-dprk-2000", "RUS", "PRK", "2015-01-01", "defence") is None
+
+
+def test_russia_india_1993_has_no_defence_clause():
+    assert link("russia-india-1993", "RUS", "IND", "2015-01-01", "defence") is None
