@@ -13,6 +13,9 @@ Russia-Azerbaijan: signed 3 July 1997; Russian ratification law 9 February 1998;
 2012 (foreign ministers' joint statement).
 Russia-India: signed 28 January 1993; in force by September 2013 (twentieth anniversary).
 Russia-DPRK: signed 9 February 2000; ended 4 December 2024 when the 2024 treaty entered into force.
+Russia-South Korea Basic Treaty: signed 19 November 1992; in force 7 July 1993 (KOTRA, after the
+Korean Foreign Ministry).
+Russia-Vietnam: signed 16 June 1994; in force by its 25th anniversary (June 2019).
 """
 
 import pytest
@@ -61,6 +64,7 @@ def test_moldova_ukraine_is_not_a_defence_pact():
     ("russia-azerbaijan-1997", "RUS", "AZE", "non-aggression", "1998-02-08", "2000-01-01", "2012-04-30"),
     ("russia-india-1993", "RUS", "IND", "consultation", "1993-01-27", "1995-01-01", "2013-09-11"),
     ("russia-dprk-2000", "RUS", "PRK", "non-aggression", "2000-02-08", "2010-01-01", "2024-06-17"),
+    ("russia-vietnam-1994", "RUS", "VNM", "consultation", "1994-06-15", "2000-01-01", "2019-06-16"),
 ])
 def test_uncertain_entry_into_force(treaty, a, b, obligation, before, inside, certain):
     assert link(treaty, a, b, before, obligation) is None
@@ -94,3 +98,20 @@ def test_russia_dprk_2000_ends_when_the_2024_treaty_enters_into_force():
 
 def test_russia_india_1993_has_no_defence_clause():
     assert link("russia-india-1993", "RUS", "IND", "2015-01-01", "defence") is None
+
+
+# -- Russia-South Korea 1992: a day-exact entry into force -------------------------------------------
+@pytest.mark.parametrize(("on", "expected"), [
+    ("1992-11-18", None),
+    ("1992-11-19", None),          # signed
+    ("1993-07-06", None),          # the day before the entry into force
+    ("1993-07-07", "all"),
+    ("2020-01-01", "all"),
+])
+def test_russia_rok_non_aggression_window(on, expected):
+    assert link("russia-rok-1992", "RUS", "KOR", on, "non-aggression") == expected
+
+
+def test_russia_rok_has_no_consultation_or_defence_obligation():
+    assert link("russia-rok-1992", "RUS", "KOR", "2000-01-01", "consultation") is None
+    assert link("russia-rok-1992", "RUS", "KOR", "2000-01-01", "defence") is None
