@@ -16,6 +16,9 @@ Russia-DPRK: signed 9 February 2000; ended 4 December 2024 when the 2024 treaty 
 Russia-South Korea Basic Treaty: signed 19 November 1992; in force 7 July 1993 (KOTRA, after the
 Korean Foreign Ministry).
 Russia-Vietnam: signed 16 June 1994; in force by its 25th anniversary (June 2019).
+Azerbaijan-Kazakhstan: 1996 treaty signed 16 September 1996, in force 29 January 1999 (Kazakh
+register), ended 24 May 2005 (ATOP); 2005 treaty signed 24 May 2005, not ratified by Kazakhstan on
+25 April 2006, day of entry into force unknown (open range).
 """
 
 import pytest
@@ -115,3 +118,23 @@ def test_russia_rok_non_aggression_window(on, expected):
 def test_russia_rok_has_no_consultation_or_defence_obligation():
     assert link("russia-rok-1992", "RUS", "KOR", "2000-01-01", "consultation") is None
     assert link("russia-rok-1992", "RUS", "KOR", "2000-01-01", "defence") is None
+
+
+# -- Azerbaijan-Kazakhstan: the 1996 treaty (day-exact) and the 2005 treaty (open range) -----------
+@pytest.mark.parametrize(("on", "expected"), [
+    ("1996-09-16", None),          # signed
+    ("1999-01-28", None),          # the day before the entry into force
+    ("1999-01-29", "all"),
+    ("2005-05-23", "all"),         # the last day (ATOP)
+    ("2005-05-24", None),
+])
+def test_azerbaijan_kazakhstan_1996_neutrality_window(on, expected):
+    assert link("azerbaijan-kazakhstan-1996", "AZE", "KAZ", on, "neutrality") == expected
+
+
+def test_azerbaijan_kazakhstan_2005_never_certain():
+    assert link("azerbaijan-kazakhstan-2005", "AZE", "KAZ", "2006-04-24", "non-aggression") is None
+    assert link("azerbaijan-kazakhstan-2005", "AZE", "KAZ", "2006-04-25", "non-aggression") == "uncertain"
+    assert link("azerbaijan-kazakhstan-2005", "AZE", "KAZ", "2020-01-01", "non-aggression") == "uncertain"
+    rows = members("azerbaijan-kazakhstan-2005", "2005-06-01")
+    assert rows["AZE"]["status"] == rows["KAZ"]["status"] == "signatory"
