@@ -19,6 +19,8 @@ Russia-Vietnam: signed 16 June 1994; in force by its 25th anniversary (June 2019
 Azerbaijan-Kazakhstan: 1996 treaty signed 16 September 1996, in force 29 January 1999 (Kazakh
 register), ended 24 May 2005 (ATOP); 2005 treaty signed 24 May 2005, not ratified by Kazakhstan on
 25 April 2006, day of entry into force unknown (open range).
+Azerbaijan-Tajikistan: signed 16 March 2007 (Tajik Foreign Ministry; ATOP says 15 March); in force
+by May 2020. Azerbaijan-Belarus: signed 2 May 2007; entry into force not found (open range).
 """
 
 import pytest
@@ -68,6 +70,8 @@ def test_moldova_ukraine_is_not_a_defence_pact():
     ("russia-india-1993", "RUS", "IND", "consultation", "1993-01-27", "1995-01-01", "2013-09-11"),
     ("russia-dprk-2000", "RUS", "PRK", "non-aggression", "2000-02-08", "2010-01-01", "2024-06-17"),
     ("russia-vietnam-1994", "RUS", "VNM", "consultation", "1994-06-15", "2000-01-01", "2019-06-16"),
+    ("azerbaijan-tajikistan-2007", "AZE", "TJK", "non-aggression", "2007-03-15", "2010-01-01",
+     "2020-05-29"),
 ])
 def test_uncertain_entry_into_force(treaty, a, b, obligation, before, inside, certain):
     assert link(treaty, a, b, before, obligation) is None
@@ -138,3 +142,9 @@ def test_azerbaijan_kazakhstan_2005_never_certain():
     assert link("azerbaijan-kazakhstan-2005", "AZE", "KAZ", "2020-01-01", "non-aggression") == "uncertain"
     rows = members("azerbaijan-kazakhstan-2005", "2005-06-01")
     assert rows["AZE"]["status"] == rows["KAZ"]["status"] == "signatory"
+
+
+def test_azerbaijan_belarus_2007_open_range():
+    assert link("azerbaijan-belarus-2007", "AZE", "BLR", "2007-05-01", "non-aggression") is None
+    assert link("azerbaijan-belarus-2007", "AZE", "BLR", "2007-05-02", "non-aggression") == "uncertain"
+    assert link("azerbaijan-belarus-2007", "AZE", "BLR", "2025-01-01", "non-aggression") == "uncertain"
