@@ -21,6 +21,9 @@ register), ended 24 May 2005 (ATOP); 2005 treaty signed 24 May 2005, not ratifie
 25 April 2006, day of entry into force unknown (open range).
 Azerbaijan-Tajikistan: signed 16 March 2007 (Tajik Foreign Ministry; ATOP says 15 March); in force
 by May 2020. Azerbaijan-Belarus: signed 2 May 2007; entry into force not found (open range).
+Armenia-Georgia: the 1993 treaty (19 May 1993 per ATOP, "signed six years ago" per RFE/RL in 1999;
+ended 23 October 2001 per ATOP); the joint declaration of Wednesday 29 September 1999 (RFE/RL); the
+treaty of 23 October 2001, instruments of ratification exchanged on 12 March 2004 (Armenpress).
 """
 
 import pytest
@@ -148,3 +151,30 @@ def test_azerbaijan_belarus_2007_open_range():
     assert link("azerbaijan-belarus-2007", "AZE", "BLR", "2007-05-01", "non-aggression") is None
     assert link("azerbaijan-belarus-2007", "AZE", "BLR", "2007-05-02", "non-aggression") == "uncertain"
     assert link("azerbaijan-belarus-2007", "AZE", "BLR", "2025-01-01", "non-aggression") == "uncertain"
+
+
+# -- Armenia-Georgia ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("treaty", "obligation", "on", "expected"), [
+    ("armenia-georgia-1993", "non-aggression", "1993-05-18", None),
+    ("armenia-georgia-1993", "non-aggression", "1995-01-01", "uncertain"),
+    ("armenia-georgia-1993", "non-aggression", "1999-09-29", "all"),
+    ("armenia-georgia-1993", "non-aggression", "2001-10-22", "all"),
+    ("armenia-georgia-1993", "non-aggression", "2001-10-23", None),
+    ("armenia-georgia-1999", "consultation", "1999-09-28", None),
+    ("armenia-georgia-1999", "consultation", "1999-09-29", "all"),
+    ("armenia-georgia-1999", "consultation", "2020-01-01", "all"),
+    ("armenia-georgia-2001", "non-aggression", "2001-10-23", None),   # signed only
+    ("armenia-georgia-2001", "non-aggression", "2004-03-11", None),
+    ("armenia-georgia-2001", "non-aggression", "2004-03-12", "all"),
+    ("armenia-georgia-2001", "non-aggression", "2024-01-01", "all"),
+])
+def test_armenia_georgia(treaty, obligation, on, expected):
+    assert link(treaty, "ARM", "GEO", on, obligation) == expected
+
+
+def test_armenia_georgia_no_non_aggression_pact_between_2001_and_2004():
+    # the 1993 treaty ends with the signature of the 2001 treaty (ATOP), which enters into force in
+    # 2004; in between only the 1999 declaration (consultation) links the two
+    for treaty in ("armenia-georgia-1993", "armenia-georgia-2001"):
+        assert link(treaty, "ARM", "GEO", "2003-01-01", "non-aggression") is None
+    assert link("armenia-georgia-1999", "ARM", "GEO", "2003-01-01", "consultation") == "all"
