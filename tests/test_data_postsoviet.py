@@ -178,3 +178,10 @@ def test_armenia_georgia_no_non_aggression_pact_between_2001_and_2004():
     for treaty in ("armenia-georgia-1993", "armenia-georgia-2001"):
         assert link(treaty, "ARM", "GEO", "2003-01-01", "non-aggression") is None
     assert link("armenia-georgia-1999", "ARM", "GEO", "2003-01-01", "consultation") == "all"
+
+
+def test_central_asian_eternal_friendship_1997_open_range():
+    treaty = "kazakhstan-kyrgyzstan-uzbekistan-1997"
+    for a, b in (("KAZ", "KGZ"), ("KAZ", "UZB"), ("KGZ", "UZB")):
+        assert link(treaty, a, b, "1997-01-09", "consultation") is None
+        assert link(treaty, a, b, "2010-01-01", "consultation") == "uncertain"
