@@ -185,3 +185,11 @@ def test_central_asian_eternal_friendship_1997_open_range():
     for a, b in (("KAZ", "KGZ"), ("KAZ", "UZB"), ("KGZ", "UZB")):
         assert link(treaty, a, b, "1997-01-09", "consultation") is None
         assert link(treaty, a, b, "2010-01-01", "consultation") == "uncertain"
+
+
+def test_russia_armenia_1991_ends_when_the_1997_treaty_is_signed():
+    # dates rest on ATOP (29 December 1991 to 29 August 1997); Reuters, 29 August 1997
+    assert link("russia-armenia-1991", "RUS", "ARM", "1991-12-28", "non-aggression") is None
+    assert link("russia-armenia-1991", "RUS", "ARM", "1994-01-01", "non-aggression") == "uncertain"
+    assert link("russia-armenia-1991", "RUS", "ARM", "1997-08-28", "non-aggression") == "all"
+    assert link("russia-armenia-1991", "RUS", "ARM", "1997-08-29", "non-aggression") is None
