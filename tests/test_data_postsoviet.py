@@ -193,3 +193,20 @@ def test_russia_armenia_1991_ends_when_the_1997_treaty_is_signed():
     assert link("russia-armenia-1991", "RUS", "ARM", "1994-01-01", "non-aggression") == "uncertain"
     assert link("russia-armenia-1991", "RUS", "ARM", "1997-08-28", "non-aggression") == "all"
     assert link("russia-armenia-1991", "RUS", "ARM", "1997-08-29", "non-aggression") is None
+
+
+# -- Belarus-Uzbekistan 1991 (in force 21 January 1993) and Georgia-Kazakhstan 1993 (range) -------
+@pytest.mark.parametrize(("on", "expected"), [
+    ("1992-06-01", None),
+    ("1993-01-20", None),
+    ("1993-01-21", "all"),
+    ("2015-01-01", "all"),
+])
+def test_belarus_uzbekistan_window(on, expected):
+    assert link("belarus-uzbekistan-1991", "BLR", "UZB", on, "non-aggression") == expected
+
+
+def test_georgia_kazakhstan_1993():
+    assert link("georgia-kazakhstan-1993", "GEO", "KAZ", "1993-05-31", "neutrality") is None
+    assert link("georgia-kazakhstan-1993", "GEO", "KAZ", "1996-01-01", "neutrality") == "uncertain"
+    assert link("georgia-kazakhstan-1993", "GEO", "KAZ", "2000-01-01", "neutrality") == "all"
