@@ -210,3 +210,9 @@ def test_georgia_kazakhstan_1993():
     assert link("georgia-kazakhstan-1993", "GEO", "KAZ", "1993-05-31", "neutrality") is None
     assert link("georgia-kazakhstan-1993", "GEO", "KAZ", "1996-01-01", "neutrality") == "uncertain"
     assert link("georgia-kazakhstan-1993", "GEO", "KAZ", "2000-01-01", "neutrality") == "all"
+
+
+def test_kyrgyzstan_uzbekistan_1996_open_range():
+    # signed in Tashkent on 24 December 1996 (Atambayev, 24 December 2016)
+    assert link("kyrgyzstan-uzbekistan-1996", "KGZ", "UZB", "1996-12-23", "consultation") is None
+    assert link("kyrgyzstan-uzbekistan-1996", "KGZ", "UZB", "1996-12-24", "consultation") == "uncertain"
