@@ -216,3 +216,9 @@ def test_kyrgyzstan_uzbekistan_1996_open_range():
     # signed in Tashkent on 24 December 1996 (Atambayev, 24 December 2016)
     assert link("kyrgyzstan-uzbekistan-1996", "KGZ", "UZB", "1996-12-23", "consultation") is None
     assert link("kyrgyzstan-uzbekistan-1996", "KGZ", "UZB", "1996-12-24", "consultation") == "uncertain"
+
+
+def test_azerbaijan_uzbekistan_1996_open_range():
+    # signed in Baku on 27 May 1996 (Heydar Aliyev, 18 June 1997)
+    assert link("azerbaijan-uzbekistan-1996", "AZE", "UZB", "1996-05-26", "non-aggression") is None
+    assert link("azerbaijan-uzbekistan-1996", "AZE", "UZB", "1996-05-27", "non-aggression") == "uncertain"
