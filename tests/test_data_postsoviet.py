@@ -212,10 +212,11 @@ def test_georgia_kazakhstan_1993():
     assert link("georgia-kazakhstan-1993", "GEO", "KAZ", "2000-01-01", "neutrality") == "all"
 
 
-def test_kyrgyzstan_uzbekistan_1996_open_range():
-    # signed in Tashkent on 24 December 1996 (Atambayev, 24 December 2016)
+def test_kyrgyzstan_uzbekistan_1996_range():
+    # signed in Tashkent on 24 December 1996 (Atambayev, 24 December 2016); relied on in October 2005
     assert link("kyrgyzstan-uzbekistan-1996", "KGZ", "UZB", "1996-12-23", "consultation") is None
     assert link("kyrgyzstan-uzbekistan-1996", "KGZ", "UZB", "1996-12-24", "consultation") == "uncertain"
+    assert link("kyrgyzstan-uzbekistan-1996", "KGZ", "UZB", "2005-10-06", "consultation") == "all"
 
 
 def test_azerbaijan_uzbekistan_1996_open_range():
