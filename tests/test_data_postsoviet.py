@@ -12,7 +12,8 @@ Kazakhstan on 23 March 1999; in force by November 2012 (Kazakh Foreign Ministry)
 Russia-Azerbaijan: signed 3 July 1997; Russian ratification law 9 February 1998; in force by April
 2012 (foreign ministers' joint statement).
 Russia-India: signed 28 January 1993; in force by September 2013 (twentieth anniversary).
-Russia-DPRK: signed 9 February 2000; ended 4 December 2024 when the 2024 treaty entered into force.
+Russia-DPRK: signed 9 February 2000; submitted to the Duma for ratification 24 June 2000; ended
+4 December 2024 when the 2024 treaty entered into force.
 Russia-South Korea Basic Treaty: signed 19 November 1992; in force 7 July 1993 (KOTRA, after the
 Korean Foreign Ministry).
 Russia-Vietnam: signed 16 June 1994; in force by its 25th anniversary (June 2019).
@@ -71,7 +72,7 @@ def test_moldova_ukraine_is_not_a_defence_pact():
      "2012-11-20"),
     ("russia-azerbaijan-1997", "RUS", "AZE", "non-aggression", "1998-02-08", "2000-01-01", "2012-04-30"),
     ("russia-india-1993", "RUS", "IND", "consultation", "1993-01-27", "1995-01-01", "2013-09-11"),
-    ("russia-dprk-2000", "RUS", "PRK", "non-aggression", "2000-02-08", "2010-01-01", "2024-06-17"),
+    ("russia-dprk-2000", "RUS", "PRK", "non-aggression", "2000-06-23", "2010-01-01", "2024-06-17"),
     ("russia-vietnam-1994", "RUS", "VNM", "consultation", "1994-06-15", "2000-01-01", "2019-06-16"),
     ("azerbaijan-tajikistan-2007", "AZE", "TJK", "non-aggression", "2007-03-15", "2010-01-01",
      "2020-05-29"),
