@@ -71,6 +71,8 @@ def test_readme_coverage_totals_match_the_data():
     dataset = (f"{totals['dataset_sourced_events']} events ({totals['dataset_source_share']:.1%}) "
                "rest on ATOP or COW alone")
     assert dataset in text, re.findall(r"\d+ events \([\d.]+%\) rest on[^.]*", text)
+    cited = f"{totals['dataset_cited_share']:.0%} cite one of them among other sources"
+    assert cited in text, re.findall(r"\d+% cite one of them[^(]*", text)
 
 
 def test_json_schema_matches_the_loader():
