@@ -169,3 +169,18 @@ def test_annotate_counts_signatories_when_asked(data, tmp_path):
     assert [r["allied"] for r in default] == ["0", "1"]
     assert [r["allied"] for r in counted] == ["1", "1"]
     assert (counted[0]["status_a"], counted[0]["status_b"]) == ("signatory", "signatory")
+
+
+def test_counting_signatories_only_adds_links_on_the_bundled_data():
+    """Every pair-year defence-allied by default is defence-allied when signatories count too, and
+    counting them adds some (the SADC pact's signatories before its entry into force, for one)."""
+    data = alliances.load(env=False)
+
+    def pairs(mode):
+        return {(r["state1"], r["state2"], r["year"])
+                for r in data.export("dyad-year", start="1990", end="2010", signatories=mode)
+                if r["defense"]}
+
+    default, counted = pairs("exclude"), pairs("count")
+    assert default <= counted
+    assert ("BWA", "NAM", 2005) in counted - default
