@@ -59,6 +59,8 @@ def allied_statuses(suspended: str = "count", signatories: str = "exclude") -> f
         raise ValueError(f"signatories '{signatories}' is not one of {', '.join(SIGNATORY_MODES)}")
     return frozenset({"member", *(("suspended",) if suspended == "count" else ()),
                       *(("signatory",) if signatories == "count" else ())})
+
+
 # The first year data claims to cover when no file declares `covers_from` (the bundled data
 # declares its own): panels leave earlier years empty (NA), not "not allied".
 COVERAGE_FROM = 1945
