@@ -33,15 +33,7 @@ from typing import IO, Any
 
 from .dates import UNCERTAIN, DateError, Period, bounded, parse_date
 from .errors import InputError, UnknownName, UsageError
-from .model import (
-    OBLIGATIONS,
-    SIGNATORY_MODES,
-    SUSPENDED_MODES,
-    Dataset,
-    Treaty,
-    allied_statuses,
-    normalize_obligation,
-)
+from .model import OBLIGATIONS, Dataset, Treaty, allied_statuses, normalize_obligation
 from .names import Resolver
 from .query import AllyLink, Engine, link_allied
 from .records import Frozen, set_field
@@ -65,7 +57,6 @@ __all__ = [
 PAIR_COLUMNS = ["allied", "via", "obligations", "status_a", "status_b", "certain"]
 STATE_COLUMNS = ["treaties", "statuses", "certain"]
 FORMATS = ("csv", "tsv", "jsonl", "parquet")
-SUSPENDED = SUSPENDED_MODES
 UNCERTAIN_RULES = ("keep", "as-member", "as-nonmember")
 _EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl",
                ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
@@ -130,11 +121,10 @@ class Options(Frozen):
                 if ob not in OBLIGATIONS:
                     raise UsageError(f"obligation '{ob}' is not one of {', '.join(OBLIGATIONS)}, any")
                 wanted.append(ob)
-        if suspended not in SUSPENDED:
-            raise UsageError(f"suspended '{suspended}' is not one of {', '.join(SUSPENDED)}")
-        if signatories not in SIGNATORY_MODES:
-            raise UsageError(f"signatories '{signatories}' is not one of "
-                             f"{', '.join(SIGNATORY_MODES)}")
+        try:
+            allied_statuses(suspended, signatories)  # checks both words
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
         if uncertain not in UNCERTAIN_RULES:
             raise UsageError(f"uncertain '{uncertain}' is not one of {', '.join(UNCERTAIN_RULES)}")
         set_field(self, "obligations", tuple(dict.fromkeys(wanted)) if wanted else None)

@@ -18,11 +18,11 @@ import typer
 
 from . import __version__
 from .answers import AlliesOf
-from .api import SUSPENDED_MODES, Alliances, as_date, as_period, as_range
+from .api import Alliances, as_date, as_period, as_range
 from .dates import DateError, PartialDate, Period
 from .errors import AlliancesError, DataError, OutputError, UnknownName, UsageError
 from .loading import ENV_VAR, check, load
-from .model import EXPORT_KIND_NAMES, OBLIGATIONS, SYSTEM_NAMES, UNCERTAIN_MODES
+from .model import EXPORT_KIND_NAMES, OBLIGATIONS, SUSPENDED_MODES, SYSTEM_NAMES, UNCERTAIN_MODES
 from .safetext import printable
 from .terminal import columns, data_stream, display_stream
 from .writers import BOOLEANS, FILE_FORMATS, ROW_FORMATS, write_rows

@@ -269,8 +269,8 @@ def _status_changes(segments: list, lo: int, hi: int, extra: frozenset[str]
                                          if seg.status == status], lo, hi):
             years.update(range(first, last + 1))
         years_of[status] = years
-    special = set().union(*(years_of[s] for s in extra)) if extra else set()
-    if not special:
+    special = set().union(*(years_of[s] for s in extra))
+    if not special:  # held only outside [lo, hi]
         return []
     out: list[tuple[int, str]] = []
     current = "member"
@@ -311,9 +311,8 @@ def _pair_pieces(links: list[tuple], a: str, b: str, changes: dict[str, dict[str
     What _pair_runs and with_statuses give together, in fewer steps: `links` as _pair_runs takes
     them, in treaty id order, for states `a` and `b`; `changes`: treaty -> its members ever
     in another allied status -> the years where their status changes (_status_changes);
-    `treaty_parts`: the
-    treaties' part of the tails (_TreatyParts). The links in force are a bit mask (bit i: link
-    i), switched where a link's years begin and end.
+    `treaty_parts`: the treaties' part of the tails (_TreatyParts). The links in force are a bit
+    mask (bit i: link i), switched where a link's years begin and end.
     """
     events: list[tuple] = []
     same = 0  # links whose certain years are their possible years
